@@ -1,0 +1,37 @@
+/**
+ * @module server/retrieve/types
+ * What retrieval takes and gives back; the answer stage and the HTTP routes depend only on this.
+ */
+import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
+
+export interface SearchRequest {
+  query: string;
+  /** 1–50, default 8. */
+  k?: number;
+  /** Restrict to these documents; when absent, documents named in the query are used. */
+  documents?: DocumentId[];
+}
+
+export interface SearchHit {
+  unit: Unit;
+  document: DocumentMeta;
+  /** Fused score in [0, 1]; higher is better. */
+  score: number;
+  /** Component scores, for evaluation and debugging. */
+  lexical: number;
+  vector: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Documents the search was restricted to (by the caller or by names in the query); null = all. */
+  scope: DocumentId[] | null;
+  /** Set when the query named an exact unit ("Recommendation 18 of Prague 1997"). */
+  reference: Unit | null;
+}
+
+export type RetrievalMethod = 'hybrid' | 'lexical' | 'vector';
+
+export interface Retriever {
+  search(request: SearchRequest, method?: RetrievalMethod): Promise<SearchResult>;
+}
