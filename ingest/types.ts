@@ -10,12 +10,7 @@ export type DocumentId = string;
 export type UnitId = string;
 
 export type DocumentKind =
-  | 'recommendations'
-  | 'meeting report'
-  | 'declaration'
-  | 'action plan'
-  | 'publication'
-  | 'document';
+  'recommendations' | 'meeting report' | 'declaration' | 'action plan' | 'publication' | 'document';
 
 /**
  * How a document is cut into units. Named in the manifest; a document without one is detected

@@ -47,7 +47,14 @@ export type Config = {
   indexDir: string;
   cacheDir: string;
   embeddings: { provider: 'local' | 'openai'; model: string; timeoutMs: number };
-  openai: { apiKey: string | undefined; baseURL: string | undefined; chatModel: string; timeoutMs: number; maxRetries: number; maxConcurrency: number };
+  openai: {
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    chatModel: string;
+    timeoutMs: number;
+    maxRetries: number;
+    maxConcurrency: number;
+  };
   rateLimitPerMinute: number;
   requestTimeoutMs: number;
   shutdownGraceMs: number;
@@ -84,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     clusterWorkers: e.CLUSTER_WORKERS,
     autoIngest: e.AUTO_INGEST,

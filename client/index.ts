@@ -1,0 +1,124 @@
+/**
+ * @module client
+ * A typed client for the assistant's HTTP API, for evaluators' test suites and scripts:
+ * `createClient({ baseUrl }).ask(question)` → the cited ChatReply. Types come from the server's own contract
+ * (type-only imports: nothing of the server is loaded). Any error response becomes a {@link ClientError}.
+ */
+import type { AnswerMode, ChatReply, ChatTurn } from '../server/answer/types.js';
+import type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
+import type { ErrorCode } from '../server/errors.js';
+import type { VerifyRequest, VerifyResponse } from '../server/verify/verify-citations.js';
+
+export type { ChatReply, ChatTurn, Citation, ClosestMatch, AnswerMode } from '../server/answer/types.js';
+export type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
+export type { VerifyRequest, VerifyResponse, VerifiedCitation } from '../server/verify/verify-citations.js';
+
+export interface ClientOptions {
+  /** e.g. http://127.0.0.1:3000 (a trailing slash is fine). */
+  baseUrl: string;
+  /** Defaults to the global fetch. */
+  fetch?: typeof fetch;
+  headers?: Record<string, string>;
+}
+
+export interface AskOptions {
+  history?: ChatTurn[];
+  documents?: string[];
+  mode?: 'auto' | AnswerMode;
+  signal?: AbortSignal;
+}
+
+export interface SearchOptions {
+  k?: number;
+  documents?: string[];
+  signal?: AbortSignal;
+}
+
+export interface SearchResult {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  label: string;
+  section: string;
+  text: string;
+  page: number | null;
+  score: number;
+}
+
+export interface SearchResponse {
+  results: SearchResult[];
+  /** Documents the search was restricted to (given, or named in the query); null = all. */
+  scope: string[] | null;
+}
+
+export type DocumentWithUnits = DocumentSummary & { units: PublicUnit[] };
+export type Passage = PublicUnit & { documentId: string; documentTitle: string };
+
+/** Codes beyond the server's: the server could not be reached, or answered with something not JSON. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+export class ClientError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  constructor(status: number, code: ClientErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ClientError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface Client {
+  ask(question: string, options?: AskOptions): Promise<ChatReply>;
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  verify(input: VerifyRequest): Promise<VerifyResponse>;
+  documents(): Promise<DocumentSummary[]>;
+  document(id: string): Promise<DocumentWithUnits>;
+  passage(id: string): Promise<Passage>;
+}
+
+function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string } } {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+export function createClient(options: ClientOptions): Client {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const url = `${base}${path}`;
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method,
+        headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new ClientError(0, 'NETWORK_ERROR', `client: ${method} ${url}: ${(err as Error).message}`, { cause: err });
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ClientError(res.status, 'BAD_RESPONSE', `client: ${method} ${url}: status ${res.status}, body is not JSON`);
+    }
+    if (res.ok) return json as T;
+    if (isErrorBody(json)) throw new ClientError(res.status, json.error.code, json.error.message);
+    throw new ClientError(res.status, 'BAD_RESPONSE', `client: ${method} ${url}: status ${res.status}`);
+  }
+
+  const id = (value: string) => encodeURIComponent(value);
+  return {
+    ask: (question, { signal, ...rest } = {}) => call('POST', '/api/chat', { question, ...rest }, signal),
+    search: (query, { signal, ...rest } = {}) => call('POST', '/api/search', { query, ...rest }, signal),
+    verify: (input) => call('POST', '/api/verify', input),
+    documents: async () => (await call<{ documents: DocumentSummary[] }>('GET', '/api/documents')).documents,
+    document: (documentId) => call('GET', `/api/documents/${id(documentId)}`),
+    passage: (unitId) => call('GET', `/api/passages/${id(unitId)}`),
+  };
+}

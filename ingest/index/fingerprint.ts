@@ -1,0 +1,30 @@
+/**
+ * @module ingest/index/fingerprint
+ * A digest of everything an index is built from: corpus files, manifest, pipeline version and embedder.
+ * `npm start` compares it with the index's own to decide whether the index is stale.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
+export const PIPELINE_VERSION = 'pipeline-1';
+
+const INDEXED_EXTENSIONS = new Set(['.txt', '.md', '.pdf', '.json']);
+
+export async function corpusFingerprint(corpusDir: string, embedderId: string): Promise<string> {
+  const hash = createHash('sha256').update(`${PIPELINE_VERSION}\0${embedderId}\0`);
+  const names = (await fs.readdir(corpusDir).catch(() => [] as string[]))
+    .filter((n) => !n.startsWith('.') && INDEXED_EXTENSIONS.has(path.extname(n).toLowerCase()))
+    .sort();
+  for (const name of names) {
+    const body = await fs.readFile(path.join(corpusDir, name)).catch(() => null);
+    if (body === null) continue;
+    hash.update(name).update('\0').update(createHash('sha256').update(body).digest('hex')).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,157 @@
+/**
+ * @module ingest/index/store
+ * Writes a complete index into a build folder (with a checksum per file) and reads one back, refusing an
+ * index built by another embedder or whose files do not match their checksums.
+ */
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IndexError } from '../../server/errors.js';
+import type { DocumentMeta, Unit } from '../types.js';
+import { sha256 } from './fingerprint.js';
+import { INDEX_FILES, INDEX_FORMAT_VERSION, readCurrentBuild } from './layout.js';
+import { loadLexicalIndex, serialiseLexicalIndex, type LexicalIndex } from './lexical.js';
+import { HNSW_PARAMS, loadVectorIndex, type VectorIndex } from './vectors.js';
+
+export interface ChunkRef {
+  unitId: string;
+  part: number;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface IndexManifest {
+  formatVersion: number;
+  builtAt: string;
+  corpusFingerprint: string;
+  embedder: { id: string; dimensions: number };
+  hnsw: typeof HNSW_PARAMS;
+  documents: { id: string; file: string; units: number }[];
+  unitCount: number;
+  chunkCount: number;
+  skipped: SkippedFile[];
+  checksums: Record<string, string>;
+}
+
+/** Everything the server needs in memory to search and cite. */
+export interface LoadedIndex {
+  dir: string;
+  manifest: IndexManifest;
+  documents: DocumentMeta[];
+  units: Unit[];
+  chunks: ChunkRef[];
+  vectors: VectorIndex;
+  lexical: LexicalIndex;
+  embedderState: unknown;
+}
+
+export interface IndexContents {
+  documents: DocumentMeta[];
+  units: Unit[];
+  chunks: ChunkRef[];
+  vectors: VectorIndex;
+  lexical: LexicalIndex;
+  embedderState: unknown;
+}
+
+export async function writeIndex(
+  buildDir: string,
+  contents: IndexContents,
+  info: Pick<IndexManifest, 'corpusFingerprint' | 'embedder' | 'skipped'>,
+): Promise<IndexManifest> {
+  await fs.mkdir(buildDir, { recursive: true });
+  const files: Record<string, string | Buffer> = {
+    [INDEX_FILES.units]: JSON.stringify({ documents: contents.documents, units: contents.units }),
+    [INDEX_FILES.chunks]: JSON.stringify(contents.chunks),
+    [INDEX_FILES.lexical]: serialiseLexicalIndex(contents.lexical),
+    [INDEX_FILES.embedderState]: JSON.stringify(contents.embedderState ?? null),
+  };
+  const checksums: Record<string, string> = {};
+  for (const [name, body] of Object.entries(files)) {
+    await fs.writeFile(path.join(buildDir, name), body);
+    checksums[name] = sha256(body);
+  }
+  const vectorsFile = path.join(buildDir, INDEX_FILES.vectors);
+  contents.vectors.writeIndexSync(vectorsFile);
+  checksums[INDEX_FILES.vectors] = sha256(await fs.readFile(vectorsFile));
+
+  const unitsPerDoc = new Map<string, number>();
+  for (const u of contents.units) unitsPerDoc.set(u.documentId, (unitsPerDoc.get(u.documentId) ?? 0) + 1);
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    builtAt: new Date().toISOString(),
+    corpusFingerprint: info.corpusFingerprint,
+    embedder: info.embedder,
+    hnsw: HNSW_PARAMS,
+    documents: contents.documents.map((d) => ({ id: d.id, file: d.file, units: unitsPerDoc.get(d.id) ?? 0 })),
+    unitCount: contents.units.length,
+    chunkCount: contents.chunks.length,
+    skipped: info.skipped,
+    checksums,
+  };
+  // The manifest is written last: a build folder without one is incomplete by definition.
+  await fs.writeFile(path.join(buildDir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+export async function readIndexManifest(indexDir: string): Promise<{ dir: string; manifest: IndexManifest } | null> {
+  const dir = await readCurrentBuild(indexDir);
+  if (!dir) return null;
+  try {
+    const manifest = JSON.parse(await fs.readFile(path.join(dir, INDEX_FILES.manifest), 'utf8')) as IndexManifest;
+    return { dir, manifest };
+  } catch {
+    return null;
+  }
+}
+
+const RERUN = 'run `npm run ingest` to rebuild it';
+
+/**
+ * Loads the index in service. Throws IndexError INDEX_MISSING, INDEX_INCOMPATIBLE (other embedder or
+ * format) or INDEX_CORRUPT (a file does not match its checksum).
+ */
+export async function loadIndex(indexDir: string, expectedEmbedderId?: string): Promise<LoadedIndex> {
+  const found = await readIndexManifest(indexDir);
+  if (!found) throw new IndexError('INDEX_MISSING', `index: no index in ${indexDir}; ${RERUN}`);
+  const { dir, manifest } = found;
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexError(
+      'INDEX_INCOMPATIBLE',
+      `index: format ${manifest.formatVersion} is not ${INDEX_FORMAT_VERSION}; ${RERUN}`,
+    );
+  }
+  if (expectedEmbedderId && manifest.embedder.id !== expectedEmbedderId) {
+    throw new IndexError(
+      'INDEX_INCOMPATIBLE',
+      `index: built with embedder "${manifest.embedder.id}" but the server uses "${expectedEmbedderId}"; ${RERUN}`,
+    );
+  }
+  const bodies = new Map<string, Buffer>();
+  for (const [name, expected] of Object.entries(manifest.checksums)) {
+    let body: Buffer;
+    try {
+      body = readFileSync(path.join(dir, name));
+    } catch {
+      throw new IndexError('INDEX_CORRUPT', `index: ${name} is missing from ${path.basename(dir)}; ${RERUN}`);
+    }
+    if (sha256(body) !== expected) {
+      throw new IndexError('INDEX_CORRUPT', `index: ${name} does not match its checksum (damaged?); ${RERUN}`);
+    }
+    bodies.set(name, body);
+  }
+  const text = (name: string) => bodies.get(name)!.toString('utf8');
+  const { documents, units } = JSON.parse(text(INDEX_FILES.units)) as { documents: DocumentMeta[]; units: Unit[] };
+  return {
+    dir,
+    manifest,
+    documents,
+    units,
+    chunks: JSON.parse(text(INDEX_FILES.chunks)) as ChunkRef[],
+    vectors: loadVectorIndex(path.join(dir, INDEX_FILES.vectors), manifest.embedder.dimensions),
+    lexical: loadLexicalIndex(text(INDEX_FILES.lexical)),
+    embedderState: JSON.parse(text(INDEX_FILES.embedderState)) as unknown,
+  };
+}

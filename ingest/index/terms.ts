@@ -1,0 +1,56 @@
+/**
+ * @module ingest/index/terms
+ * How text becomes search terms, shared by the lexical index at ingest and the query at search time
+ * (both sides must fold the same way or nothing matches).
+ */
+import { stemmer } from 'stemmer';
+
+// Function words that carry no topic; question words are here because users type them and texts do not.
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor of to in on at by for from with without within into onto as is are was were be been being ' +
+    'it its this that these those there their they them he she his her we our us you your i me my ' +
+    'do does did done doing have has had having can could should would shall will may might must ' +
+    'what which who whom whose when where why how whether if then than so such also not no yes ' +
+    'about say says said tell told mention mentions mentioned any some all each every other more most ' +
+    'document documents text texts'
+  ).split(' '),
+);
+
+// OCR damage seen in the corpus, folded to the intended word so both spellings match.
+const OCR_FOLDS: Record<string, string> = { tiirkiye: 'turkiye', irag: 'iraq', pracess: 'process' };
+
+/** Lower case, diacritics removed (Türkiye → turkiye), apostrophes dropped. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '');
+}
+
+/** Word tokens of a text, folded but not stemmed or filtered. */
+export function tokenize(text: string): string[] {
+  return foldText(text).match(/[a-z0-9]+/g) ?? [];
+}
+
+/** A token as the index stores it: OCR-folded and stemmed, or null for a stop word. */
+export function toTerm(token: string): string | null {
+  const folded = OCR_FOLDS[token] ?? token;
+  if (STOP_WORDS.has(folded)) return null;
+  return stemmer(folded);
+}
+
+/** Terms of a text in order, stop words dropped. */
+export function analyse(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = toTerm(token);
+    if (term) out.push(term);
+  }
+  return out;
+}
+
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token);
+}

@@ -1,0 +1,164 @@
+/**
+ * @module ingest/parse/recommendations
+ * Ministerial recommendations: preamble recitals, then groups under headings (optionally lettered
+ * sub-headings), each group a run of considerations ("Recognizing that…") and numbered
+ * recommendations. Considerations are numbered through the document; text after the last
+ * recommendation that no recommendation follows is the closing.
+ */
+import type { Unit } from '../types.js';
+import { type Block, blockText, endsClause, isPageStart, type Line, splitLines, toBlocks } from './layout.js';
+import { canStartItem, expectedLetter, expectedNumber, nextLetter } from './markers.js';
+import { parseNumberedParagraphs } from './numbered-paragraphs.js';
+import { startsWithOpener } from './openers.js';
+import { PREAMBLE, firstTextLine, recitalDrafts } from './recitals.js';
+import { isTitleBlock } from './regions.js';
+import { finishUnits, type ParseContext, sectionPath, type UnitDraft } from './units.js';
+
+type ItemKind = 'recommendation' | 'consideration';
+
+interface Item {
+  kind: ItemKind;
+  number: number | null;
+  section: string;
+  start: number;
+  end: number;
+}
+
+interface BodyState {
+  group: string;
+  sub: string;
+  nextSub: string;
+  nextRecommendation: number;
+  items: Item[];
+}
+
+export function parseRecommendations(ctx: ParseContext): Unit[] {
+  const lines = splitLines(ctx.paged.text);
+  const blocks = toBlocks(lines, startsParagraph);
+  const preambleStart = firstTextLine(lines, 0, lines.length);
+  const bodyAt = blocks.findIndex(
+    (b, i) => b.lines[0].index > preambleStart && (isRecommendationStart(lines, b, 1) || isHeading(blocks, i, 'a')),
+  );
+  if (bodyAt < 0) return parseNumberedParagraphs(ctx);
+  const bodyLine = blocks[bodyAt].lines[0].index;
+  const drafts = recitalDrafts(lines, preambleStart, bodyLine, PREAMBLE);
+  const items = bodyItems(ctx, lines, blocks, bodyAt);
+  if (!items.some((item) => item.kind === 'recommendation')) return parseNumberedParagraphs(ctx);
+  return finishUnits(ctx, [...drafts, ...itemDrafts(items)]);
+}
+
+// Besides page starts after a finished sentence, an indented opener ("(b) Readmission agreements\n
+// Appreciating that…") starts a new paragraph even though the heading line above has no full stop.
+function startsParagraph(line: Line, previous: Line | undefined): boolean {
+  return isPageStart(line, previous) || (/^\s/.test(line.text) && startsWithOpener(line.text));
+}
+
+function bodyItems(ctx: ParseContext, lines: Line[], blocks: Block[], from: number): Item[] {
+  const state: BodyState = { group: '', sub: '', nextSub: 'a', nextRecommendation: 1, items: [] };
+  for (let i = from; i < blocks.length; i++) readBlock(ctx, lines, blocks, i, state);
+  return state.items;
+}
+
+function readBlock(ctx: ParseContext, lines: Line[], blocks: Block[], i: number, state: BodyState): void {
+  const block = blocks[i];
+  const first = block.lines[0];
+  const current = state.items[state.items.length - 1];
+  const section = () => sectionPath([state.group, state.sub]);
+  const recommendation = expectedNumber(first, state.nextRecommendation);
+  if (recommendation && canStartItem(lines, first.index)) {
+    const start = first.start + recommendation.contentOffset;
+    state.items.push({
+      kind: 'recommendation',
+      number: state.nextRecommendation++,
+      section: section(),
+      start,
+      end: block.end,
+    });
+  } else if (isHeading(blocks, i, state.nextSub) && expectedLetter(first, state.nextSub)) {
+    state.sub = ctx.clean(blockText(block));
+    state.nextSub = nextLetter(state.nextSub);
+  } else if (isHeading(blocks, i, state.nextSub)) {
+    state.group = ctx.clean(blockText(block));
+    state.sub = '';
+    state.nextSub = 'a';
+  } else if (!current || startsWithOpener(first.text)) {
+    state.items.push({ kind: 'consideration', number: null, section: section(), start: block.start, end: block.end });
+  } else {
+    current.end = block.end;
+  }
+}
+
+function isRecommendationStart(lines: Line[], block: Block, expected: number): boolean {
+  return expectedNumber(block.lines[0], expected) !== null && canStartItem(lines, block.lines[0].index);
+}
+
+/**
+ * A group heading ("Information exchange on illegal migration") or the next lettered sub-heading:
+ * a short unpunctuated block after a finished sentence, followed by what opens a group — a
+ * consideration, a recommendation or another heading. The last condition keeps a wrapped list item
+ * ("…and its 1978\n\nProtocol;") from passing for a heading.
+ */
+function isHeading(blocks: Block[], i: number, nextSub: string): boolean {
+  const block = blocks[i];
+  const first = block.lines[0];
+  const lettered = expectedLetter(first, nextSub) !== null;
+  if (!lettered && !/^\s*\p{Lu}/u.test(first.text)) return false;
+  if (!isTitleBlock(block, blocks[i - 1]) || !endsPrevious(blocks[i - 1])) return false;
+  const next = blocks[i + 1];
+  if (!next) return false;
+  return (
+    startsWithOpener(next.lines[0].text) || /^\s*(\d{1,3}\.|\([a-z]\))\s/.test(next.lines[0].text) || isShortTitle(next)
+  );
+}
+
+function endsPrevious(previous: Block | undefined): boolean {
+  return previous === undefined || endsClause(blockText(previous));
+}
+
+function isShortTitle(block: Block): boolean {
+  return isTitleBlock(block, undefined);
+}
+
+/** Items → drafts, numbering considerations and folding trailing ones into the closing. */
+function itemDrafts(items: Item[]): UnitDraft[] {
+  const lastRecommendation = items.map((item) => item.kind).lastIndexOf('recommendation');
+  const body = items.slice(0, lastRecommendation + 1);
+  const tail = items.slice(lastRecommendation + 1);
+  let consideration = 0;
+  const drafts: UnitDraft[] = body.map((item) => {
+    if (item.kind === 'recommendation') {
+      const n = item.number ?? 0;
+      return {
+        key: `rec-${n}`,
+        label: `Recommendation ${n}`,
+        kind: 'recommendation',
+        number: n,
+        section: item.section,
+        start: item.start,
+        end: item.end,
+      };
+    }
+    const n = ++consideration;
+    return {
+      key: `consideration-${n}`,
+      label: `Consideration ${n}`,
+      kind: 'consideration',
+      number: n,
+      section: item.section,
+      start: item.start,
+      end: item.end,
+    };
+  });
+  if (tail.length > 0) {
+    drafts.push({
+      key: 'closing-1',
+      label: 'Closing, paragraph 1',
+      kind: 'paragraph',
+      number: 1,
+      section: '',
+      start: tail[0].start,
+      end: tail[tail.length - 1].end,
+    });
+  }
+  return drafts;
+}

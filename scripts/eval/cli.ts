@@ -1,0 +1,98 @@
+/**
+ * @module scripts/eval/cli
+ * `npm run eval -- [options]`, as a function returning the exit code (0 ok, 1 a threshold missed, 2 bad usage
+ * or a failed run), so tests can drive it in-process with their own services and streams.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { buildServices, ensureIndex } from '../../server/bootstrap.js';
+import { loadConfig } from '../../server/config.js';
+import type { Services } from '../../server/services.js';
+import { formatJUnit, formatTable } from './report.js';
+import { runEval } from './run.js';
+import { httpTarget, inProcessTarget, type EvalMode, type EvalTarget } from './target.js';
+import { checkThresholds, describeMiss, THRESHOLD_FLAGS, type Thresholds } from './thresholds.js';
+
+export const DEFAULT_SET = path.join('tests', 'eval', 'dev-questions.jsonl');
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Services to evaluate in-process; built from the environment (after ensureIndex) when absent. */
+  services?: Services;
+}
+
+interface CliOptions extends Thresholds {
+  set: string;
+  mode: EvalMode;
+  url?: string;
+  json?: boolean;
+  junit?: string;
+}
+
+function fraction(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError(`expected a number from 0 to 1, got "${value}"`);
+  }
+  return n;
+}
+
+function program(io: CliIO): Command {
+  const command = new Command('eval')
+    .description('Evaluate retrieval, citations, declining, quotes and latency on a question set')
+    .option('--set <file>', 'question set (JSON Lines, see tests/eval/README.md)', DEFAULT_SET)
+    .addOption(new Option('--mode <mode>', 'answer mode').choices(['auto', 'extractive', 'llm']).default('auto'))
+    .option('--url <url>', 'evaluate a running server (e.g. http://127.0.0.1:3000) instead of the pipeline in-process')
+    .option('--json', 'print one JSON object instead of the table')
+    .option('--junit <file>', 'also write JUnit XML, one testcase per question');
+  for (const { flag, metric } of Object.values(THRESHOLD_FLAGS)) {
+    command.option(`${flag} <x>`, `exit 1 when ${metric} is below x (0–1)`, fraction);
+  }
+  return command
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .allowExcessArguments(false);
+}
+
+async function targetFor(opts: CliOptions, io: CliIO): Promise<EvalTarget> {
+  if (opts.url) return httpTarget(opts.url);
+  if (io.services) return inProcessTarget(io.services);
+  const config = loadConfig();
+  await ensureIndex(config, (line) => io.stderr(`${line}\n`));
+  return inProcessTarget(await buildServices(config));
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = program(io).parse([...argv], { from: 'user' }).opts<CliOptions>();
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  let report;
+  try {
+    const target = await targetFor(opts, io);
+    report = await runEval({
+      set: opts.set,
+      target,
+      mode: opts.mode,
+      onProgress: (done, total) => {
+        if (done % 25 === 0 && done < total) io.stderr(`eval: ${done}/${total} questions…\n`);
+      },
+    });
+  } catch (err) {
+    io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report));
+  if (opts.junit) {
+    mkdirSync(path.dirname(path.resolve(opts.junit)), { recursive: true });
+    writeFileSync(opts.junit, formatJUnit(report));
+  }
+  const misses = checkThresholds(report, opts);
+  for (const miss of misses) io.stderr(`${describeMiss(miss)}\n`);
+  return misses.length > 0 ? 1 : 0;
+}

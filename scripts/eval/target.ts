@@ -1,0 +1,91 @@
+/**
+ * @module scripts/eval/target
+ * What the eval runs questions against: the pipeline in this process (services from server/bootstrap.ts), or a
+ * running server over HTTP (with the typed client). Both search follow-ups the way eval:retrieval does — the
+ * question carried forward from its history by server/answer/followup.ts — so their figures compare.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ClientError, createClient, type Client } from '../../client/index.js';
+import type { DocumentKind, DocumentMeta } from '../../ingest/types.js';
+import { carryForward } from '../../server/answer/followup.js';
+import type { ChatReply, ChatRequest } from '../../server/answer/types.js';
+import { compileDocumentNames, resolveDocuments } from '../../server/retrieve/documents.js';
+import type { Services } from '../../server/services.js';
+import type { GoldQuestion } from './gold-set.js';
+import { RANK_DEPTH, type UnitText } from './score.js';
+
+export type EvalMode = NonNullable<ChatRequest['mode']>;
+
+export interface EvalTarget {
+  /** "in-process" or the server's URL, for the report. */
+  name: string;
+  /** Unit ids ranked by search for the question, best first. */
+  rank(q: GoldQuestion): Promise<string[]>;
+  answer(q: GoldQuestion, mode: EvalMode): Promise<ChatReply>;
+  /** Every unit of the corpus, to resolve expectedQuotes and check quotes. */
+  units(): Promise<UnitText[]>;
+}
+
+type Resolve = (text: string) => string[];
+
+function resolver(documents: DocumentMeta[]): Resolve {
+  const names = compileDocumentNames(documents);
+  return (text) => resolveDocuments(text, names).documents;
+}
+
+function searchRequest(q: GoldQuestion, resolve: Resolve): { query: string; documents?: string[] } {
+  const carried = carryForward(q.question, q.history ?? [], resolve);
+  const documents = q.documents ?? carried.documents ?? undefined;
+  return { query: carried.query, ...(documents ? { documents } : {}) };
+}
+
+function chatRequest(q: GoldQuestion, mode: EvalMode): ChatRequest {
+  return { question: q.question, history: q.history, documents: q.documents, mode };
+}
+
+export function inProcessTarget(services: Services): EvalTarget {
+  const resolve = resolver(services.index.documents);
+  return {
+    name: 'in-process',
+    async rank(q) {
+      const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RANK_DEPTH });
+      return result.hits.map((h) => h.unit.id);
+    },
+    answer: (q, mode) => services.answerer.answer(chatRequest(q, mode)),
+    units: async () => services.index.units.map((u) => ({ id: u.id, text: u.text })),
+  };
+}
+
+// Waits after a 429, doubling: the server's rate limit is per minute, so the last wait reaches past it.
+const RATE_LIMIT_WAITS_MS = [2_000, 4_000, 8_000, 16_000, 32_000];
+
+async function politely<T>(call: () => Promise<T>): Promise<T> {
+  for (const wait of RATE_LIMIT_WAITS_MS) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof ClientError) || err.status !== 429) throw err;
+      await sleep(wait);
+    }
+  }
+  return call();
+}
+
+export async function httpTarget(url: string, fetchImpl?: typeof fetch): Promise<EvalTarget> {
+  const client: Client = createClient({ baseUrl: url, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const summaries = await politely(() => client.documents());
+  const resolve = resolver(summaries.map((s) => ({ ...s, file: '', kind: s.kind as DocumentKind })));
+  return {
+    name: url,
+    async rank(q) {
+      const { query, documents } = searchRequest(q, resolve);
+      const { results } = await politely(() => client.search(query, { k: RANK_DEPTH, documents }));
+      return results.map((r) => r.id);
+    },
+    answer: (q, mode) => politely(() => client.ask(q.question, { history: q.history, documents: q.documents, mode })),
+    async units() {
+      const docs = await Promise.all(summaries.map((s) => politely(() => client.document(s.id))));
+      return docs.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })));
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * @module server/answer/answerer
+ * Answers a chat request: picks the mode (LLM when configured, else extractive), handles follow-ups,
+ * retrieves, weighs the evidence, writes the answer, and falls back to the extractive answer with a notice
+ * whenever the LLM upstream fails. Never lets an upstream failure become a 500.
+ */
+import type { DocumentMeta } from '../../ingest/types.js';
+import type { Config } from '../config.js';
+import { isAppError, UpstreamError } from '../errors.js';
+import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
+import type { Retriever, SearchResult } from '../retrieve/types.js';
+import type { Answerer } from '../services.js';
+import { Semaphore } from './concurrency.js';
+import { TermStatistics, weighEvidence } from './evidence.js';
+import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
+import { carryForward } from './followup.js';
+import { isLlmConfigured } from './llm/chat-model.js';
+import { condenseQuestion } from './llm/condense.js';
+import { numberPassages } from './llm/passages.js';
+import { finaliseLlmAnswer } from './llm/postprocess.js';
+import { writeLlmAnswer } from './llm/write.js';
+import type { ChatReply, ChatRequest, TokenSink } from './types.js';
+
+export interface AnswererDeps {
+  config: Config;
+  retriever: Retriever;
+  documents: DocumentMeta[];
+  stats: TermStatistics;
+}
+
+/** How many retrieved units are searched for an answer, and how many are given to the model. */
+export const RETRIEVAL_K = 8;
+export const LLM_PASSAGES = 6;
+
+/** Emits a finished answer as a stream of small pieces, so extractive replies stream like LLM ones. */
+function streamText(text: string, onToken: TokenSink | undefined): void {
+  if (!onToken) return;
+  for (const piece of text.match(/\S+\s*/g) ?? []) onToken(piece);
+}
+
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const { config, retriever } = deps;
+  const names = compileDocumentNames(deps.documents);
+  const resolve = (text: string) => resolveDocuments(text, names).documents;
+  const llmSlots = new Semaphore(config.openai.maxConcurrency);
+
+  function declined(result: SearchResult, mode: ChatReply['mode']): ChatReply {
+    return {
+      answer: DECLINE_MESSAGE,
+      citations: [],
+      grounded: false,
+      mode,
+      closestMatches: closestMatches(result.hits),
+    };
+  }
+
+  async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
+    const carried = carryForward(request.question, request.history ?? [], resolve);
+    const result = await retriever.search({
+      query: carried.query,
+      k: RETRIEVAL_K,
+      documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
+    });
+    const topic = resolveDocuments(carried.query, names).topic;
+    const evidence = weighEvidence(topic, result, deps.stats);
+    const reply: ChatReply = evidence.grounded
+      ? { ...writeExtractiveAnswer(carried.query, evidence.cited), grounded: true, mode: 'extractive' }
+      : declined(result, 'extractive');
+    if (notice) reply.notice = notice;
+    if (carried.query !== request.question) reply.standaloneQuestion = carried.query;
+    streamText(reply.answer, onToken);
+    return reply;
+  }
+
+  async function llm(request: ChatRequest, onToken?: TokenSink, signal?: AbortSignal): Promise<ChatReply> {
+    const history = request.history ?? [];
+    const standalone = history.length
+      ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
+      : request.question;
+    const result = await retriever.search({ query: standalone, k: RETRIEVAL_K, documents: request.documents });
+    const evidence = weighEvidence(resolveDocuments(standalone, names).topic, result, deps.stats);
+    if (!evidence.grounded) {
+      const reply = declined(result, 'llm');
+      streamText(reply.answer, onToken);
+      return reply;
+    }
+    const passages = numberPassages(result.hits.slice(0, LLM_PASSAGES));
+    const raw = await llmSlots.run(() => writeLlmAnswer({ question: standalone, passages, config, onToken, signal }));
+    const final = finaliseLlmAnswer(raw, passages);
+    const reply: ChatReply = {
+      answer: final.answer,
+      citations: final.citations,
+      grounded: final.grounded,
+      mode: 'llm',
+      unsupported: final.unsupported,
+    };
+    if (!final.grounded) reply.closestMatches = closestMatches(result.hits);
+    if (standalone !== request.question) reply.standaloneQuestion = standalone;
+    return reply;
+  }
+
+  return {
+    async answer(request, options = {}) {
+      const mode = request.mode ?? 'auto';
+      const llmReady = isLlmConfigured(config);
+      if (mode === 'extractive' || !llmReady) {
+        const notice =
+          mode === 'llm'
+            ? 'LLM mode is not configured on this server (no OPENAI_API_KEY); answered offline.'
+            : undefined;
+        return extractive(request, options.onToken, notice);
+      }
+      try {
+        return await llm(request, options.onToken, options.signal);
+      } catch (err) {
+        if (options.signal?.aborted) throw err;
+        const reason = err instanceof UpstreamError || isAppError(err) ? err.message : 'the language model failed';
+        return extractive(
+          request,
+          undefined,
+          `The language model was unavailable (${reason}); this answer was written offline from the documents.`,
+        ).then((reply) => {
+          streamText(reply.answer, options.onToken);
+          return reply;
+        });
+      }
+    },
+  };
+}

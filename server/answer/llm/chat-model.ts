@@ -1,0 +1,170 @@
+/**
+ * @module server/answer/llm/chat-model
+ * The one way this project talks to the chat model: a ChatOpenAI with bounded retries and timeout, called
+ * under a total deadline that also covers the streamed body, with every failure turned into UpstreamError.
+ */
+import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import type { Config } from '../../config.js';
+import { ConfigError, UpstreamError } from '../../errors.js';
+import type { TokenSink } from '../types.js';
+
+// Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) ignore the key, but the client insists on one.
+const PLACEHOLDER_KEY = 'not-needed';
+
+/** Whether an LLM can be called at all: a key, or a base URL of a server that needs none. */
+export function isLlmConfigured(config: Config): boolean {
+  return Boolean(config.openai.apiKey || config.openai.baseURL);
+}
+
+/**
+ * A ChatOpenAI for this config. Timeout and retries are always explicit: LangChain's default is 6 retries
+ * with exponential backoff, which would hold a user's request for a minute against a failing upstream.
+ * Throws ConfigError when no key or base URL is configured.
+ */
+export function createChatModel(config: Config, options: { streaming?: boolean } = {}): ChatOpenAI {
+  if (!isLlmConfigured(config)) {
+    throw new ConfigError('LLM is not configured: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server');
+  }
+  const { apiKey, baseURL, chatModel, timeoutMs, maxRetries, maxConcurrency } = config.openai;
+  return new ChatOpenAI({
+    model: chatModel,
+    apiKey: apiKey ?? PLACEHOLDER_KEY,
+    configuration: { baseURL },
+    temperature: 0,
+    timeout: timeoutMs,
+    maxRetries,
+    maxConcurrency,
+    // `streaming: false` would make LangChain refuse to stream at all; leave it unset when not streaming.
+    ...(options.streaming ? { streaming: true } : {}),
+  });
+}
+
+// One model per config and mode, so maxConcurrency queues calls across requests instead of per call.
+const models = new WeakMap<Config, { streaming?: ChatOpenAI; plain?: ChatOpenAI }>();
+
+function modelFor(config: Config, streaming: boolean): ChatOpenAI {
+  const entry = models.get(config) ?? {};
+  models.set(config, entry);
+  if (streaming) return (entry.streaming ??= createChatModel(config, { streaming: true }));
+  return (entry.plain ??= createChatModel(config));
+}
+
+export interface ChatCallOptions {
+  config: Config;
+  messages: BaseMessage[] | string;
+  /** Given → the reply is streamed and each piece of text is passed on as it arrives. */
+  onToken?: TokenSink;
+  /** The caller's cancellation (e.g. the client went away); rejects with the signal's reason, not UpstreamError. */
+  signal?: AbortSignal;
+  /** What the call is for, named in error messages ("answer", "condense"). */
+  purpose: string;
+}
+
+/** Wraps a failure of the token sink so it is re-thrown as is rather than blamed on the upstream. */
+class SinkFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Calls the chat model and resolves with the reply text. The whole call — connection, retries and the full
+ * stream — must finish within config.openai.timeoutMs: the client's own timeout stops once headers arrive,
+ * so a stream that stalls mid-way would otherwise hang the request.
+ */
+export async function callChatModel(options: ChatCallOptions): Promise<string> {
+  const { config, messages, onToken, signal, purpose } = options;
+  signal?.throwIfAborted();
+  const timeoutMs = config.openai.timeoutMs;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`deadline of ${timeoutMs} ms passed`));
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  // Rejects the moment the call is aborted, whether or not the library notices the signal promptly.
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  });
+  aborted.catch(() => undefined);
+
+  let text = '';
+  let chunks = 0;
+  let finished = false; // the upstream said it was done (finish_reason)
+  let drained = false; // we read to the end without an error
+  let iterator: AsyncIterator<AIMessageChunk> | undefined;
+  try {
+    const model = modelFor(config, onToken !== undefined);
+    if (!onToken) {
+      const reply = await Promise.race([model.invoke(messages, { signal: controller.signal }), aborted]);
+      text = reply.text;
+      finished = true;
+    } else {
+      const stream = await Promise.race([model.stream(messages, { signal: controller.signal }), aborted]);
+      iterator = stream[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await Promise.race([iterator.next(), aborted]);
+        // LangChain ends a stream quietly when its signal aborts; the race above is what turns that into an error.
+        if (step.done) break;
+        chunks++;
+        if (step.value.response_metadata.finish_reason != null) finished = true;
+        const piece = step.value.text;
+        if (!piece) continue;
+        text += piece;
+        try {
+          onToken(piece);
+        } catch (err) {
+          throw new SinkFailure(err);
+        }
+      }
+      controller.signal.throwIfAborted();
+    }
+    drained = true;
+  } catch (err) {
+    if (err instanceof SinkFailure) throw err.error;
+    // The client's per-attempt timeout can fire just before the deadline does; it is the same event to the user.
+    if (timedOut || isTimeout(err))
+      throw new UpstreamError(`LLM upstream timed out after ${timeoutMs} ms (${purpose})`, { cause: err });
+    if (signal?.aborted) throw signal.reason;
+    if (chunks > 0) {
+      throw new UpstreamError(
+        `LLM upstream stream was cut off after ${text.length} characters (${purpose}): ${describe(err)}`,
+        { cause: err },
+      );
+    }
+    throw new UpstreamError(`LLM upstream failed (${purpose}): ${describe(err)}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
+    if (!drained) {
+      // Closes the HTTP request too, so an abandoned call does not keep a connection (and a slot) busy.
+      controller.abort(new Error('call abandoned'));
+      iterator?.return?.().catch(() => undefined);
+    }
+  }
+  // A clean end without a finish reason means the connection closed early without an error being raised.
+  if (!finished) throw new UpstreamError(`LLM upstream stream ended before the answer was complete (${purpose})`);
+  if (!text.trim()) throw new UpstreamError(`LLM upstream returned an empty reply (${purpose})`);
+  return text;
+}
+
+/** A short, key-free description of an upstream error: HTTP status when there is one, then the message. */
+function describe(err: unknown): string {
+  const status = statusOf(err);
+  const message = err instanceof Error ? err.message : String(err);
+  // LangChain appends a docs link to some errors; it helps no one reading a 503.
+  const bare = message.replace(/\s*Troubleshooting URL:[\s\S]*$/, '');
+  const short = bare.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (status === undefined) return short || 'unknown error';
+  return short.startsWith(String(status)) ? `HTTP ${short}` : `HTTP ${status}${short ? `: ${short}` : ''}`;
+}
+
+function isTimeout(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'APIConnectionTimeoutError');
+}
+
+function statusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null || !('status' in err)) return undefined;
+  return typeof err.status === 'number' ? err.status : undefined;
+}

@@ -1,0 +1,143 @@
+/**
+ * @module server/answer/llm/postprocess
+ * Turns the model's raw text into a reply the user can trust: markers are checked against the passages that
+ * were actually given, renumbered by first appearance, quoted verbatim and checked for support.
+ */
+import { splitSentences } from '../../../ingest/parse/sentences.js';
+import type { UnitId } from '../../../ingest/types.js';
+import type { SearchHit } from '../../retrieve/types.js';
+import { bestQuote, toCitation } from '../citation.js';
+import { SUPPORT_THRESHOLD, supportScore } from '../support.js';
+import type { Citation } from '../types.js';
+import type { NumberedPassage } from './passages.js';
+
+export interface FinalisedAnswer {
+  answer: string;
+  citations: Citation[];
+  grounded: boolean;
+  unsupported: string[];
+}
+
+// "[1]", "[1, 2]", "[1;2]", "[1-3]"; "[1][2]" is two matches. Leading spaces are taken so a dropped marker
+// does not leave "sanctions ." behind.
+const MARKER = /([ \t]*)\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]/g;
+const MARKER_ONLY = /\[(\d+)\]/g;
+const MAX_RANGE = 20;
+
+/**
+ * Finalises an LLM answer against the passages it was given. A marker naming no given passage is removed
+ * (it is the model inventing, or obeying an injected instruction); citations are numbered in order of first
+ * appearance and the markers rewritten to match, as single "[n]" markers.
+ */
+export function finaliseLlmAnswer(raw: string, passages: NumberedPassage[]): FinalisedAnswer {
+  const { answer, hits } = rewriteMarkers(raw.replace(/\r\n?/g, '\n').trim(), passages);
+  const sentences = citingSentences(answer);
+
+  const citations = hits.map((hit, i) => {
+    const n = i + 1;
+    const claims = sentences.filter((s) => s.cites.includes(n)).map((s) => s.claim);
+    return toCitation(n, hit, bestQuote(hit.unit.text, claims.join(' ')));
+  });
+
+  const unsupported = sentences
+    .filter((s) => s.cites.length > 0)
+    .filter((s) => supportScore(s.claim, s.cites.map((n) => supportText(hits[n - 1])).join('\n')) < SUPPORT_THRESHOLD)
+    .map((s) => s.text);
+
+  return { answer, citations, grounded: citations.length > 0, unsupported };
+}
+
+/** Rewrites every marker group to the new numbering; returns the hits in new-number order. */
+function rewriteMarkers(text: string, passages: NumberedPassage[]): { answer: string; hits: SearchHit[] } {
+  const given = new Map(passages.map((p) => [p.n, p.hit]));
+  const newNumber = new Map<UnitId, number>();
+  const hits: SearchHit[] = [];
+  let out = '';
+  let last = 0;
+  let dropSpaces = false;
+  for (const m of text.matchAll(MARKER)) {
+    const index = m.index ?? 0;
+    out += dropSpaces ? text.slice(last, index).replace(/^[ \t]+/, '') : text.slice(last, index);
+    last = index + m[0].length;
+    const kept: number[] = [];
+    for (const old of expand(m[2])) {
+      const hit = given.get(old);
+      if (!hit) continue;
+      // Two numbers for the same unit become one citation.
+      let n = newNumber.get(hit.unit.id);
+      if (n === undefined) {
+        hits.push(hit);
+        n = hits.length;
+        newNumber.set(hit.unit.id, n);
+      }
+      if (!kept.includes(n)) kept.push(n);
+    }
+    if (kept.length > 0) {
+      out += m[1] + kept.map((n) => `[${n}]`).join('');
+      dropSpaces = false;
+    } else {
+      // A marker removed at the start of a line would otherwise leave the line indented by its trailing space.
+      dropSpaces = out === '' || out.endsWith('\n');
+    }
+  }
+  out += dropSpaces ? text.slice(last).replace(/^[ \t]+/, '') : text.slice(last);
+  return { answer: out.trim(), hits };
+}
+
+function expand(group: string): number[] {
+  const numbers: number[] = [];
+  for (const part of group.split(/\s*[,;]\s*/)) {
+    const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
+    if (!range) {
+      numbers.push(Number(part));
+      continue;
+    }
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    // "[2-40]" is more likely a typo than forty citations; keep only its ends.
+    if (to < from || to - from > MAX_RANGE) numbers.push(from, to);
+    else for (let n = from; n <= to; n++) numbers.push(n);
+  }
+  return numbers;
+}
+
+interface AnswerSentence {
+  /** As written in the answer, markers included. */
+  text: string;
+  /** Without markers or list bullets: what is claimed. */
+  claim: string;
+  cites: number[];
+}
+
+/**
+ * The answer's sentences with the markers each carries. Lines are split first (lists have no full stops), and
+ * markers written after the full stop ("… carriers. [1]") are given back to the sentence they follow.
+ */
+function citingSentences(answer: string): AnswerSentence[] {
+  const out: AnswerSentence[] = [];
+  for (const line of answer.split('\n')) {
+    const spans = splitSentences(line).map((s) => s.text);
+    for (let i = 1; i < spans.length; i++) {
+      const lead = /^(?:\[\d+\]\s*)+/.exec(spans[i]);
+      if (!lead) continue;
+      spans[i - 1] = `${spans[i - 1]} ${lead[0].trim()}`;
+      spans[i] = spans[i].slice(lead[0].length);
+    }
+    for (const text of spans.filter((s) => s.trim())) {
+      const cites = [...new Set([...text.matchAll(MARKER_ONLY)].map((m) => Number(m[1])))];
+      const claim = text
+        .replace(MARKER_ONLY, ' ')
+        .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      out.push({ text: text.trim(), claim, cites });
+    }
+  }
+  return out;
+}
+
+// Answers name the document and unit ("Recommendation 18 of the Prague Recommendations …"); those words are
+// support too, though they are not in the unit text.
+function supportText(hit: SearchHit): string {
+  const { unit, document } = hit;
+  return [document.title, document.shortTitle, unit.label, unit.section, unit.text].join('\n');
+}

@@ -1,0 +1,110 @@
+/**
+ * @module server/retrieve/documents
+ * Finds the documents a question names ("Prague 1997", "the 2009 declaration", "the Vienna meeting",
+ * "the Call for Action") from each document's aliases, year and place, so the search can be restricted
+ * to them. "Prague" alone names every Prague document.
+ */
+import { foldText, tokenize } from '../../ingest/index/terms.js';
+import type { DocumentId, DocumentMeta } from '../../ingest/types.js';
+
+export interface DocumentResolution {
+  documents: DocumentId[];
+  /** The query with the words that named documents removed, so they do not skew the topic search. */
+  topic: string;
+}
+
+interface DocumentNames {
+  id: DocumentId;
+  phrases: string[][];
+  year: string | null;
+  place: string | null;
+}
+
+// Words too generic to name a document on their own, even when they are part of an alias.
+const GENERIC = new Set([
+  'the',
+  'budapest',
+  'process',
+  'of',
+  'and',
+  'on',
+  'in',
+  'for',
+  'a',
+  'joint',
+  'conference',
+  'ministerial',
+  'meeting',
+  'declaration',
+  'recommendations',
+  'document',
+]);
+
+function phraseTokens(text: string): string[] {
+  return tokenize(text).filter((t) => t !== 'the');
+}
+
+function findSequence(haystack: string[], needle: string[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function compileDocumentNames(documents: DocumentMeta[]): DocumentNames[] {
+  return documents.map((d) => ({
+    id: d.id,
+    phrases: [d.shortTitle, ...d.aliases]
+      .map(phraseTokens)
+      .filter((p) => p.length > 0 && p.some((t) => !GENERIC.has(t))),
+    year: d.date ? d.date.slice(0, 4) : null,
+    place: d.place ? foldText(d.place) : null,
+  }));
+}
+
+/**
+ * Documents named by the query. A full alias is the strongest sign; a year or a place names the
+ * documents dated or held there (a year and a place together must agree).
+ */
+export function resolveDocuments(query: string, names: DocumentNames[]): DocumentResolution {
+  const tokens = phraseTokens(query);
+  const used = new Set<number>();
+  const found = new Set<DocumentId>();
+  const markUsed = (start: number, length: number) => {
+    for (let i = start; i < start + length; i++) used.add(i);
+  };
+
+  for (const doc of names) {
+    for (const phrase of doc.phrases) {
+      const at = findSequence(tokens, phrase);
+      if (at >= 0) {
+        found.add(doc.id);
+        markUsed(at, phrase.length);
+      }
+    }
+  }
+
+  // Years and places count only where no alias already used them ("the Prague Recommendations" is not "Prague").
+  const free = tokens.filter((_, i) => !used.has(i));
+  const years = new Set(free.filter((t) => /^(19|20)\d\d$/.test(t)));
+  const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));
+  for (const doc of names) {
+    const yearHit = doc.year !== null && years.has(doc.year);
+    const placeHit = doc.place !== null && places.has(doc.place);
+    if (!yearHit && !placeHit) continue;
+    // With both a year and a place given, a document must match both when any document does.
+    const bothExist = names.some(
+      (n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place),
+    );
+    if (bothExist && !(yearHit && placeHit)) continue;
+    found.add(doc.id);
+  }
+  tokens.forEach((t, i) => {
+    if (years.has(t) && names.some((n) => n.year === t)) used.add(i);
+    if (places.has(t)) used.add(i);
+  });
+
+  const topic = tokens.filter((_, i) => !used.has(i)).join(' ');
+  return { documents: names.filter((n) => found.has(n.id)).map((n) => n.id), topic: topic || tokens.join(' ') };
+}

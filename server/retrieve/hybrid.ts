@@ -1,0 +1,153 @@
+/**
+ * @module server/retrieve/hybrid
+ * The retriever: resolves the documents a question names, puts exactly referenced units first, and ranks
+ * the rest by fusing BM25 (with glossary expansion) and HNSW vector similarity. Returns whole units.
+ */
+import type { SearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
+import type { TextEmbedder } from '../../ingest/embed/types.js';
+import { LEXICAL_BOOST } from '../../ingest/index/lexical.js';
+import type { LoadedIndex } from '../../ingest/index/store.js';
+import { searchVectors } from '../../ingest/index/vectors.js';
+import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
+import { compileDocumentNames, resolveDocuments } from './documents.js';
+import { fuseScores, type FusionMethod, type ScoredId } from './fuse.js';
+import { expandQuery } from './glossary.js';
+import { conceptsOf, coverage, TermStatistics } from './term-stats.js';
+import type { FusedScore } from './fuse.js';
+import { findReferencedUnits, parseReferences } from './reference.js';
+import type { RetrievalMethod, Retriever, SearchHit, SearchRequest, SearchResult } from './types.js';
+
+export interface HybridOptions {
+  fusion: FusionMethod;
+  /** Share of the lexical list in the fused score (0–1). */
+  lexicalWeight: number;
+  /** Weight of glossary-expansion matches relative to the question's own words. */
+  expansionWeight: number;
+  /** Share of the final score given to concept coverage (how many of the question's ideas a unit holds). */
+  coverageWeight: number;
+  /** How many candidates each list contributes before fusion, at least. */
+  candidates: number;
+}
+
+export const DEFAULT_HYBRID_OPTIONS = {
+  fusion: 'weighted',
+  lexicalWeight: 0.6,
+  expansionWeight: 0.5,
+  coverageWeight: 0.3,
+  candidates: 60,
+} as const satisfies HybridOptions;
+
+export const DEFAULT_K = 8;
+
+export function createHybridRetriever(
+  index: LoadedIndex,
+  embedder: TextEmbedder,
+  options: Partial<HybridOptions> = {},
+  extras: { stats?: TermStatistics } = {},
+): Retriever {
+  const opts: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, ...options };
+  const stats = extras.stats ?? new TermStatistics(index.units);
+  const unitById = new Map(index.units.map((u) => [u.id, u]));
+  const metaById = new Map(index.documents.map((d) => [d.id, d]));
+  const names = compileDocumentNames(index.documents);
+  const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
+
+  function lexicalScores(topic: string, scope: Set<DocumentId> | null): ScoredId[] {
+    const filter = scope ? (r: MiniSearchResult) => scope.has(String(r.documentId)) : undefined;
+    const searchOptions: SearchOptions = { boost: { ...LEXICAL_BOOST }, combineWith: 'OR', filter };
+    const scores = new Map<string, number>();
+    for (const r of index.lexical.search(topic, searchOptions)) scores.set(String(r.id), r.score);
+    const addSearch = (text: string, weight: number) => {
+      if (!text || weight <= 0) return;
+      for (const r of index.lexical.search(text, searchOptions)) {
+        scores.set(String(r.id), (scores.get(String(r.id)) ?? 0) + weight * r.score);
+      }
+    };
+    addSearch(expandQuery(topic).phrases.join(' '), opts.expansionWeight);
+    return [...scores].map(([id, score]) => ({ id, score }));
+  }
+
+  async function vectorScores(topic: string, scope: Set<DocumentId> | null, k: number): Promise<ScoredId[]> {
+    const query = await embedder.embedQuery(topic);
+    const filter = scope ? (label: number) => scope.has(chunkDoc[label]) : undefined;
+    const best = new Map<string, number>();
+    for (const { label, similarity } of searchVectors(index.vectors, query, Math.max(k * 4, opts.candidates), filter)) {
+      const unitId = index.chunks[label]?.unitId;
+      if (unitId && similarity > (best.get(unitId) ?? -Infinity)) best.set(unitId, similarity);
+    }
+    return [...best].map(([id, score]) => ({ id, score }));
+  }
+
+  function toHit(unit: Unit, score: number, lexical: number, vector: number): SearchHit {
+    const document = metaById.get(unit.documentId) as DocumentMeta;
+    return { unit, document, score, lexical, vector };
+  }
+
+  return {
+    async search(request: SearchRequest, method: RetrievalMethod = 'hybrid'): Promise<SearchResult> {
+      const k = request.k ?? DEFAULT_K;
+      const resolution = resolveDocuments(request.query, names);
+      const scopeIds = request.documents?.length
+        ? request.documents
+        : resolution.documents.length > 0
+          ? resolution.documents
+          : null;
+      const scope = scopeIds ? new Set(scopeIds) : null;
+      // Words that only named a document would otherwise pull in every unit that mentions the place.
+      const topic = resolution.documents.length > 0 ? resolution.topic : request.query;
+
+      const referenced = findReferencedUnits(parseReferences(request.query), index.units, scopeIds);
+      const [lexical, vector] = await Promise.all([
+        method === 'vector' ? [] : lexicalScores(topic, scope),
+        method === 'lexical' ? [] : vectorScores(topic, scope, k),
+      ]);
+      let fused =
+        method === 'hybrid'
+          ? fuseScores(opts.fusion, lexical, vector, opts.lexicalWeight)
+          : fuseScores('weighted', lexical, vector, method === 'lexical' ? 1 : 0);
+      if (method === 'hybrid' && opts.coverageWeight > 0)
+        fused = rerankByCoverage(fused, topic, stats, opts.coverageWeight);
+
+      const hits: SearchHit[] = [];
+      const seen = new Set<string>();
+      const fusedById = new Map(fused.map((f) => [f.id, f]));
+      for (const unit of referenced) {
+        const f = fusedById.get(unit.id);
+        hits.push(toHit(unit, 1, f?.lexical ?? 0, f?.vector ?? 0));
+        seen.add(unit.id);
+      }
+      for (const f of fused) {
+        if (hits.length >= k) break;
+        if (seen.has(f.id)) continue;
+        const unit = unitById.get(f.id);
+        if (!unit) continue;
+        hits.push(toHit(unit, Math.min(1, f.score), f.lexical, f.vector));
+        seen.add(f.id);
+      }
+      return { hits: hits.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null };
+    },
+  };
+}
+
+/** How many fused candidates are re-ranked by concept coverage; the tail keeps its fused order. */
+const RERANK_DEPTH = 50;
+
+/**
+ * Mixes each top candidate's fused score with its concept coverage. BM25 rewards repeating one matched word;
+ * coverage rewards holding all of the question's ideas, which is what makes a unit the answer.
+ */
+export function rerankByCoverage(
+  fused: FusedScore[],
+  topic: string,
+  stats: TermStatistics,
+  weight: number,
+): FusedScore[] {
+  const concepts = conceptsOf(topic, stats);
+  if (concepts.length < 2) return fused;
+  const head = fused.slice(0, RERANK_DEPTH).map((f) => ({
+    ...f,
+    score: (1 - weight) * f.score + weight * coverage(concepts, stats.termsOf(f.id)),
+  }));
+  head.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return [...head, ...fused.slice(RERANK_DEPTH)];
+}

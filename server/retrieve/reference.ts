@@ -1,0 +1,96 @@
+/**
+ * @module server/retrieve/reference
+ * Recognises exact references in a question ("Recommendation 18", "paragraph 12", "Priority Goal 4,
+ * action 6", "clause (f) point 4", "recital 3") and finds those units, so they come first.
+ */
+import type { DocumentId, Unit, UnitKind } from '../../ingest/types.js';
+
+export interface UnitReference {
+  kind: UnitKind;
+  number: string;
+}
+
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8' };
+
+/** Every reference the text makes, in the order written. */
+export function parseReferences(question: string): UnitReference[] {
+  const q = question.toLowerCase();
+  const refs: { at: number; ref: UnitReference }[] = [];
+  const add = (at: number, kind: UnitKind, number: string) => refs.push({ at, ref: { kind, number } });
+
+  for (const m of q.matchAll(
+    /\b(?:recommendations?|recs?\.?)\s*(?:no\.?|number|#)?\s*(\d{1,3})((?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*)/g,
+  )) {
+    add(m.index, 'recommendation', m[1]);
+    expandList(m[1], m[2]).forEach((n) => add(m.index + 1, 'recommendation', n));
+  }
+  for (const m of q.matchAll(/(?:\bparagraphs?|\bparas?\.?|§)\s*(\d{1,3})((?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*)/g)) {
+    add(m.index, 'paragraph', m[1]);
+    expandList(m[1], m[2]).forEach((n) => add(m.index + 1, 'paragraph', n));
+  }
+  for (const m of q.matchAll(
+    /\b(?:priority\s+)?goal\s*(\d|[ivx]+)\b[\s,;:-]*(?:(?:action|point|item)\s*(\d{1,2}))?/g,
+  )) {
+    const goal = ROMAN[m[1]] ?? m[1];
+    if (m[2]) add(m.index, 'action', `${goal}.${m[2]}`);
+    else add(m.index, 'priority-goal', goal);
+  }
+  for (const m of q.matchAll(/\baction\s*(\d)\.(\d{1,2})\b/g)) add(m.index, 'action', `${m[1]}.${m[2]}`);
+  for (const m of q.matchAll(/\baction\s*(\d{1,2})\s*(?:of|under|in)\s*(?:priority\s+)?goal\s*(\d)\b/g)) {
+    add(m.index, 'action', `${m[2]}.${m[1]}`);
+  }
+  for (const m of q.matchAll(
+    /\bclause\s*\(?([a-n])\)?(?![a-z])(?:[\s,;:-]*(?:point|item|subparagraph)\s*(\d{1,2}))?/g,
+  )) {
+    add(m.index, m[2] ? 'point' : 'clause', m[2] ? `${m[1]}.${m[2]}` : m[1]);
+  }
+  for (const m of q.matchAll(/\b(?:point|item)\s*(\d{1,2})\s*(?:of|under|in)\s*clause\s*\(?([a-n])\)?(?![a-z])/g)) {
+    add(m.index, 'point', `${m[2]}.${m[1]}`);
+  }
+  for (const m of q.matchAll(/\b(?:preamble\s*,?\s*)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
+  for (const m of q.matchAll(/\bconsideration\s*(\d{1,2})\b/g)) add(m.index, 'consideration', m[1]);
+
+  const seen = new Set<string>();
+  const all = refs.sort((a, b) => a.at - b.at).map((r) => r.ref);
+  // "point 4 of clause (f)" also reads as "clause (f)": the finer reference wins.
+  const refined = (r: UnitReference) =>
+    (r.kind === 'clause' && all.some((o) => o.kind === 'point' && o.number.startsWith(`${r.number}.`))) ||
+    (r.kind === 'priority-goal' && all.some((o) => o.kind === 'action' && o.number.startsWith(`${r.number}.`)));
+  return all.filter((r) => {
+    const key = `${r.kind}:${r.number}`;
+    if (seen.has(key) || refined(r)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function expandList(first: string, rest: string): string[] {
+  if (!rest) return [];
+  const out: string[] = [];
+  let prev = Number(first);
+  for (const m of rest.matchAll(/(,|and|&|to|-|–)\s*(\d{1,3})/g)) {
+    const n = Number(m[2]);
+    if ((m[1] === 'to' || m[1] === '-' || m[1] === '–') && n > prev && n - prev <= 10) {
+      for (let i = prev + 1; i <= n; i++) out.push(String(i));
+    } else out.push(String(n));
+    prev = n;
+  }
+  return out;
+}
+
+/**
+ * Units the references point to, within `scope` when given. A goal reference returns the goal's actions
+ * in order (goals have no text of their own).
+ */
+export function findReferencedUnits(refs: UnitReference[], units: Unit[], scope: DocumentId[] | null): Unit[] {
+  const inScope = scope ? units.filter((u) => scope.includes(u.documentId)) : units;
+  const out: Unit[] = [];
+  for (const ref of refs) {
+    const matches =
+      ref.kind === 'priority-goal'
+        ? inScope.filter((u) => u.kind === 'action' && String(u.number).startsWith(`${ref.number}.`))
+        : inScope.filter((u) => u.kind === ref.kind && String(u.number) === ref.number);
+    for (const m of matches) if (!out.includes(m)) out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * @module server/routes/health
+ * GET /healthz: ok once the index is loaded, with what is in service.
+ */
+import { Router } from 'express';
+import { methodNotAllowed } from '../http/method.js';
+import type { Services } from '../services.js';
+
+export function healthRoutes(services: Services): Router {
+  const router = Router();
+  const { manifest } = services.index;
+  const body = {
+    status: 'ok',
+    documents: manifest.documents.length,
+    units: manifest.unitCount,
+    embedder: manifest.embedder.id,
+    builtAt: manifest.builtAt,
+    llm: services.config.openai.apiKey ? 'configured' : 'off',
+  };
+  router
+    .route('/healthz')
+    .get((_req, res) => void res.json(body))
+    .all(methodNotAllowed(['GET']));
+  return router;
+}

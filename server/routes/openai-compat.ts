@@ -1,0 +1,108 @@
+/**
+ * @module server/routes/openai-compat
+ * An OpenAI-compatible face on /api/chat, so stock OpenAI clients and evaluation harnesses can use the
+ * assistant: POST /v1/chat/completions (JSON, or chunks with `stream: true`), GET /v1/models[/:id].
+ * Errors keep the service's `{ error: { code, message } }` shape, which OpenAI clients read as error.message.
+ */
+import { Router, type Response } from 'express';
+import { isLlmConfigured } from '../answer/llm/chat-model.js';
+import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
+import { jsonBody } from '../http/body.js';
+import { methodNotAllowed } from '../http/method.js';
+import { openaiChatSchema, parseBody } from '../http/schemas.js';
+import {
+  chunk,
+  completion,
+  completionHead,
+  contentOf,
+  extrasOf,
+  finalChunk,
+  sourcesText,
+  usageOf,
+  type DocumentNamer,
+} from '../openai-compat/format.js';
+import { listModels } from '../openai-compat/models.js';
+import { contentText, toCompatRequest } from '../openai-compat/request.js';
+import type { Services } from '../services.js';
+import { abortOnClose } from './chat.js';
+
+function sseData(res: Response, data: unknown): void {
+  res.write(`data: ${JSON.stringify(data)}\n\n`);
+}
+
+/** Word-sized pieces that join back to exactly `text`. */
+function pieces(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+}
+
+export function openaiCompatRoutes({ catalogue, answerer, config }: Services): Router {
+  const name: DocumentNamer = (id, fallback) => (catalogue.hasDocument(id) ? catalogue.meta(id).shortTitle : fallback);
+  const router = Router();
+
+  router
+    .route('/v1/chat/completions')
+    .post(jsonBody, async (req, res) => {
+      const body = parseBody(openaiChatSchema, req.body);
+      const { chat, model, stream, includeUsage } = toCompatRequest(body);
+      catalogue.assertKnownDocuments(chat.documents);
+      const prompt = body.messages.map((m) => contentText(m.content));
+      const head = completionHead(model);
+      const signal = abortOnClose(req, res);
+
+      if (!stream) {
+        const reply = await answerer.answer(chat, { signal });
+        const content = contentOf(reply, name);
+        res.json(completion(head, content, extrasOf(reply), usageOf(prompt, content)));
+        return;
+      }
+
+      // An LLM answer's markers are renumbered and checked only once it is complete, so its raw tokens would
+      // not match the citations; it is sent when checked. Extractive answers stream as they are written.
+      const live = chat.mode === 'extractive' || !isLlmConfigured(config);
+      res.status(200).set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.flushHeaders();
+      sseData(res, chunk(head, { role: 'assistant', content: '' }));
+      let streamed = '';
+      try {
+        const onToken = (text: string): void => {
+          streamed += text;
+          sseData(res, chunk(head, { content: text }));
+        };
+        const reply = await answerer.answer(chat, { signal, ...(live ? { onToken } : {}) });
+        const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
+        for (const piece of pieces(rest)) sseData(res, chunk(head, { content: piece }));
+        const sources = sourcesText(reply, name);
+        if (sources) sseData(res, chunk(head, { content: sources }));
+        const usage = includeUsage ? usageOf(prompt, contentOf(reply, name)) : undefined;
+        sseData(res, finalChunk(head, extrasOf(reply), usage));
+        res.write('data: [DONE]\n\n');
+      } catch (err) {
+        // OpenAI clients raise an APIError for a data event carrying `error`.
+        const appError = isAppError(err) ? err : new AppError('INTERNAL', 'openai-compat: internal error');
+        sseData(res, errorBody(appError));
+      }
+      res.end();
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/v1/models')
+    .get((_req, res) => void res.json({ object: 'list', data: listModels() }))
+    .all(methodNotAllowed(['GET']));
+
+  router
+    .route('/v1/models/:id')
+    .get((req, res) => {
+      const model = listModels().find((m) => m.id === req.params.id);
+      if (!model) throw new RequestError('NOT_FOUND', `openai-compat: no model "${req.params.id.slice(0, 100)}"`);
+      res.json(model);
+    })
+    .all(methodNotAllowed(['GET']));
+
+  return router;
+}

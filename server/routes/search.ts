@@ -1,0 +1,35 @@
+/**
+ * @module server/routes/search
+ * POST /api/search: `{ query, k?, documents? }` → `{ results: [...] }` (whole units, best first).
+ */
+import { Router } from 'express';
+import { jsonBody } from '../http/body.js';
+import { methodNotAllowed } from '../http/method.js';
+import { parseBody, searchSchema } from '../http/schemas.js';
+import type { Services } from '../services.js';
+
+export function searchRoutes({ catalogue, retriever }: Services): Router {
+  const router = Router();
+  router
+    .route('/api/search')
+    .post(jsonBody, async (req, res) => {
+      const body = parseBody(searchSchema, req.body);
+      catalogue.assertKnownDocuments(body.documents);
+      const result = await retriever.search(body);
+      res.json({
+        results: result.hits.map((h) => ({
+          id: h.unit.id,
+          documentId: h.unit.documentId,
+          documentTitle: h.document.title,
+          label: h.unit.label,
+          section: h.unit.section,
+          text: h.unit.text,
+          page: h.unit.page,
+          score: Number(h.score.toFixed(4)),
+        })),
+        scope: result.scope,
+      });
+    })
+    .all(methodNotAllowed(['POST']));
+  return router;
+}

@@ -1,0 +1,24 @@
+/**
+ * @module server/services
+ * What the HTTP layer is given: the loaded index as a catalogue, the retriever and the answerer.
+ * Built once at start (server/main.ts) or by tests with their own pieces.
+ */
+import type { TextEmbedder } from '../ingest/embed/types.js';
+import type { LoadedIndex } from '../ingest/index/store.js';
+import type { ChatReply, ChatRequest, TokenSink } from './answer/types.js';
+import type { Catalogue } from './catalogue.js';
+import type { Config } from './config.js';
+import type { Retriever } from './retrieve/types.js';
+
+export interface Answerer {
+  answer(request: ChatRequest, options?: { onToken?: TokenSink; signal?: AbortSignal }): Promise<ChatReply>;
+}
+
+export interface Services {
+  config: Config;
+  index: LoadedIndex;
+  embedder: TextEmbedder;
+  catalogue: Catalogue;
+  retriever: Retriever;
+  answerer: Answerer;
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta } from '../../../ingest/types.js';
+import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
+import { ROOT } from '../../support/paths.js';
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'corpus', 'manifest.json'), 'utf8')) as {
+  documents: DocumentMeta[];
+};
+const names = compileDocumentNames(manifest.documents);
+
+describe('resolveDocuments', () => {
+  it.each([
+    ['What did Prague 1997 say about carrier sanctions?', ['prague-1997']],
+    ['What do the Prague Recommendations say on visas?', ['prague-1997']],
+    ['What does the 2009 declaration say about circular migration?', ['prague-2009']],
+    ['What does Building Migration Partnerships say about diasporas?', ['prague-2009']],
+    ['Who attended the Vienna meeting?', ['vienna-2005']],
+    ['What does the Call for Action say about trafficking?', ['call-for-action']],
+    ['What does the 30th anniversary publication say about the Silk Routes?', ['budapest-process-30-years']],
+    ['What did the Prague conferences say about return?', ['prague-1997', 'prague-2009']],
+    ['How did the position on readmission change from 1997 to 2009?', ['prague-1997', 'prague-2009']],
+    ['What was agreed in Prague in 2009 on labour migration?', ['prague-2009']],
+    ['How should airlines check passports?', []],
+    ['What is the Budapest Process?', []],
+  ])('%s → %j', (question, expected) => {
+    expect(resolveDocuments(question, names).documents).toEqual(expected);
+  });
+
+  it('removes the words that named a document from the topic', () => {
+    const { topic } = resolveDocuments('What did Prague 1997 say about carrier sanctions?', names);
+    expect(topic).toContain('carrier sanctions');
+    expect(topic).not.toMatch(/prague|1997/);
+  });
+});

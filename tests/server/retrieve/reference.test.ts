@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from '../../../ingest/types.js';
+import { findReferencedUnits, parseReferences } from '../../../server/retrieve/reference.js';
+
+describe('parseReferences', () => {
+  it.each([
+    ['What does Recommendation 18 of Prague 1997 say?', [{ kind: 'recommendation', number: '18' }]],
+    [
+      'rec. 7 and 9',
+      [
+        { kind: 'recommendation', number: '7' },
+        { kind: 'recommendation', number: '9' },
+      ],
+    ],
+    ['Recommendations 33 to 35', ['33', '34', '35'].map((number) => ({ kind: 'recommendation', number }))],
+    ['paragraph 12 of the Vienna meeting', [{ kind: 'paragraph', number: '12' }]],
+    ['para. 3', [{ kind: 'paragraph', number: '3' }]],
+    ['Priority Goal 4, action 6', [{ kind: 'action', number: '4.6' }]],
+    ['goal 2 action 1', [{ kind: 'action', number: '2.1' }]],
+    ['action 6 of priority goal 4', [{ kind: 'action', number: '4.6' }]],
+    ['What is Priority Goal 3 about?', [{ kind: 'priority-goal', number: '3' }]],
+    ['clause (f) point 4', [{ kind: 'point', number: 'f.4' }]],
+    ['point 4 of clause (f)', [{ kind: 'point', number: 'f.4' }]],
+    ['clause (g) of the 2009 declaration', [{ kind: 'clause', number: 'g' }]],
+    ['preamble recital 3', [{ kind: 'preamble', number: '3' }]],
+    ['What did they say about carriers?', []],
+    ['What happened in 2009?', []],
+  ])('%s', (question, expected) => {
+    expect(parseReferences(question)).toEqual(expected);
+  });
+});
+
+describe('findReferencedUnits', () => {
+  const unit = (id: string, kind: Unit['kind'], number: string | number): Unit => ({
+    id,
+    documentId: id.split(':')[0],
+    label: id,
+    kind,
+    number,
+    section: '',
+    text: 'x.',
+    page: null,
+    order: 0,
+  });
+  const units = [
+    unit('a:rec-18', 'recommendation', 18),
+    unit('b:para-18', 'paragraph', 18),
+    unit('c:pg-4.1', 'action', '4.1'),
+    unit('c:pg-4.2', 'action', '4.2'),
+    unit('c:pg-5.1', 'action', '5.1'),
+  ];
+
+  it('matches kind and number, within the scope when one is given', () => {
+    expect(findReferencedUnits([{ kind: 'recommendation', number: '18' }], units, null).map((u) => u.id)).toEqual([
+      'a:rec-18',
+    ]);
+    expect(findReferencedUnits([{ kind: 'recommendation', number: '18' }], units, ['b'])).toEqual([]);
+  });
+
+  it('expands a goal reference to its actions in order', () => {
+    expect(findReferencedUnits([{ kind: 'priority-goal', number: '4' }], units, null).map((u) => u.id)).toEqual([
+      'c:pg-4.1',
+      'c:pg-4.2',
+    ]);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * @module tests/web/stream.test
+ * The SSE parser and the chat client over a stubbed fetch: tokens arrive in arbitrary chunks, the `done`
+ * event carries the reply, `error` events and cut streams become ApiErrors, and a JSON reply still works.
+ */
+import { describe, expect, it } from 'vitest';
+import { ApiError, askStreaming, fetchDocuments, toChatReply } from '../../web/src/api.js';
+import { SseParser } from '../../web/src/sse.js';
+import type { ChatReply } from '../../web/src/types.js';
+
+const REPLY: ChatReply = {
+  answer: 'Carriers should be fined [1].',
+  citations: [
+    {
+      n: 1,
+      id: 'prague-1997:rec-18',
+      documentId: 'prague-1997',
+      documentTitle: 'Prague',
+      label: 'Recommendation 18',
+      section: '',
+      quote: 'sanctions be introduced against carriers',
+      text: 'Recommend that sanctions be introduced against carriers',
+      page: null,
+      url: '/documents/prague-1997#rec-18',
+      valid: true,
+    },
+  ],
+  grounded: true,
+  mode: 'extractive',
+};
+
+function sse(events: Array<[string, unknown]>): string {
+  return events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+}
+
+/** A fetch answering with `body` cut into `chunkSize`-byte pieces, recording what was requested. */
+function stubFetch(body: string, init: ResponseInit & { chunkSize?: number } = {}) {
+  const calls: Array<{ url: string; init?: RequestInit }> = [];
+  const bytes = new TextEncoder().encode(body);
+  const size = init.chunkSize ?? 7;
+  const fetchImpl = async (url: string, req?: RequestInit): Promise<Response> => {
+    calls.push({ url, init: req });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+        controller.close();
+      },
+    });
+    return new Response(stream, {
+      status: init.status ?? 200,
+      headers: init.headers ?? { 'content-type': 'text/event-stream' },
+    });
+  };
+  return { fetchImpl, calls };
+}
+
+describe('SseParser', () => {
+  it('parses events split across arbitrary chunks, CRLF included', () => {
+    const text = ': keep-alive\r\nevent: token\r\ndata: {"text":"a"}\r\n\r\nevent: done\ndata: line1\ndata: line2\n\n';
+    for (let size = 1; size <= text.length; size++) {
+      const p = new SseParser();
+      const events = [];
+      for (let i = 0; i < text.length; i += size) events.push(...p.push(text.slice(i, i + size)));
+      events.push(...p.flush());
+      expect(events).toEqual([
+        { event: 'token', data: '{"text":"a"}' },
+        { event: 'done', data: 'line1\nline2' },
+      ]);
+    }
+  });
+
+  it('defaults the event name to "message" and delivers a final event without its blank line', () => {
+    const p = new SseParser();
+    expect(p.push('data: x\n\ndata:y')).toEqual([{ event: 'message', data: 'x' }]);
+    expect(p.flush()).toEqual([{ event: 'message', data: 'y' }]);
+  });
+
+  it('ignores an event with no data', () => {
+    expect(new SseParser().push('event: ping\n\n')).toEqual([]);
+  });
+});
+
+describe('askStreaming', () => {
+  it('streams tokens, returns the done reply, and posts question, history and documents', async () => {
+    const body = sse([
+      ['token', { text: 'Carriers ' }],
+      ['token', { text: 'should be fined [1].' }],
+      ['done', REPLY],
+    ]);
+    const { fetchImpl, calls } = stubFetch(body, { chunkSize: 5 });
+    const tokens: string[] = [];
+    const reply = await askStreaming({
+      question: 'And fraud?',
+      history: [{ role: 'user', content: 'carriers?' }],
+      documents: ['prague-1997'],
+      onToken: (t) => tokens.push(t),
+      fetch: fetchImpl,
+    });
+    expect(tokens.join('')).toBe('Carriers should be fined [1].');
+    expect(reply).toEqual(REPLY);
+    expect(calls[0].url).toBe('/api/chat');
+    expect(new Headers(calls[0].init?.headers).get('accept')).toBe('text/event-stream');
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      question: 'And fraud?',
+      history: [{ role: 'user', content: 'carriers?' }],
+      mode: 'auto',
+      documents: ['prague-1997'],
+    });
+  });
+
+  it('omits documents when none are chosen', async () => {
+    const { fetchImpl, calls } = stubFetch(sse([['done', REPLY]]));
+    await askStreaming({ question: 'q', history: [], documents: [], fetch: fetchImpl });
+    expect(JSON.parse(String(calls[0].init?.body))).not.toHaveProperty('documents');
+  });
+
+  it('accepts a plain JSON reply', async () => {
+    const { fetchImpl } = stubFetch(JSON.stringify(REPLY), { headers: { 'content-type': 'application/json' } });
+    await expect(askStreaming({ question: 'q', history: [], fetch: fetchImpl })).resolves.toEqual(REPLY);
+  });
+
+  it('turns an error event into an ApiError with the matching status', async () => {
+    const { fetchImpl } = stubFetch(
+      sse([
+        ['token', { text: 'Carr' }],
+        ['error', { error: { code: 'UPSTREAM_FAILED', message: 'LLM timed out' } }],
+      ]),
+    );
+    const err = await askStreaming({ question: 'q', history: [], fetch: fetchImpl }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 503, code: 'UPSTREAM_FAILED', message: 'LLM timed out' });
+  });
+
+  it('reports a stream that ends before done as STREAM_CUT', async () => {
+    const { fetchImpl } = stubFetch(sse([['token', { text: 'Carr' }]]));
+    await expect(askStreaming({ question: 'q', history: [], fetch: fetchImpl })).rejects.toMatchObject({
+      status: 0,
+      code: 'STREAM_CUT',
+    });
+  });
+
+  it('reads the error body of a failed request', async () => {
+    const { fetchImpl } = stubFetch(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down' } }), {
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+    });
+    await expect(askStreaming({ question: 'q', history: [], fetch: fetchImpl })).rejects.toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'slow down',
+    });
+    const { fetchImpl: html } = stubFetch('<html>Bad gateway</html>', {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+    });
+    await expect(askStreaming({ question: 'q', history: [], fetch: html })).rejects.toMatchObject({
+      status: 502,
+      code: 'HTTP_502',
+    });
+  });
+
+  it('reports no response at all as status 0', async () => {
+    const down = async (): Promise<Response> => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(askStreaming({ question: 'q', history: [], fetch: down })).rejects.toMatchObject({
+      status: 0,
+      code: 'NETWORK',
+    });
+  });
+});
+
+describe('reply shape checks', () => {
+  it('rejects a reply without an answer and fills gaps in citations', () => {
+    expect(() => toChatReply({ nope: 1 })).toThrow(ApiError);
+    const r = toChatReply({
+      answer: 'a',
+      citations: [{ n: 1 }, 'junk'],
+      grounded: false,
+      closestMatches: [{ label: 'L' }],
+    });
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]).toMatchObject({ n: 1, quote: '', url: '/documents', valid: true });
+    expect(r.mode).toBe('extractive');
+    expect(r.closestMatches?.[0]).toMatchObject({ label: 'L', url: '/documents' });
+  });
+
+  it('reads the document list', async () => {
+    const { fetchImpl } = stubFetch(
+      JSON.stringify({
+        documents: [
+          { id: 'a', title: 'T', shortTitle: 'S', date: null, place: null, kind: 'publication', unitCount: 3 },
+        ],
+      }),
+      { headers: { 'content-type': 'application/json' } },
+    );
+    await expect(fetchDocuments(fetchImpl)).resolves.toEqual([
+      { id: 'a', title: 'T', shortTitle: 'S', date: null, place: null, kind: 'publication', unitCount: 3 },
+    ]);
+  });
+});

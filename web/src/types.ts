@@ -1,0 +1,44 @@
+/**
+ * @module web/src/types
+ * The shapes the page reads from the API. The chat contract is imported (type-only, so nothing from the
+ * server ends up in the bundle) to keep the page and the server from drifting apart.
+ */
+import type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode } from '../../server/answer/types.js';
+import type { DocumentKind, UnitKind } from '../../ingest/types.js';
+
+export type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode };
+
+/** One entry of GET /api/documents. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  shortTitle: string;
+  date: string | null;
+  place: string | null;
+  kind: DocumentKind | string;
+  unitCount: number;
+}
+
+/** A unit as GET /api/documents/:id returns it. */
+export interface DocumentUnit {
+  id: string;
+  label: string;
+  kind: UnitKind | string;
+  number: number | string | null;
+  section: string;
+  text: string;
+  page: number | null;
+}
+
+/** GET /api/documents/:id. */
+export interface DocumentDetail extends DocumentSummary {
+  units: DocumentUnit[];
+}
+
+/** The `{ error: { code, message } }` body every failing endpoint sends. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** The subset of a document that naming helpers need; lets callers pass summaries or details. */
+export type DocNaming = Pick<DocumentSummary, 'id' | 'shortTitle' | 'date' | 'place'> & { title?: string };
