@@ -92,7 +92,11 @@ export function createClient(options: ClientOptions): Client {
     try {
       res = await doFetch(url, {
         method,
-        headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        headers: {
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
       });
@@ -105,7 +109,11 @@ export function createClient(options: ClientOptions): Client {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ClientError(res.status, 'BAD_RESPONSE', `client: ${method} ${url}: status ${res.status}, body is not JSON`);
+      throw new ClientError(
+        res.status,
+        'BAD_RESPONSE',
+        `client: ${method} ${url}: status ${res.status}, body is not JSON`,
+      );
     }
     if (res.ok) return json as T;
     if (isErrorBody(json)) throw new ClientError(res.status, json.error.code, json.error.message);
@@ -116,7 +124,9 @@ export function createClient(options: ClientOptions): Client {
   return {
     ask: (question, { signal, ...rest } = {}) => call('POST', '/api/chat', { question, ...rest }, signal),
     search: (query, { signal, ...rest } = {}) => call('POST', '/api/search', { query, ...rest }, signal),
-    verify: (input) => call('POST', '/api/verify', input),
+    // Only what is checked is sent: a ChatReply's citations also carry whole unit texts, which add nothing.
+    verify: ({ answer, citations }) =>
+      call('POST', '/api/verify', { answer, citations: citations.map(({ id, quote, n }) => ({ id, quote, n })) }),
     documents: async () => (await call<{ documents: DocumentSummary[] }>('GET', '/api/documents')).documents,
     document: (documentId) => call('GET', `/api/documents/${id(documentId)}`),
     passage: (unitId) => call('GET', `/api/passages/${id(unitId)}`),

@@ -1,70 +1,86 @@
 /**
  * @module server/app
- * The Express application: security and logging middleware, the API routes, the web page, and the one
- * error handler. No I/O at construction; `createApp(services)` is what tests drive with supertest.
+ * The Express applications: security and logging middleware, the API routes, the web page, and the one
+ * error handler. `createApp(services)` is the service itself (what tests drive); `createNotReadyApp` is
+ * what answers while no index is in service: the page, and 503 INDEX_NOT_READY for the API and /healthz.
+ * No I/O at construction.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import type { Config } from './config.js';
+import { IndexError } from './errors.js';
+import { admission } from './http/admission.js';
 import { errorHandler, notFound } from './http/error-handler.js';
-import { cors, rateLimiter, securityHeaders } from './http/security.js';
+import { requestLogger } from './http/logging.js';
+import { configDirs, maskSecretsInResponses, secretsOf, stripPaths } from './http/redact.js';
+import { cors, noStore, rateLimiter, securityHeaders } from './http/security.js';
 import { chatRoutes } from './routes/chat.js';
 import { documentRoutes } from './routes/documents.js';
+import { extraRoutes } from './routes/extra.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import type { Services } from './services.js';
-import { extraRoutes } from './routes/extra.js';
 
 export interface AppOptions {
   logger?: Logger;
 }
 
-export function createApp(services: Services, options: AppOptions = {}): Express {
+const API = ['/api', '/v1'];
+/** The endpoints that write answers (and may wait on the LLM). */
+const ANSWERING = ['/api/chat', '/v1/chat/completions'];
+
+/** What every app starts with: request logs, secret masking, security headers, CORS. */
+function baseApp(config: Config, options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
-  if (options.logger) {
-    app.use(
-      pinoHttp({
-        logger: options.logger,
-        genReqId: (req, res) => {
-          const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || crypto.randomUUID();
-          res.setHeader('X-Request-Id', id);
-          return id;
-        },
-        // Bodies and auth headers are never logged.
-        serializers: {
-          req: (req: { id: unknown; method: string; url: string }) => ({
-            id: req.id,
-            method: req.method,
-            url: req.url,
-          }),
-        },
-      }),
-    );
-  }
+  if (options.logger) app.use(requestLogger(options.logger));
+  app.use(maskSecretsInResponses(secretsOf(config)));
   app.use(securityHeaders());
-  app.use(cors(services.config));
-  app.use(healthRoutes(services));
-  app.use(['/api', '/v1'], rateLimiter(services.config));
-  app.use(documentRoutes(services));
-  app.use(searchRoutes(services));
-  app.use(chatRoutes(services));
-  app.use(extraRoutes(services));
+  app.use(cors(config));
+  app.use([...API, '/healthz'], noStore);
+  return app;
+}
 
-  const webDir = path.join(services.config.rootDir, 'dist', 'web');
+/** What every app ends with: the web page, 404 for anything else, and the error handler. */
+function finishApp(app: Express, config: Config): Express {
+  const webDir = path.join(config.rootDir, 'dist', 'web');
   if (existsSync(webDir)) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
     app.get(['/documents', '/documents/*splat'], (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
   }
   app.use(notFound);
-  app.use(
-    errorHandler((err) => {
-      options.logger?.error({ err }, 'request failed');
-    }),
-  );
+  // Failures are logged on the request's own log line (res.err), when there is a request logger.
+  app.use(errorHandler({ knownDirs: configDirs(config) }));
   return app;
+}
+
+export function createApp(services: Services, options: AppOptions = {}): Express {
+  const { config } = services;
+  const app = baseApp(config, options);
+  app.use(healthRoutes(services));
+  app.use(API, rateLimiter(config));
+  app.use(ANSWERING, admission(config.chatMaxInFlight).handler);
+  app.use(documentRoutes(services));
+  app.use(searchRoutes(services));
+  app.use(chatRoutes(services));
+  app.use(extraRoutes(services));
+  return finishApp(app, config);
+}
+
+/**
+ * The app while no index is in service. `reason` is read per request, so the message follows the
+ * start-up as it goes (building, loading, damaged index…). It never names a file-system path.
+ */
+export function createNotReadyApp(config: Config, reason: () => string, options: AppOptions = {}): Express {
+  const app = baseApp(config, options);
+  const dirs = configDirs(config);
+  app.use([...API, '/healthz'], (_req, res, next) => {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(config.indexPollMs / 1000))));
+    next(new IndexError('INDEX_NOT_READY', stripPaths(reason(), dirs)));
+  });
+  return finishApp(app, config);
 }

@@ -31,7 +31,15 @@ const envSchema = z.object({
   LLM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600), // 0 turns it off
+  // Express's `trust proxy`: empty = off (rate limits key on the socket address), else hops or addresses.
+  TRUST_PROXY: z.string().default(''),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  // A chat still waiting on the LLM after this long is answered extractively instead.
+  CHAT_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(45_000),
+  // Chat requests in progress (running or queued for an LLM slot); beyond it, 503 SERVER_BUSY.
+  CHAT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  // While no usable index is in service, how often to look for one (a finished ingest).
+  INDEX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   CORS_ORIGINS: z.string().default(''), // comma-separated; empty = CORS off
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,13 +64,26 @@ export type Config = {
     maxConcurrency: number;
   };
   rateLimitPerMinute: number;
+  trustProxy: boolean | number | string;
   requestTimeoutMs: number;
+  chatDeadlineMs: number;
+  chatMaxInFlight: number;
+  indexPollMs: number;
   shutdownGraceMs: number;
   corsOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clusterWorkers: number;
   autoIngest: boolean;
 };
+
+/** TRUST_PROXY as Express wants it: off, a hop count, or a list of trusted addresses ("loopback", "10.0.0.0/8"). */
+function trustProxySetting(value: string): boolean | number | string {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0' || v === 'off' || v === 'no') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.trim();
+}
 
 /** Reads and validates a config from an environment (process.env by default). Throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,7 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrency: e.LLM_MAX_CONCURRENCY,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: trustProxySetting(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    chatDeadlineMs: e.CHAT_DEADLINE_MS,
+    chatMaxInFlight: e.CHAT_MAX_IN_FLIGHT,
+    indexPollMs: e.INDEX_POLL_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'HEADERS_TOO_LARGE'
+  | 'SERVER_BUSY'
   | 'INDEX_NOT_READY'
   | 'INDEX_MISSING'
   | 'INDEX_INCOMPATIBLE'
@@ -29,6 +32,9 @@ const statusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
+  SERVER_BUSY: 503,
   INDEX_NOT_READY: 503,
   INDEX_MISSING: 503,
   INDEX_INCOMPATIBLE: 503,
@@ -56,7 +62,7 @@ export class AppError extends Error {
   }
 }
 
-/** The request is malformed or out of range (400, 404, 405, 413, 415). */
+/** The request is malformed or out of range (400, 404, 405, 408, 413, 415, 429, 431), or the server is busy (503). */
 export class RequestError extends AppError {}
 
 /** The index is missing, stale, built by another embedder, or damaged: re-run ingest. */

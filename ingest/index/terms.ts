@@ -13,7 +13,11 @@ const STOP_WORDS = new Set(
     'do does did done doing have has had having can could should would shall will may might must ' +
     'what which who whom whose when where why how whether if then than so such also not no yes ' +
     'about say says said tell told mention mentions mentioned any some all each every other more most ' +
-    'document documents text texts'
+    'document documents text texts ' +
+    // Verbs and fillers of questions about documents ("what does it propose", "is there a rule on").
+    'mean meant main say propose proposed proposes foresee foresees discuss discussed deal deals dealt ' +
+    'according regarding concerning please explain describe summarise summarize summary list give show ' +
+    'want wanted think thought kind sort way ways thing things really actually exactly like just'
   ).split(' '),
 );
 
@@ -26,6 +30,8 @@ export function foldText(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // "Process's" is "Process": drop the possessive before apostrophes go.
+    .replace(/[’'`]s\b/g, '')
     .replace(/[’'`]/g, '');
 }
 

@@ -6,7 +6,8 @@
  * sentence is ever split between units.
  */
 import type { Unit } from '../types.js';
-import { type Block, blockText, isBlank, isCapsLine, type Line, makeBlock, splitLines } from './layout.js';
+import { isMetadataLine, layoutItems, type LayoutItem } from './heading-layout.js';
+import { type Block, blockText, isCapsLine, splitLines } from './layout.js';
 import { caseUsageOf, displayHeading, slugify, type CaseUsage } from './heading-text.js';
 import {
   endsSentence,
@@ -23,8 +24,6 @@ export interface HeadingsOptions {
   /** Markdown: only "#" lines are headings, and every paragraph is kept as written. */
   markdown?: boolean;
 }
-
-type LayoutItem = { type: 'heading'; level: number; text: string } | { type: 'block'; block: Block };
 
 interface Heading {
   level: number;
@@ -61,58 +60,6 @@ export function parseHeadings(ctx: ParseContext, options: HeadingsOptions = {}):
   const items = layoutItems(lines, markdown);
   items.forEach((item, j) => reader.read(item, items, j));
   return finishUnits(ctx, reader.finish());
-}
-
-/** Splits lines into headings (capitals-only or markdown lines) and blocks of other lines. */
-export function layoutItems(lines: Line[], markdown: boolean): LayoutItem[] {
-  const items: LayoutItem[] = [];
-  let block: Line[] = [];
-  let caps: Line[] = [];
-  const flushBlock = () => {
-    if (block.length > 0) items.push({ type: 'block', block: makeBlock(block) });
-    block = [];
-  };
-  const flushCaps = () => {
-    if (caps.length > 0) items.push({ type: 'heading', level: 1, text: caps.map((l) => l.text.trim()).join(' ') });
-    caps = [];
-  };
-  for (const line of lines) {
-    const hashes = /^\s*(#{1,6})\s+\S/.exec(line.text);
-    if (isBlank(line)) {
-      flushBlock();
-      flushCaps();
-    } else if (markdown && hashes) {
-      flushBlock();
-      flushCaps();
-      items.push({ type: 'heading', level: hashes[1].length, text: line.text.trim() });
-    } else if (!markdown && isCapsLine(line.text) && (caps.length > 0 || block.length === 0 || /^\s/.test(line.text))) {
-      flushBlock();
-      // An indented capitals line opens a page, hence a heading of its own.
-      if (/^\s/.test(line.text)) flushCaps();
-      caps.push(line);
-    } else if (/^\s+\P{L}*$/u.test(line.text)) {
-      // An indented line without letters (" 1.") is a page's first line: page furniture or a
-      // chapter number; it stands alone so it cannot tie the pages' texts together.
-      flushCaps();
-      flushBlock();
-      block.push(line);
-      flushBlock();
-    } else {
-      flushCaps();
-      // Every indented capitalised line starts a page, so a block of its own (the reader decides
-      // whether it continues the previous page's sentence or heads something new).
-      if (block.length > 0 && (/^\s+[\p{Lu}\p{N}(]/u.test(line.text) || isMetadataLine(line.text))) flushBlock();
-      block.push(line);
-    }
-  }
-  flushBlock();
-  flushCaps();
-  return items;
-}
-
-/** "09.2011-11.2013 | ~600.000 EUR | Funded by …": a fact line under a title, never a sentence. */
-function isMetadataLine(text: string): boolean {
-  return (text.match(/\s\|\s/g) ?? []).length >= 2;
 }
 
 /** What the reader last saw: a heading may only follow text, another heading, or the start. */

@@ -76,11 +76,12 @@ export function isCapsLine(text: string): boolean {
 
 /**
  * Groups lines into blocks separated by blank lines; `startsBlock` may also open a new block at a
- * non-blank line (by default at a page start that follows a finished sentence).
+ * non-blank line, given the lines of the block so far (by default at a page start that follows a
+ * finished sentence).
  */
 export function toBlocks(
   lines: Line[],
-  startsBlock: (line: Line, previous: Line | undefined) => boolean = isPageStart,
+  startsBlock: (line: Line, current: Line[]) => boolean = (line, current) => isPageStart(line, current.at(-1)),
 ): Block[] {
   const blocks: Block[] = [];
   let current: Line[] = [];
@@ -90,7 +91,7 @@ export function toBlocks(
   };
   lines.forEach((line) => {
     if (isBlank(line)) return flush();
-    if (current.length > 0 && startsBlock(line, current[current.length - 1])) flush();
+    if (current.length > 0 && startsBlock(line, current)) flush();
     current.push(line);
   });
   flush();
@@ -115,11 +116,4 @@ export function previousNonBlank(lines: Line[], index: number): Line | undefined
 export function previousContent(lines: Line[], index: number): Line | undefined {
   for (let i = index - 1; i >= 0; i--) if (!isBlank(lines[i]) && !isFurniture(lines[i].text)) return lines[i];
   return undefined;
-}
-
-/** Number of blank lines directly above `index`. */
-export function blankLinesBefore(lines: Line[], index: number): number {
-  let n = 0;
-  for (let i = index - 1; i >= 0 && isBlank(lines[i]); i--) n++;
-  return n;
 }

@@ -37,15 +37,21 @@ function wordOf(token: string): string | null {
 }
 
 /** A word that recurs in the document, or a function word, written in a plausible case. */
+/** Written like a word: a function word, or three letters or more in a plausible case. */
+function isWellFormed(word: string): boolean {
+  return isStopword(word) || (word.length >= 3 && /^(?:\p{Lu}?[\p{Ll}'’-]+|[\p{Lu}'’-]+)$/u.test(word));
+}
+
+/** A well-formed word that recurs in the document, or a function word. */
 function isKnown(word: string, vocabulary: Vocabulary): boolean {
-  if (!/^(?:\p{Lu}?[\p{Ll}'’-]+|[\p{Lu}'’-]+)$/u.test(word)) return false;
+  if (!isWellFormed(word)) return false;
   if (isStopword(word)) return true;
-  if (word.length < 2) return false;
   return word.split(/[-'’]/).every((part) => part === '' || (vocabulary.get(part.toLowerCase()) ?? 0) >= 2);
 }
 
 export interface ProseScore {
   words: number;
+  wellFormed: number;
   known: number;
   stopwords: number;
 }
@@ -57,6 +63,7 @@ export function scoreText(text: string, vocabulary: Vocabulary): ProseScore {
     .filter((w): w is string => w !== null);
   return {
     words: words.length,
+    wellFormed: words.filter(isWellFormed).length,
     known: words.filter((w) => isKnown(w, vocabulary)).length,
     stopwords: words.filter(isStopword).length,
   };
@@ -66,14 +73,15 @@ export function scoreText(text: string, vocabulary: Vocabulary): ProseScore {
 export function isProse(text: string, vocabulary: Vocabulary): boolean {
   const s = scoreText(text, vocabulary);
   if (s.words < 3 || (s.words === 3 && !/[.!?]["'”’)]*$/.test(text.trim()))) return false;
-  const sentenceLike = s.stopwords >= 2 && s.stopwords / s.words >= 0.15 && s.known / s.words >= 0.5;
+  // Function words mark a sentence; recurrence in the document marks a list of names.
+  const sentenceLike = s.stopwords >= 2 && s.stopwords / s.words >= 0.15 && s.wellFormed / s.words >= 0.8;
   return sentenceLike || s.known / s.words >= 0.7;
 }
 
-/** Mostly real words (a heading may be short, but not OCR noise). */
+/** Mostly real words (a heading may be short and use a rare word, but it is not OCR noise). */
 export function isLegible(text: string, vocabulary: Vocabulary): boolean {
   const s = scoreText(text, vocabulary);
-  return s.words > 0 && s.known / s.words >= 0.7;
+  return s.words > 0 && s.wellFormed / s.words >= 0.7 && (s.stopwords > 0 || s.known / s.words >= 0.5);
 }
 
 /**

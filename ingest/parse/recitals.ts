@@ -3,7 +3,7 @@
  * Preambles: recitals opening with "Recognizing…", "Aware…", "Taking note…". A recital runs until
  * the next opener, so a list introduced by a recital ("…notably:") stays with it and cites as a whole.
  */
-import { isBlank, isFurniture, type Line } from './layout.js';
+import { isBlank, isCapsLine, isFurniture, type Line } from './layout.js';
 import { canStartItem } from './markers.js';
 import { startsWithOpener } from './openers.js';
 import { isTitleBlock, proseBlocks } from './regions.js';
@@ -25,7 +25,10 @@ export const PREAMBLE: RecitalNaming = {
 
 /** Index of the first line after any title headings in lines[from, to). */
 export function firstTextLine(lines: Line[], from: number, to: number): number {
-  const blocks = proseBlocks(lines, from, to);
+  let start = from;
+  // Title lines in capitals may run straight into the text when extraction dropped the blank lines.
+  while (start < to && (isBlank(lines[start]) || isCapsLine(lines[start].text))) start++;
+  const blocks = proseBlocks(lines, start, to);
   const text = blocks.find((b, i) => !isTitleBlock(b, blocks[i - 1]));
   return text ? text.lines[0].index : to;
 }

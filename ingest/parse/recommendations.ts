@@ -6,12 +6,12 @@
  * recommendation that no recommendation follows is the closing.
  */
 import type { Unit } from '../types.js';
-import { type Block, blockText, endsClause, isPageStart, type Line, splitLines, toBlocks } from './layout.js';
+import { type Block, blockText, endsClause, type Line, splitLines, toBlocks } from './layout.js';
 import { canStartItem, expectedLetter, expectedNumber, nextLetter } from './markers.js';
 import { parseNumberedParagraphs } from './numbered-paragraphs.js';
 import { startsWithOpener } from './openers.js';
 import { PREAMBLE, firstTextLine, recitalDrafts } from './recitals.js';
-import { isTitleBlock } from './regions.js';
+import { closingDraft, isTitleBlock } from './regions.js';
 import { finishUnits, type ParseContext, sectionPath, type UnitDraft } from './units.js';
 
 type ItemKind = 'recommendation' | 'consideration';
@@ -47,10 +47,23 @@ export function parseRecommendations(ctx: ParseContext): Unit[] {
   return finishUnits(ctx, [...drafts, ...itemDrafts(items)]);
 }
 
-// Besides page starts after a finished sentence, an indented opener ("(b) Readmission agreements\n
-// Appreciating that…") starts a new paragraph even though the heading line above has no full stop.
-function startsParagraph(line: Line, previous: Line | undefined): boolean {
-  return isPageStart(line, previous) || (/^\s/.test(line.text) && startsWithOpener(line.text));
+/**
+ * Paragraph starts, with or without blank lines between paragraphs (PDF text has none): a new item
+ * after a finished one, and an opener ("Appreciating that…") right under a heading line, which has
+ * no full stop to end on.
+ */
+function startsParagraph(line: Line, current: Line[]): boolean {
+  const previous = current[current.length - 1];
+  if (/^\s*[\p{Lu}\p{N}(]/u.test(line.text) && endsClause(previous.text)) return true;
+  return startsWithOpener(line.text) && (/^\s/.test(line.text) || isHeadingShaped(current));
+}
+
+function isHeadingShaped(lines: Line[]): boolean {
+  return (
+    lines.length <= 3 &&
+    /^\s*[\p{Lu}(]/u.test(lines[0].text) &&
+    lines.every((l) => !/[.;:,!?]["'”’)]*\s*$/.test(l.text))
+  );
 }
 
 function bodyItems(ctx: ParseContext, lines: Line[], blocks: Block[], from: number): Item[] {
@@ -63,28 +76,28 @@ function readBlock(ctx: ParseContext, lines: Line[], blocks: Block[], i: number,
   const block = blocks[i];
   const first = block.lines[0];
   const current = state.items[state.items.length - 1];
-  const section = () => sectionPath([state.group, state.sub]);
+  const section = sectionPath([state.group, state.sub]);
   const recommendation = expectedNumber(first, state.nextRecommendation);
   if (recommendation && canStartItem(lines, first.index)) {
     const start = first.start + recommendation.contentOffset;
-    state.items.push({
-      kind: 'recommendation',
-      number: state.nextRecommendation++,
-      section: section(),
-      start,
-      end: block.end,
-    });
-  } else if (isHeading(blocks, i, state.nextSub) && expectedLetter(first, state.nextSub)) {
-    state.sub = ctx.clean(blockText(block));
-    state.nextSub = nextLetter(state.nextSub);
+    state.items.push({ kind: 'recommendation', number: state.nextRecommendation++, section, start, end: block.end });
   } else if (isHeading(blocks, i, state.nextSub)) {
-    state.group = ctx.clean(blockText(block));
-    state.sub = '';
-    state.nextSub = 'a';
+    readHeading(ctx.clean(blockText(block)), expectedLetter(first, state.nextSub) !== null, state);
   } else if (!current || startsWithOpener(first.text)) {
-    state.items.push({ kind: 'consideration', number: null, section: section(), start: block.start, end: block.end });
+    state.items.push({ kind: 'consideration', number: null, section, start: block.start, end: block.end });
   } else {
     current.end = block.end;
+  }
+}
+
+function readHeading(heading: string, lettered: boolean, state: BodyState): void {
+  if (lettered) {
+    state.sub = heading;
+    state.nextSub = nextLetter(state.nextSub);
+  } else {
+    state.group = heading;
+    state.sub = '';
+    state.nextSub = 'a';
   }
 }
 
@@ -106,59 +119,31 @@ function isHeading(blocks: Block[], i: number, nextSub: string): boolean {
   if (!isTitleBlock(block, blocks[i - 1]) || !endsPrevious(blocks[i - 1])) return false;
   const next = blocks[i + 1];
   if (!next) return false;
-  return (
-    startsWithOpener(next.lines[0].text) || /^\s*(\d{1,3}\.|\([a-z]\))\s/.test(next.lines[0].text) || isShortTitle(next)
-  );
+  const opening = next.lines[0].text;
+  return startsWithOpener(opening) || /^\s*(\d{1,3}\.|\([a-z]\))\s/.test(opening) || isTitleBlock(next, undefined);
 }
 
 function endsPrevious(previous: Block | undefined): boolean {
   return previous === undefined || endsClause(blockText(previous));
 }
 
-function isShortTitle(block: Block): boolean {
-  return isTitleBlock(block, undefined);
-}
-
 /** Items → drafts, numbering considerations and folding trailing ones into the closing. */
 function itemDrafts(items: Item[]): UnitDraft[] {
   const lastRecommendation = items.map((item) => item.kind).lastIndexOf('recommendation');
-  const body = items.slice(0, lastRecommendation + 1);
   const tail = items.slice(lastRecommendation + 1);
-  let consideration = 0;
-  const drafts: UnitDraft[] = body.map((item) => {
-    if (item.kind === 'recommendation') {
-      const n = item.number ?? 0;
-      return {
-        key: `rec-${n}`,
-        label: `Recommendation ${n}`,
-        kind: 'recommendation',
-        number: n,
-        section: item.section,
-        start: item.start,
-        end: item.end,
-      };
-    }
-    const n = ++consideration;
-    return {
-      key: `consideration-${n}`,
-      label: `Consideration ${n}`,
-      kind: 'consideration',
-      number: n,
-      section: item.section,
-      start: item.start,
-      end: item.end,
-    };
+  let considerations = 0;
+  const drafts = items.slice(0, lastRecommendation + 1).map((item) => {
+    const n = item.kind === 'recommendation' ? (item.number ?? 0) : ++considerations;
+    return itemDraft(item, n);
   });
-  if (tail.length > 0) {
-    drafts.push({
-      key: 'closing-1',
-      label: 'Closing, paragraph 1',
-      kind: 'paragraph',
-      number: 1,
-      section: '',
-      start: tail[0].start,
-      end: tail[tail.length - 1].end,
-    });
-  }
+  if (tail.length > 0) drafts.push(closingDraft(tail[0].start, tail[tail.length - 1].end));
   return drafts;
+}
+
+function itemDraft(item: Item, n: number): UnitDraft {
+  const { key, label } =
+    item.kind === 'recommendation'
+      ? { key: `rec-${n}`, label: `Recommendation ${n}` }
+      : { key: `consideration-${n}`, label: `Consideration ${n}` };
+  return { key, label, kind: item.kind, number: n, section: item.section, start: item.start, end: item.end };
 }

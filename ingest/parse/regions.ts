@@ -25,7 +25,7 @@ export function isTitleBlock(block: Block, previous: Block | undefined): boolean
   return (
     block.lines.length <= 3 &&
     /^[\p{Lu}(]/u.test(text) &&
-    text.split(/\s+/).length <= 20 &&
+    text.split(/\s+/).length <= 24 &&
     block.lines.every((l) => !/[.;:,!?]["'”’)]*\s*$/.test(l.text))
   );
 }
@@ -65,18 +65,12 @@ export function findClosingStart(lines: Line[], from: number, to: number): numbe
 /** One closing unit spanning lines[from, to), if it holds any text. */
 export function closingDrafts(lines: Line[], from: number, to: number): UnitDraft[] {
   const content = lines.slice(from, to).filter((l) => !isBlank(l) && !isFurniture(l.text));
-  if (content.length === 0) return [];
-  return [
-    {
-      key: 'closing-1',
-      label: 'Closing, paragraph 1',
-      kind: 'paragraph',
-      number: 1,
-      section: '',
-      start: content[0].start,
-      end: content[content.length - 1].end,
-    },
-  ];
+  return content.length === 0 ? [] : [closingDraft(content[0].start, content[content.length - 1].end)];
+}
+
+/** The closing text after the last numbered item (thanks, mandates, follow-up). */
+export function closingDraft(start: number, end: number): UnitDraft {
+  return { key: 'closing-1', label: 'Closing, paragraph 1', kind: 'paragraph', number: 1, section: '', start, end };
 }
 
 /** Intro paragraphs before the first numbered one; returns the heading in force at its end. */

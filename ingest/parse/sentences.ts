@@ -57,8 +57,9 @@ function endsWithAbbreviation(text: string, periodIndex: number): boolean {
 }
 
 /**
- * Sentence spans of `text`. `strong` splits only at . ! ? ; `clauses` also splits at ';' and ':' followed
- * by a line of its own (long recommendations are one sentence of semicolon-separated clauses).
+ * Sentence spans of `text`, split at . ! ? (and at ';' with `clauses`: long recommendations are one
+ * sentence of semicolon-separated clauses). A full stop is no boundary after an abbreviation or a
+ * list number, nor when the next word starts in lower case.
  */
 export function splitSentences(text: string, options: { clauses?: boolean } = {}): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
@@ -67,15 +68,21 @@ export function splitSentences(text: string, options: { clauses?: boolean } = {}
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const punct = m.index;
     const end = m.index + m[0].length;
-    if (text[punct] === '.' && endsWithAbbreviation(text, punct)) continue;
-    // A sentence continues when the next word starts in lower case (except after ';').
-    const next = /^\s+(\S)/.exec(text.slice(end));
-    if (text[punct] !== ';' && next && /[a-z]/.test(next[1])) continue;
+    const next = /^\s+(\S)/.exec(text.slice(end))?.[1];
+    if (text[punct] === '.' && endsWithAbbreviation(text, punct) && !endsListWithEtc(text, punct, next)) continue;
+    if (text[punct] !== ';' && next !== undefined && /\p{Ll}/u.test(next)) continue;
     pushSpan(text, start, end, spans);
     start = end;
   }
   pushSpan(text, start, text.length, spans);
   return spans;
+}
+
+// "…victims, etc. The Chair…": "etc." closes its sentence when a capitalised word follows.
+function endsListWithEtc(text: string, periodIndex: number, next: string | undefined): boolean {
+  return (
+    /\betc$/i.test(text.slice(Math.max(0, periodIndex - 4), periodIndex)) && next !== undefined && /\p{Lu}/u.test(next)
+  );
 }
 
 function pushSpan(text: string, from: number, to: number, out: SentenceSpan[]): void {

@@ -10,7 +10,7 @@ import { buildServices, ensureIndex } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import type { Services } from '../../server/services.js';
 import { formatJUnit, formatTable } from './report.js';
-import { runEval } from './run.js';
+import { runEval, type EvalReport } from './run.js';
 import { httpTarget, inProcessTarget, type EvalMode, type EvalTarget } from './target.js';
 import { checkThresholds, describeMiss, THRESHOLD_FLAGS, type Thresholds } from './thresholds.js';
 
@@ -67,12 +67,14 @@ async function targetFor(opts: CliOptions, io: CliIO): Promise<EvalTarget> {
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let opts: CliOptions;
   try {
-    opts = program(io).parse([...argv], { from: 'user' }).opts<CliOptions>();
+    opts = program(io)
+      .parse([...argv], { from: 'user' })
+      .opts<CliOptions>();
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     throw err;
   }
-  let report;
+  let report: EvalReport;
   try {
     const target = await targetFor(opts, io);
     report = await runEval({

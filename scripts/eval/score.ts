@@ -3,7 +3,7 @@
  * Scores one question of a gold set against the assistant's search results and reply, and sums the scores
  * into the report's figures. Pure: the runner (scripts/eval/run.ts) gathers the inputs.
  *
- * Rules (also in tests/eval/README.md):
+ * Rules (also in README.md, "For evaluators"):
  * - Gold units = `expected`, plus every unit whose text contains one of `expectedQuotes` (whitespace and
  *   line-break hyphens ignored). The first gold unit is `expected[0]`, else the unit of the first quote.
  * - Retrieval (Recall@1, Recall@5, MRR): answerable questions with gold units, ranked over the top 10.

@@ -6,6 +6,7 @@
  */
 import { analyse } from '../../ingest/index/terms.js';
 import type { DocumentId } from '../../ingest/types.js';
+import { formatReference, parseReferences, stepReference } from '../retrieve/reference.js';
 import type { ChatTurn } from './types.js';
 
 export interface CarriedQuestion {
@@ -17,12 +18,29 @@ export interface CarriedQuestion {
 
 // Openings that mark a question as continuing the conversation rather than starting a new one.
 const CONTINUATION =
-  /^\s*(and|also|but|so|then|what about|how about|what of|and what|and how|same for|in that case|does it|do they|is it|are they|was it|were they)\b/i;
+  /^\s*(and|also|but|so|then|what about|how about|what of|same for|in that case|does it|do they|did it|did they|has it|have they|is it|are they|was it|were they|does that|do these|do those)\b/i;
+// "the next one", "the previous recommendation": a step from the unit the conversation was about.
+const STEP = /\b(next|following|subsequent|previous|preceding|prior)\b|\bone (before|after)\b/i;
 const ANAPHORA = /\b(it|they|them|this|that|these|those|there|its|their|the same|above|mentioned)\b/i;
 
 export function isFollowUp(question: string): boolean {
   if (CONTINUATION.test(question)) return true;
-  return analyse(question).length <= 4 && ANAPHORA.test(question);
+  if (/\balso\b/i.test(question) && ANAPHORA.test(question)) return true;
+  return analyse(question).length <= 4 && (ANAPHORA.test(question) || STEP.test(question));
+}
+
+/** "And the next one?" after a question about Recommendation 33 → "Recommendation 34", or null. */
+function steppedReference(question: string, earlier: readonly string[]): string | null {
+  const match = STEP.exec(question);
+  if (!match || parseReferences(question).length > 0) return null;
+  const backwards = /previous|preceding|prior|before/i.test(match[0]);
+  for (const text of earlier) {
+    const refs = parseReferences(text);
+    if (refs.length === 0) continue;
+    const stepped = stepReference(refs[refs.length - 1], backwards ? -1 : 1);
+    return stepped ? formatReference(stepped) : null;
+  }
+  return null;
 }
 
 export function carryForward(
@@ -39,6 +57,8 @@ export function carryForward(
   }
   const named = earlier.find((q) => resolve(q).length > 0);
   const documents = named ? resolve(named) : null;
+  const stepped = steppedReference(question, earlier);
+  if (stepped) return { query: stepped, documents };
   const ownTopic = analyse(question).length > 0;
   return { query: ownTopic ? question : `${earlier[0]} ${question}`, documents };
 }

@@ -15,6 +15,18 @@ export const LIMITS = {
 
 const documentIds = z.array(z.string().min(1).max(100)).max(LIMITS.documents);
 
+// Ids are slugs ("prague-1997", "prague-1997:clause-f.4"). Checking the shape first refuses "../../x",
+// control characters and megabyte-long ids before any lookup.
+const idShape = /^[A-Za-z0-9][\w.:-]*$/;
+
+export const documentIdParams = z.object({
+  id: z.string().max(100).regex(idShape, 'must be a document id like "prague-1997"'),
+});
+
+export const passageIdParams = z.object({
+  id: z.string().max(200).regex(idShape, 'must be a passage id like "prague-1997:rec-18"'),
+});
+
 export const searchSchema = z.object({
   query: z.string().trim().min(1, 'query must not be empty').max(LIMITS.questionChars),
   k: z.number().int().min(LIMITS.k.min).max(LIMITS.k.max).optional(),
@@ -77,11 +89,19 @@ export const openaiChatSchema = z.object({
     .max(500),
   stream: z.boolean().nullable().optional(),
   stream_options: z.object({ include_usage: z.boolean().nullable().optional() }).nullable().optional(),
-  n: z.literal(1, 'n: only one choice is produced').nullable().optional(),
+  n: z.literal(1, 'only one choice is produced').nullable().optional(),
   // Extensions: restrict to documents, or pick the answer mode without a model name.
   documents: documentIds.optional(),
   mode: z.enum(['auto', 'llm', 'extractive']).optional(),
 });
+
+/** Parses route parameters with a schema; a failure becomes a 400 naming the parameter. */
+export function parseParams<T extends z.ZodType>(schema: T, params: unknown): z.infer<T> {
+  const result = schema.safeParse(params);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new RequestError('INVALID_REQUEST', `request: ${issue.path.join('.') || 'path'}: ${issue.message}`);
+}
 
 /** Parses a body with a schema; a failure becomes a 400 naming the first offending field. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

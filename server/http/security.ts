@@ -1,7 +1,7 @@
 /**
  * @module server/http/security
  * Security headers (helmet) with a Content-Security-Policy that allows only the page's own script and
- * styles, CORS only for configured origins, and per-client rate limiting.
+ * styles, CORS only for configured origins, no caching of API answers, and per-client rate limiting.
  */
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -33,13 +33,17 @@ export function securityHeaders(): RequestHandler {
 /** CORS off unless CORS_ORIGINS names origins; then only those, for the API. */
 export function cors(config: Config): RequestHandler {
   const allowed = new Set(config.corsOrigins);
+  if (allowed.size === 0) return (_req, _res, next) => next();
+  const any = allowed.has('*');
   return (req, res, next) => {
+    // Answers differ by Origin once CORS is on, so caches must key on it even when the origin is refused.
+    if (!any) res.vary('Origin');
     const origin = req.get('origin');
-    if (origin && (allowed.has(origin) || allowed.has('*'))) {
-      res.setHeader('Access-Control-Allow-Origin', allowed.has('*') ? '*' : origin);
-      res.setHeader('Vary', 'Origin');
+    if (origin && (any || allowed.has(origin))) {
+      res.setHeader('Access-Control-Allow-Origin', any ? '*' : origin);
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept, Authorization');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept, X-Request-Id');
+      res.setHeader('Access-Control-Max-Age', '600');
       if (req.method === 'OPTIONS') {
         res.status(204).end();
         return;
@@ -49,6 +53,12 @@ export function cors(config: Config): RequestHandler {
   };
 }
 
+/** API answers depend on the index in service and the question; no shared cache should keep them. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 export function rateLimiter(config: Config): RequestHandler {
   if (config.rateLimitPerMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
@@ -56,6 +66,9 @@ export function rateLimiter(config: Config): RequestHandler {
     limit: config.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Keyed on req.ip (the socket address unless TRUST_PROXY says otherwise); the library's start-up
+    // checks would print a warning for every proxy header a client happens to send.
+    validate: { xForwardedForHeader: false, forwardedHeader: false },
     handler: (_req, _res, next) => {
       next(
         new RequestError(

@@ -30,6 +30,7 @@ function byScore(a: ScoredId, b: ScoredId): number {
 export function fuseWeighted(lexical: ScoredId[], vector: ScoredId[], lexicalWeight: number): FusedScore[] {
   const maxLex = Math.max(0, ...lexical.map((s) => s.score));
   const maxVec = Math.max(0, ...vector.map((s) => s.score));
+  const minVec = 0;
   const out = new Map<string, FusedScore>();
   const entry = (id: string) => {
     let e = out.get(id);
@@ -40,7 +41,7 @@ export function fuseWeighted(lexical: ScoredId[], vector: ScoredId[], lexicalWei
   for (const s of vector) entry(s.id).vector = s.score;
   for (const e of out.values()) {
     const lex = maxLex > 0 ? e.lexical / maxLex : 0;
-    const vec = maxVec > 0 ? Math.max(0, e.vector) / maxVec : 0;
+    const vec = maxVec > minVec ? Math.max(0, e.vector - minVec) / (maxVec - minVec) : 0;
     e.score = lexicalWeight * lex + (1 - lexicalWeight) * vec;
   }
   return [...out.values()].sort(byScore);

@@ -19,6 +19,8 @@ interface CompiledPhrase {
 export interface QueryExpansion {
   /** Phrases from the glossary groups the query touched, excluding what the query already says. */
   phrases: string[];
+  /** The same phrases, by group: each group is one concept, so a unit should score once per group. */
+  groups: string[][];
   /** The groups matched, for debugging. */
   matched: string[];
 }
@@ -40,13 +42,16 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
     const queryTerms = analyse(query);
     const phrases = new Set<string>();
     const matched: string[] = [];
+    const byGroup: string[][] = [];
     for (const group of groups) {
       const hit = group.find((p) => containsSequence(queryTerms, p.terms));
       if (!hit) continue;
       matched.push(hit.phrase);
-      for (const p of group) if (!containsSequence(queryTerms, p.terms)) phrases.add(p.phrase);
+      const added = group.filter((p) => !containsSequence(queryTerms, p.terms)).map((p) => p.phrase);
+      added.forEach((p) => phrases.add(p));
+      if (added.length) byGroup.push(added);
     }
-    return { phrases: [...phrases], matched };
+    return { phrases: [...phrases], groups: byGroup, matched };
   };
 }
 

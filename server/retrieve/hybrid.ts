@@ -6,6 +6,7 @@
 import type { SearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import type { TextEmbedder } from '../../ingest/embed/types.js';
 import { LEXICAL_BOOST } from '../../ingest/index/lexical.js';
+import { tokenize } from '../../ingest/index/terms.js';
 import type { LoadedIndex } from '../../ingest/index/store.js';
 import { searchVectors } from '../../ingest/index/vectors.js';
 import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
@@ -57,13 +58,14 @@ export function createHybridRetriever(
     const searchOptions: SearchOptions = { boost: { ...LEXICAL_BOOST }, combineWith: 'OR', filter };
     const scores = new Map<string, number>();
     for (const r of index.lexical.search(topic, searchOptions)) scores.set(String(r.id), r.score);
-    const addSearch = (text: string, weight: number) => {
-      if (!text || weight <= 0) return;
-      for (const r of index.lexical.search(text, searchOptions)) {
-        scores.set(String(r.id), (scores.get(String(r.id)) ?? 0) + weight * r.score);
+    // Each word once: minisearch sums repeated query terms, and a word shared by many glossary phrases
+    // ("passports" in "fake passports", "false passports") would otherwise outweigh the question itself.
+    const expansion = [...new Set(expandQuery(topic).phrases.flatMap((p) => tokenize(p)))].join(' ');
+    if (expansion) {
+      for (const r of index.lexical.search(expansion, searchOptions)) {
+        scores.set(String(r.id), (scores.get(String(r.id)) ?? 0) + opts.expansionWeight * r.score);
       }
-    };
-    addSearch(expandQuery(topic).phrases.join(' '), opts.expansionWeight);
+    }
     return [...scores].map(([id, score]) => ({ id, score }));
   }
 

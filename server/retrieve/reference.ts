@@ -94,3 +94,52 @@ export function findReferencedUnits(refs: UnitReference[], units: Unit[], scope:
   }
   return out;
 }
+
+/** The reference one step along ("the next one" after Recommendation 33 is Recommendation 34), or null. */
+export function stepReference(ref: UnitReference, step: 1 | -1): UnitReference | null {
+  const bump = (n: string) => (Number(n) + step >= 1 ? String(Number(n) + step) : null);
+  switch (ref.kind) {
+    case 'action':
+    case 'point': {
+      const [head, tail] = ref.number.split('.');
+      const next = bump(tail);
+      return next ? { kind: ref.kind, number: `${head}.${next}` } : null;
+    }
+    case 'clause': {
+      const code = ref.number.charCodeAt(0) + step;
+      return code >= 97 && code <= 122 ? { kind: 'clause', number: String.fromCharCode(code) } : null;
+    }
+    default: {
+      const next = bump(ref.number);
+      return next ? { kind: ref.kind, number: next } : null;
+    }
+  }
+}
+
+/** A reference written the way parseReferences reads it back. */
+export function formatReference(ref: UnitReference): string {
+  switch (ref.kind) {
+    case 'recommendation':
+      return `Recommendation ${ref.number}`;
+    case 'paragraph':
+      return `paragraph ${ref.number}`;
+    case 'action': {
+      const [goal, action] = ref.number.split('.');
+      return `Priority Goal ${goal}, action ${action}`;
+    }
+    case 'priority-goal':
+      return `Priority Goal ${ref.number}`;
+    case 'clause':
+      return `clause (${ref.number})`;
+    case 'point': {
+      const [clause, point] = ref.number.split('.');
+      return `clause (${clause}) point ${point}`;
+    }
+    case 'preamble':
+      return `recital ${ref.number}`;
+    case 'consideration':
+      return `consideration ${ref.number}`;
+    default:
+      return `${ref.kind} ${ref.number}`;
+  }
+}

@@ -30,6 +30,7 @@ export class TermStatistics {
   termsOf(unitId: string): ReadonlySet<string> {
     return this.termsByUnit.get(unitId) ?? new Set();
   }
+
 }
 
 /** A question's concepts: each of its terms with the glossary equivalents that also count for it. */

@@ -59,24 +59,69 @@ describe('collapseWhitespace', () => {
 
 describe('rejoinHyphenation against the text it comes from', () => {
   it.each([
-    ['prague-1997', PRAGUE_1997, 'abuse of genuine documents, pro-\nviding advice', 'abuse of genuine documents, providing advice'],
-    ['prague-1997', PRAGUE_1997, 'forgery of documents, ex-\ntortion (violence', 'forgery of documents, extortion (violence'],
-    ['prague-1997 (writes co-operation)', PRAGUE_1997, 'reinforced technical co-\noperation, and', 'reinforced technical co-operation, and'],
-    ['vienna-2005 (writes Co-operation)', VIENNA, 'Security and Co-\noperation in Europe', 'Security and Co-operation in Europe'],
-    ['vienna-2005 (writes anti-trafficking)', VIENNA, 'implementation of anti-\ntrafficking legislation', 'implementation of anti-trafficking legislation'],
-    ['vienna-2005 (blank line inside)', VIENNA, 'inter-regional co-\n\noperation along', 'inter-regional co-operation along'],
+    [
+      'prague-1997',
+      PRAGUE_1997,
+      'abuse of genuine documents, pro-\nviding advice',
+      'abuse of genuine documents, providing advice',
+    ],
+    [
+      'prague-1997',
+      PRAGUE_1997,
+      'forgery of documents, ex-\ntortion (violence',
+      'forgery of documents, extortion (violence',
+    ],
+    [
+      'prague-1997 (writes co-operation)',
+      PRAGUE_1997,
+      'reinforced technical co-\noperation, and',
+      'reinforced technical co-operation, and',
+    ],
+    [
+      'vienna-2005 (writes Co-operation)',
+      VIENNA,
+      'Security and Co-\noperation in Europe',
+      'Security and Co-operation in Europe',
+    ],
+    [
+      'vienna-2005 (writes anti-trafficking)',
+      VIENNA,
+      'implementation of anti-\ntrafficking legislation',
+      'implementation of anti-trafficking legislation',
+    ],
+    [
+      'vienna-2005 (blank line inside)',
+      VIENNA,
+      'inter-regional co-\n\noperation along',
+      'inter-regional co-operation along',
+    ],
     ['call-for-action (writes cooperation)', CALL, 'criminal networks in-\nvolved in', 'criminal networks involved in'],
-    ['call-for-action (blank line inside)', CALL, 'supporting the estab-\n\nlishment of', 'supporting the establishment of'],
+    [
+      'call-for-action (blank line inside)',
+      CALL,
+      'supporting the estab-\n\nlishment of',
+      'supporting the establishment of',
+    ],
     ['call-for-action', CALL, 'inter-\nnational protection', 'international protection'],
-    ['30-years (both halves are words there)', THIRTY, 'Process is a state-\nled dialogue', 'Process is a state-led dialogue'],
+    [
+      '30-years (both halves are words there)',
+      THIRTY,
+      'Process is a state-\nled dialogue',
+      'Process is a state-led dialogue',
+    ],
     ['30-years', THIRTY, 'official start of the Bu-\ndapest Process', 'official start of the Budapest Process'],
-    ['prague-2009 (writes intra-regional)', PRAGUE_2009, 'existing intra-\n\nregional cooperation', 'existing intra-regional cooperation'],
+    [
+      'prague-2009 (writes intra-regional)',
+      PRAGUE_2009,
+      'existing intra-\n\nregional cooperation',
+      'existing intra-regional cooperation',
+    ],
   ])('%s: %j', (_name, evidence, broken, expected) => {
     expect(rejoinHyphenation(broken, evidence)).toBe(expected);
   });
 
   it('keeps the hyphen before a capitalised or numeric continuation, without the line break', () => {
-    expect(rejoinHyphenation('the Euro-\nMediterranean Partnership')).toBe('the Euro-MediterraneanPartnership'.replace('Partnership', ' Partnership'));
+    expect(rejoinHyphenation('the Euro-\nMediterranean Partnership')).toBe('the Euro-Mediterranean Partnership');
     expect(rejoinHyphenation('in 2019-\n2024')).toBe('in 2019-2024');
   });
 
@@ -101,16 +146,18 @@ describe('foldForCompare / containsFolded', () => {
     ['re-joined hyphenation', 'providing advice and/or means'],
     ['kept hyphen', 'reinforced technical co-operation, and that such'],
     ['dropped hyphen', 'reinforced technical cooperation, and that such'],
-    ['collapsed line breaks', 'Recommend that sanctions be introduced against carriers conducting transport service and failing'],
+    [
+      'collapsed line breaks',
+      'Recommend that sanctions be introduced against carriers conducting transport service and failing',
+    ],
   ])('finds a quote in the 1997 source despite %s', (_name, quote) => {
     expect(containsFolded(PRAGUE_1997, quote)).toBe(true);
   });
 
   it.each([
-    ['a changed word', 'Recommend that sanctions be imposed against carriers'],
-    ['fixed OCR damage', 'The Budapest Process Call for Action'],
-  ])('rejects %s', (_name, quote) => {
-    const source = _name === 'fixed OCR damage' ? CALL : PRAGUE_1997;
+    ['a changed word', PRAGUE_1997, 'Recommend that sanctions be imposed against carriers'],
+    ['fixed OCR damage', CALL, 'The Budapest Process Call for Action'],
+  ])('rejects %s', (_name, source, quote) => {
     expect(containsFolded(source, quote)).toBe(false);
   });
 });

@@ -42,3 +42,21 @@ describe('carryForward', () => {
     });
   });
 });
+
+describe('carryForward with a step from the previous reference', () => {
+  const refHistory = [
+    { role: 'user' as const, content: 'What is Recommendation 33 of Prague 1997?' },
+    { role: 'assistant' as const, content: 'Recommendation 33 asks …' },
+  ];
+  it.each([
+    ['And the next one?', 'Recommendation 34'],
+    ['What about the previous one?', 'Recommendation 32'],
+  ])('%s → %s', (question, query) => {
+    expect(carryForward(question, refHistory, resolve)).toEqual({ query, documents: ['prague-1997'] });
+  });
+
+  it('steps actions, points and clauses within their parent', () => {
+    const history = [{ role: 'user' as const, content: 'Show me clause (f) point 4' }];
+    expect(carryForward('and the next one?', history, resolve).query).toBe('clause (f) point 5');
+  });
+});

@@ -24,7 +24,10 @@ const source: UnitSource = { findUnit: (id) => units.find((u) => u.id === id), u
 
 describe('verifyCitations', () => {
   it('accepts a quote found verbatim in its unit', () => {
-    const result = verifyCitations({ citations: [{ id: 'prague-1997:rec-18', quote: 'by fining and holding the carriers liable' }] }, source);
+    const result = verifyCitations(
+      { citations: [{ id: 'prague-1997:rec-18', quote: 'by fining and holding the carriers liable' }] },
+      source,
+    );
     expect(result).toEqual({ valid: true, citations: [{ id: 'prague-1997:rec-18', exists: true, quoteFound: true }] });
   });
 
@@ -32,11 +35,17 @@ describe('verifyCitations', () => {
     const quote = 'abuse of  genuine\ndocuments, pro-\nviding advice';
     const result = verifyCitations({ citations: [{ id: 'prague-1997:consideration-4', quote }] }, source);
     expect(result.valid).toBe(true);
-    expect(verifyCitations({ citations: [{ id: 'prague-1997:consideration-4', quote: 'pro- viding advice' }] }, source).valid).toBe(true);
+    expect(
+      verifyCitations({ citations: [{ id: 'prague-1997:consideration-4', quote: 'pro- viding advice' }] }, source)
+        .valid,
+    ).toBe(true);
   });
 
   it('is case- and punctuation-sensitive otherwise', () => {
-    const result = verifyCitations({ citations: [{ id: 'prague-1997:rec-18', quote: 'By fining and holding the carriers liable' }] }, source);
+    const result = verifyCitations(
+      { citations: [{ id: 'prague-1997:rec-18', quote: 'By fining and holding the carriers liable' }] },
+      source,
+    );
     expect(result.valid).toBe(false);
     expect(result.citations[0].reason).toMatch(/not found/);
   });
@@ -56,7 +65,10 @@ describe('verifyCitations', () => {
   });
 
   it('reports an unknown unit id, and where its quote really is', () => {
-    const result = verifyCitations({ citations: [{ id: 'prague-1997:rec-99', quote: 'liable for the return costs' }] }, source);
+    const result = verifyCitations(
+      { citations: [{ id: 'prague-1997:rec-99', quote: 'liable for the return costs' }] },
+      source,
+    );
     expect(result.valid).toBe(false);
     expect(result.citations[0]).toMatchObject({ exists: false, quoteFound: false });
     expect(result.citations[0].reason).toBe('no unit with id "prague-1997:rec-99"; quote found in prague-1997:rec-18');
@@ -80,7 +92,13 @@ describe('verifyCitations', () => {
 
   it('notes a citation whose marker is not in the answer, without invalidating the set', () => {
     const result = verifyCitations(
-      { answer: 'Carriers are fined [1].', citations: [{ id: 'prague-1997:rec-18', n: 1 }, { id: 'prague-1997:rec-17', n: 2 }] },
+      {
+        answer: 'Carriers are fined [1].',
+        citations: [
+          { id: 'prague-1997:rec-18', n: 1 },
+          { id: 'prague-1997:rec-17', n: 2 },
+        ],
+      },
       source,
     );
     expect(result.valid).toBe(true);

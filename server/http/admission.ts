@@ -1,0 +1,48 @@
+/**
+ * @module server/http/admission
+ * A ceiling on chat requests in progress. The LLM semaphore (server/answer/concurrency.ts) caps calls to
+ * the upstream but queues without limit; this caps the queue from the front door, so a flood costs a fast
+ * 503 SERVER_BUSY with Retry-After instead of memory and ever-longer waits. Every admitted request is
+ * still bounded in time by the chat deadline.
+ */
+import type { RequestHandler } from 'express';
+import { RequestError } from '../errors.js';
+
+export interface Admission {
+  handler: RequestHandler;
+  /** Requests admitted and not yet finished. */
+  readonly inFlight: number;
+}
+
+export function admission(limit: number, what = 'chat'): Admission {
+  let inFlight = 0;
+  const handler: RequestHandler = (req, res, next) => {
+    // Only the answering calls are costly; 405s, preflights and the like pass straight through.
+    if (req.method !== 'POST') {
+      next();
+      return;
+    }
+    if (inFlight >= limit) {
+      res.setHeader('Retry-After', '1');
+      next(new RequestError('SERVER_BUSY', `server: ${limit} ${what} requests already in progress; retry shortly`));
+      return;
+    }
+    inFlight++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      inFlight--;
+    };
+    // 'close' fires for finished and abandoned responses alike; 'finish' alone would leak a slot per disconnect.
+    res.once('close', release);
+    res.once('finish', release);
+    next();
+  };
+  return {
+    handler,
+    get inFlight() {
+      return inFlight;
+    },
+  };
+}
