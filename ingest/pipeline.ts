@@ -2,8 +2,10 @@
  * @module ingest/pipeline
  * The ingest stage end to end: load → normalise → parse units → chunk → embed → index → swap in.
  * A file that cannot be read is reported and skipped; the index in service changes only when a new
- * build is complete.
+ * build is complete, verified against its checksums and flushed to disk. A failed ingest removes its
+ * half-written build; a killed one leaves it for the next ingest to prune.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../server/config.js';
@@ -11,7 +13,7 @@ import { AppError, isAppError } from '../server/errors.js';
 import { createEmbedder } from './embed/select.js';
 import type { TextEmbedder } from './embed/types.js';
 import { corpusFingerprint } from './index/fingerprint.js';
-import { newBuildDir, pruneBuilds, readCurrentBuild, swapCurrentBuild } from './index/layout.js';
+import { checkBuild, newBuildDir, pruneBuilds, readCurrentBuild, swapCurrentBuild, syncBuild } from './index/layout.js';
 import { buildLexicalIndex } from './index/lexical.js';
 import { acquireIngestLock } from './index/lock.js';
 import { writeIndex, type ChunkRef, type SkippedFile } from './index/store.js';
@@ -37,7 +39,7 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** How long to wait for another ingest on the same index folder before refusing. */
   lockWaitMs?: number;
-  /** Called between stages; tests use it to simulate a crash mid-way. */
+  /** Called between stages; tests use it to simulate a crash mid-way ('written': complete, not yet in service). */
   onStage?: (stage: 'parsed' | 'embedded' | 'written') => void | Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
   const log = options.log ?? (() => {});
   const t0 = performance.now();
   const lock = await acquireIngestLock(config.indexDir, options.lockWaitMs ?? 0);
+  let buildDir: string | null = null;
+  let swapped = false;
   try {
     const corpus = await parseCorpus(config.corpusDir, log);
     if (corpus.units.length === 0) {
@@ -102,7 +106,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     const tEmbedded = performance.now();
 
     const metaById = new Map(corpus.documents.map((d) => [d.id, d]));
-    const buildDir = newBuildDir(config.indexDir);
+    buildDir = newBuildDir(config.indexDir);
     const chunkRefs: ChunkRef[] = chunks.map((c) => ({ unitId: c.unitId, part: c.part }));
     const manifest = await writeIndex(
       buildDir,
@@ -120,9 +124,13 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         skipped: corpus.skipped,
       },
     );
+    await syncBuild(buildDir);
+    const damage = await checkBuild(buildDir);
+    if (damage) throw new AppError('INDEX_CORRUPT', `ingest: the new index failed its check (${damage}); nothing was changed`);
     await options.onStage?.('written');
     const previous = await readCurrentBuild(config.indexDir);
     await swapCurrentBuild(config.indexDir, buildDir);
+    swapped = true;
     await pruneBuilds(config.indexDir, [buildDir, ...(previous ? [previous] : [])]);
     const tDone = performance.now();
     const seconds = (ms: number) => Math.round(ms) / 1000;
@@ -141,6 +149,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
       },
     };
   } catch (err) {
+    if (buildDir && !swapped) await fs.rm(buildDir, { recursive: true, force: true }).catch(() => undefined);
     if (isAppError(err)) throw err;
     throw new AppError('INTERNAL', `ingest: failed: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,

@@ -114,7 +114,6 @@ export async function startServices(config: Config, options: StartOptions): Prom
       if (err instanceof ConfigError) throw err;
       const reason = notReadyReason(err);
       options.onNotReady(reason, err);
-      options.log(reason);
       if (options.autoIngest && !repairTried && isAppError(err) && err.code !== 'INDEX_MISSING') {
         repairTried = true;
         await ingest(true);

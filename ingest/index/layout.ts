@@ -1,9 +1,10 @@
 /**
  * @module ingest/index/layout
  * Where an index lives on disk. Each ingest writes a new build folder; `CURRENT` names the build in
- * service and is replaced by an atomic rename only when a build is complete, so a failed or killed
- * ingest never touches the index being served.
+ * service and is replaced by an atomic rename only when a build is complete, checked and flushed to disk,
+ * so a failed, killed or powered-off ingest never leaves the index being served damaged.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -43,20 +44,78 @@ export async function readCurrentBuild(indexDir: string): Promise<string | null>
   }
 }
 
-/** Points CURRENT at a complete build: write a temp file, then rename over the old pointer. */
-export async function swapCurrentBuild(indexDir: string, buildDir: string): Promise<void> {
-  const tmp = `${currentPointer(indexDir)}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, `${path.basename(buildDir)}\n`);
-  await fs.rename(tmp, currentPointer(indexDir));
+/** Flushes a file or folder to disk. Folders cannot be opened for sync on every platform; that is not fatal. */
+async function fsyncPath(target: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(target, 'r');
+    await handle.sync();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw err;
+  } finally {
+    await handle?.close();
+  }
 }
 
-/** Removes build folders other than the current one and the one before it (kept for a quick rollback). */
+/** Flushes every file of a build and the folder itself, so the swap that follows cannot outlive them on disk. */
+export async function syncBuild(buildDir: string): Promise<void> {
+  const names = await fs.readdir(buildDir);
+  await Promise.all(names.map((n) => fsyncPath(path.join(buildDir, n))));
+  await fsyncPath(buildDir);
+}
+
+/**
+ * Checks a finished build before it goes into service: a manifest, and every file it lists matching its
+ * checksum. Returns the reason it cannot be used, or null.
+ */
+export async function checkBuild(buildDir: string): Promise<string | null> {
+  let checksums: Record<string, string>;
+  try {
+    const manifest = JSON.parse(await fs.readFile(path.join(buildDir, INDEX_FILES.manifest), 'utf8')) as {
+      checksums?: Record<string, string>;
+    };
+    checksums = manifest.checksums ?? {};
+  } catch {
+    return 'the build has no readable manifest';
+  }
+  if (!(INDEX_FILES.units in checksums)) return 'the manifest lists no units file';
+  for (const [name, expected] of Object.entries(checksums)) {
+    const body = await fs.readFile(path.join(buildDir, name)).catch(() => null);
+    if (!body) return `${name} is missing`;
+    if (createHash('sha256').update(body).digest('hex') !== expected) return `${name} does not match its checksum`;
+  }
+  return null;
+}
+
+/** Points CURRENT at a complete build: write a temp file, flush it, rename it over the old pointer, flush the folder. */
+export async function swapCurrentBuild(indexDir: string, buildDir: string): Promise<void> {
+  const tmp = `${currentPointer(indexDir)}.${process.pid}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    await handle.writeFile(`${path.basename(buildDir)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(tmp, currentPointer(indexDir));
+  await fsyncPath(indexDir);
+}
+
+/**
+ * Removes build folders other than the current one and the one before it (kept for a quick rollback), and
+ * what killed ingests left behind (half-written builds, pointer temp files). Call only under the ingest lock.
+ */
 export async function pruneBuilds(indexDir: string, keep: string[]): Promise<void> {
   const keepNames = new Set(keep.map((k) => path.basename(k)));
   const entries = await fs.readdir(indexDir, { withFileTypes: true });
   await Promise.all(
     entries
-      .filter((e) => e.isDirectory() && e.name.startsWith('build-') && !keepNames.has(e.name))
+      .filter(
+        (e) =>
+          (e.isDirectory() && e.name.startsWith('build-') && !keepNames.has(e.name)) ||
+          (e.isFile() && /^CURRENT\.\d+\.tmp$/.test(e.name)),
+      )
       .map((e) => fs.rm(path.join(indexDir, e.name), { recursive: true, force: true })),
   );
 }

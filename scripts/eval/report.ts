@@ -22,6 +22,7 @@ export function formatTable(r: EvalReport): string {
       `${r.citations.precisionQuestions} answerable questions citing something`,
     ],
     ['Citation recall (units)', String(r.citations.recall), `${r.citations.questions} answerable questions`],
+    ['Any expected unit cited', pct(r.citations.goldCitedRate), `${r.citations.questions} answerable questions`],
     ['First expected unit cited', pct(r.citations.expectedCitedRate), `${r.citations.questions} answerable questions`],
     [
       'Abstention (unanswerable declined)',

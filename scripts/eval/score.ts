@@ -84,6 +84,8 @@ export interface QuestionScore {
   precision: number | null;
   recall: number | null;
   expectedCited: boolean | null;
+  /** Whether any gold unit was cited (the question's answer is cited at all). */
+  goldCited: boolean | null;
   quotes: { total: number; verbatim: number; notVerbatim: string[] };
   latencyMs: number;
   status: 'pass' | 'fail' | 'skip';
@@ -147,6 +149,7 @@ export function scoreQuestion(q: GoldQuestion, gold: Gold, seen: Observation, un
       : 0
     : null;
   const expectedCited = scored ? reply.grounded && gold.first !== null && cited.includes(gold.first) : null;
+  const goldCited = scored ? reply.grounded && gold.units.some((id) => cited.includes(id)) : null;
 
   const notVerbatim = reply.citations.filter(
     (c) => !containsFolded(units.get(c.id) ?? '', c.quote) || foldForCompare(c.quote) === '',
@@ -176,6 +179,7 @@ export function scoreQuestion(q: GoldQuestion, gold: Gold, seen: Observation, un
     precision,
     recall,
     expectedCited,
+    goldCited,
     quotes: {
       total: reply.citations.length,
       verbatim: reply.citations.length - notVerbatim.length,
@@ -203,6 +207,7 @@ export interface EvalFigures {
     precision: number;
     recall: number;
     expectedCitedRate: number;
+    goldCitedRate: number;
   };
   abstention: { unanswerable: number; rate: number; answerable: number; falseRate: number };
   quotes: { citations: number; verbatimRate: number };
@@ -248,6 +253,7 @@ export function summarise(scores: readonly QuestionScore[]): EvalFigures {
       precision: round(mean(precisions)),
       recall: round(mean(recalls)),
       expectedCitedRate: rate(defined(scores.map((s) => s.expectedCited))),
+      goldCitedRate: rate(defined(scores.map((s) => s.goldCited))),
     },
     abstention: {
       unanswerable: unanswerable.length,

@@ -44,6 +44,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const resolve = (text: string) => resolveDocuments(text, names).documents;
   const llmSlots = new Semaphore(config.openai.maxConcurrency);
 
+  /**
+   * A question naming several documents ("from 1997 to 2009") must hear from each of them: documents with no
+   * unit among the hits get their own best units searched for and appended.
+   */
+  async function coverScope(query: string, result: SearchResult): Promise<SearchResult> {
+    const scope = result.scope ?? [];
+    if (scope.length < 2) return result;
+    const missing = scope.filter((doc) => !result.hits.some((h) => h.unit.documentId === doc));
+    if (missing.length === 0) return result;
+    const extra = await Promise.all(missing.map((doc) => retriever.search({ query, k: 2, documents: [doc] })));
+    return { ...result, hits: [...result.hits, ...extra.flatMap((r) => r.hits)] };
+  }
+
   function declined(result: SearchResult, mode: ChatReply['mode']): ChatReply {
     return {
       answer: DECLINE_MESSAGE,
@@ -56,11 +69,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
     const carried = carryForward(request.question, request.history ?? [], resolve);
-    const result = await retriever.search({
-      query: carried.query,
-      k: RETRIEVAL_K,
-      documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
-    });
+    const result = await coverScope(
+      carried.query,
+      await retriever.search({
+        query: carried.query,
+        k: RETRIEVAL_K,
+        documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
+      }),
+    );
     const topic = resolveDocuments(carried.query, names).topic;
     const evidence = weighEvidence(topic, result, deps.stats);
     const reply: ChatReply = evidence.grounded
@@ -77,7 +93,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const standalone = history.length
       ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
       : request.question;
-    const result = await retriever.search({ query: standalone, k: RETRIEVAL_K, documents: request.documents });
+    const result = await coverScope(
+      standalone,
+      await retriever.search({ query: standalone, k: RETRIEVAL_K, documents: request.documents }),
+    );
     const evidence = weighEvidence(resolveDocuments(standalone, names).topic, result, deps.stats);
     if (!evidence.grounded) {
       const reply = declined(result, 'llm');

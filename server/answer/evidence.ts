@@ -21,16 +21,16 @@ export const EVIDENCE_MODEL = {
   vector: 0.5,
   lexical: 0.1,
   scoped: 0.2,
-  threshold: 0.88,
+  threshold: 0.84,
 } as const;
 
 export const CITATION_RULES = {
   /** A unit is cited beside the best one when its fused score is at least this share of the best. */
   relativeScore: 0.6,
   /** At most this many units are cited. */
-  maxCitations: 5,
+  maxCitations: 6,
   /** At most this many units of one document, unless referenced exactly. */
-  maxPerDocument: 3,
+  maxPerDocument: 4,
 } as const;
 
 export interface Evidence {

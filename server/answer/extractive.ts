@@ -30,9 +30,10 @@ function byDate(a: DocumentMeta, b: DocumentMeta): number {
   return 0;
 }
 
-function listLabels(labels: string[]): string {
-  if (labels.length <= 1) return labels[0] ?? '';
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+function countWord(n: number): string {
+  return COUNT_WORDS[n] ?? String(n);
 }
 
 function yearOf(meta: DocumentMeta): string | null {
@@ -52,27 +53,25 @@ export function writeExtractiveAnswer(question: string, cited: SearchHit[]): Pic
 
   const paragraphs: string[] = [];
   const citations: ChatReply['citations'] = [];
+  const cite = (hit: SearchHit): string => {
+    const quote = trimQuote(bestQuote(hit.unit.text, claim));
+    const n = citations.length + 1;
+    citations.push(toCitation(n, hit, quote));
+    const ellipsis = quote.length < hit.unit.text.length && !/[.;:!?]$/.test(quote) ? ' …' : '';
+    return `“${quote}${ellipsis}” [${n}]`;
+  };
   for (const hits of ordered) {
     const meta = hits[0].document;
     const year = yearOf(meta);
-    const labels = listLabels(hits.map((h) => h.unit.label));
-    const lead =
-      spansYears && year
-        ? `In ${year}, the ${meta.shortTitle} addressed this in ${labels}.`
-        : `The ${meta.shortTitle} address this in ${labels}.`;
-    const sentences = [
-      lead.replace(/^The (.+?) address this/, (m, title: string) =>
-        /s$/.test(title) ? m : `${m.slice(0, -' address this'.length)} addresses this`,
-      ),
-    ];
-    for (const hit of hits) {
-      const quote = trimQuote(bestQuote(hit.unit.text, claim));
-      const n = citations.length + 1;
-      citations.push(toCitation(n, hit, quote));
-      const ellipsis = quote.length < hit.unit.text.length && !/[.;:!?]$/.test(quote) ? ' …' : '';
-      sentences.push(`${hit.unit.label}: “${quote}${ellipsis}” [${n}]`);
+    // "In 1997, the Prague 1997 Recommendations …" reads as a timeline when an answer spans documents.
+    const subject = spansYears && year ? `In ${year}, the ${meta.shortTitle}` : `The ${meta.shortTitle}`;
+    const verb = spansYears && year ? 'addressed' : /s$/.test(meta.shortTitle) ? 'address' : 'addresses';
+    if (hits.length === 1) {
+      paragraphs.push(`${subject} ${verb} this in ${hits[0].unit.label}: ${cite(hits[0])}`);
+      continue;
     }
-    paragraphs.push(sentences.join(' '));
+    const lines = hits.map((h) => `- ${h.unit.label}: ${cite(h)}`);
+    paragraphs.push([`${subject} ${verb} this in ${countWord(hits.length)} passages:`, ...lines].join('\n'));
   }
   return { answer: paragraphs.join('\n\n'), citations };
 }

@@ -53,9 +53,9 @@ export function publicErrorBody(err: AppError, knownDirs: readonly string[] = []
   return { error: { code, message: clean.slice(0, 1000) } };
 }
 
-/** Marks the error for the request log line (pino-http logs `res.err` at error level). */
-function recordForLog(res: Response, err: unknown): void {
-  (res as Response & { err?: unknown }).err = err;
+/** Marks the error for the request log line (pino-http logs `res.err` at error level, stack and all). */
+export function recordForLog(res: Response, err: unknown): void {
+  res.err = err instanceof Error ? err : new Error(String(err));
 }
 
 /** 503s that are the service working as designed (shedding load, starting up): logged as warnings, not failures. */

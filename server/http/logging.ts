@@ -41,6 +41,17 @@ export function requestLogger(logger: Logger): HttpLogger {
     // business and would drown the log under an evaluator's bad-input suite if they were warnings.
     customLogLevel: (_req, res, err) =>
       err || (res as { err?: unknown }).err ? 'error' : res.statusCode >= 500 ? 'warn' : 'info',
+    // For a 5xx without a failure behind it (load shedding, start-up) pino-http invents an Error whose stack
+    // points into its own code; the status says all there is to say.
+    customErrorObject: (_req, res, err, value: Record<string, unknown>) => {
+      if ((res as { err?: unknown }).err || !err.message.startsWith('failed with status code')) return value;
+      const { err: _synthetic, ...rest } = value;
+      return rest;
+    },
+    customErrorMessage: (_req, res, err) =>
+      (res as { err?: unknown }).err || !err.message.startsWith('failed with status code')
+        ? 'request failed'
+        : 'request refused',
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,

@@ -30,13 +30,13 @@ export class TermStatistics {
   termsOf(unitId: string): ReadonlySet<string> {
     return this.termsByUnit.get(unitId) ?? new Set();
   }
-
 }
 
 /** A question's concepts: each of its terms with the glossary equivalents that also count for it. */
 export interface Concept {
   term: string;
-  equivalents: string[];
+  /** Glossary equivalents, each a list of terms that must all be present ("transport companies"). */
+  equivalents: string[][];
   weight: number;
 }
 
@@ -44,7 +44,9 @@ export function conceptsOf(topic: string, stats: TermStatistics): Concept[] {
   const terms = [...new Set(analyse(topic))];
   return terms.map((term) => ({
     term,
-    equivalents: [...new Set(expandQuery(term).phrases.flatMap((p) => analyse(p)))],
+    equivalents: expandQuery(term)
+      .phrases.map((p) => analyse(p))
+      .filter((terms) => terms.length > 0),
     weight: stats.idf(term),
   }));
 }
@@ -55,7 +57,7 @@ export function coverage(concepts: readonly Concept[], terms: ReadonlySet<string
   let covered = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (terms.has(c.term) || c.equivalents.some((e) => terms.has(e))) covered += c.weight;
+    if (terms.has(c.term) || c.equivalents.some((e) => e.every((t) => terms.has(t)))) covered += c.weight;
   }
   return total > 0 ? covered / total : 0;
 }

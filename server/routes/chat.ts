@@ -10,7 +10,7 @@ import type { ChatReply, ChatRequest, TokenSink } from '../answer/types.js';
 import { AppError, isAppError } from '../errors.js';
 import { jsonBody } from '../http/body.js';
 import { requestScope, type RequestScope } from '../http/deadline.js';
-import { publicErrorBody } from '../http/error-handler.js';
+import { publicErrorBody, recordForLog } from '../http/error-handler.js';
 import { methodNotAllowed } from '../http/method.js';
 import { configDirs } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
@@ -86,7 +86,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
         } catch (err) {
           if (scope.clientGone) return;
           const appError = isAppError(err) ? err : new AppError('INTERNAL', 'chat: internal error');
-          if (appError.status >= 500) (res as Response & { err?: unknown }).err = err;
+          if (appError.status >= 500) recordForLog(res, err);
           sseEvent(res, 'error', publicErrorBody(appError, dirs));
         }
         res.end();

@@ -5,11 +5,26 @@
  */
 import { Embeddings } from '@langchain/core/embeddings';
 import type { TextEmbedder } from '../types.js';
-import { fitSifState, initialSifState, parseSifState, SifEncoder, type FitOptions, type SifState } from './sif.js';
+import { fitSifStateWithRows, initialSifState, parseSifState, SifEncoder, type FitOptions, type SifState } from './sif.js';
 import { DEFAULT_VOCABULARY_SIZE, openWordVectors, type VectorCacheOptions, type WordVectors } from './vector-cache.js';
 
 /** Bump the @version whenever the same text would embed differently (tokenizer, weights, vocabulary). */
 export const LOCAL_EMBEDDER_ID = 'local-sif-glove100@1';
+
+/**
+ * The vocabulary rows a fit resolved, keyed by the very array of texts it was given. Ingest fits on its chunk
+ * texts and then embeds that same array with the fitted embedder; tokenizing and resolving 100k texts a
+ * second time cost ~4 s. Weak keys: the rows go when the caller drops its array. `texts` is a snapshot, so a
+ * caller that changed the array in between gets its texts tokenized afresh, never stale rows.
+ */
+const fittedRows = new WeakMap<readonly string[], { vectors: WordVectors; texts: string[]; rows: Int32Array[] }>();
+
+function reusableRows(texts: readonly string[], vectors: WordVectors): Int32Array[] | null {
+  const entry = fittedRows.get(texts);
+  if (!entry || entry.vectors !== vectors || entry.texts.length !== texts.length) return null;
+  for (let i = 0; i < texts.length; i++) if (entry.texts[i] !== texts[i]) return null;
+  return entry.rows;
+}
 
 export interface LocalEmbedderOptions extends VectorCacheOptions {
   /** A state from `fit`, as saved with the index; absent = plain SIF weights, no component removed. */
@@ -44,7 +59,9 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
 
   /** The state for this corpus; embed with `withState(state)` (or reopen with it) afterwards. */
   fit(texts: readonly string[], options?: FitOptions): SifState {
-    return fitSifState(this.vectors, texts, options);
+    const { state, rows } = fitSifStateWithRows(this.vectors, texts, options);
+    fittedRows.set(texts, { vectors: this.vectors, texts: [...texts], rows });
+    return state;
   }
 
   /** The same word vectors with another state: cheap, nothing is reloaded. */
@@ -54,6 +71,8 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
+    const rows = reusableRows(texts, this.vectors);
+    if (rows) return rows.map((r) => this.encoder.embedRows(r));
     return texts.map((t) => this.encoder.embed(t));
   }
 

@@ -7,6 +7,7 @@
 // Letters and combining marks; hyphens (ASCII, U+2010, U+2011) join a compound. Everything else splits.
 const WORD_RUN = /[\p{L}\p{M}]+(?:[-\u2010\u2011][\p{L}\p{M}]+)*/gu;
 const HYPHEN = /[\u2010\u2011]/g;
+const HAS_UNICODE_HYPHEN = /[\u2010\u2011]/;
 
 /**
  * Lower-case words of `text`; a hyphenated compound stays one token ("co-operation") so the caller can
@@ -14,8 +15,12 @@ const HYPHEN = /[\u2010\u2011]/g;
  * ("ﬂ") and full-width letters become plain letters.
  */
 export function tokenize(text: string): string[] {
-  const words = text.normalize('NFKC').toLowerCase().match(WORD_RUN);
-  return words ? words.map((w) => w.replace(HYPHEN, '-')) : [];
+  const folded = text.normalize('NFKC').toLowerCase();
+  const words = folded.match(WORD_RUN);
+  if (!words) return [];
+  // Unicode hyphens are rare: test the text once instead of running a replace on every word (that replace
+  // was a third of tokenize's time when ingesting 100k units).
+  return HAS_UNICODE_HYPHEN.test(folded) ? words.map((w) => w.replace(HYPHEN, '-')) : words;
 }
 
 export function hyphenParts(word: string): string[] {
