@@ -94,11 +94,7 @@ function isStale(text: string, mtimeMs: number, staleMs: number): boolean {
 /**
  * Takes the lock, waiting up to `waitMs` for a running ingest to finish; then refuses with INGEST_LOCKED.
  */
-export async function acquireIngestLock(
-  indexDir: string,
-  waitMs = 0,
-  options: LockOptions = {},
-): Promise<IngestLock> {
+export async function acquireIngestLock(indexDir: string, waitMs = 0, options: LockOptions = {}): Promise<IngestLock> {
   const file = lockFile(indexDir);
   const staleMs = options.staleMs ?? LOCK_STALE_MS;
   await fs.mkdir(indexDir, { recursive: true });

@@ -21,7 +21,7 @@ export const EVIDENCE_MODEL = {
   vector: 0.5,
   lexical: 0.1,
   scoped: 0.2,
-  threshold: 0.84,
+  threshold: 0.88,
 } as const;
 
 export const CITATION_RULES = {
@@ -76,8 +76,9 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
     cited.push(h);
     perDoc.set(h.unit.documentId, (perDoc.get(h.unit.documentId) ?? 0) + 1);
   };
-  const exact = hits.filter((h) => h.score >= 1 && referenced);
-  exact.forEach(take);
+  // A question naming units exactly ("What does Recommendation 18 say?") is answered by those units alone.
+  const exact = hits.filter((h) => h.referenced);
+  if (exact.length > 0) return { ...base, cited: exact };
   const minScore = top.score * CITATION_RULES.relativeScore;
   const topicTerms = new Set(analyse(topic));
   for (const h of hits) {

@@ -85,6 +85,14 @@ export const jsonBody: RequestHandler = (req, res, next) => {
     next(new RequestError('UNSUPPORTED_MEDIA_TYPE', 'request: send the body as application/json'));
     return;
   }
+  // The parser would read (and drop) an oversized body before answering; a client announcing one gets the
+  // 413 at once, and the connection is closed rather than drained.
+  const announced = Number(req.get('content-length'));
+  if (Number.isFinite(announced) && announced > BODY_LIMIT_BYTES) {
+    res.setHeader('Connection', 'close');
+    next(new RequestError('PAYLOAD_TOO_LARGE', `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`));
+    return;
+  }
   parseJson(req, res, (err?: unknown) => {
     if (err) {
       next(err);

@@ -45,7 +45,8 @@ export function requestLogger(logger: Logger): HttpLogger {
     // points into its own code; the status says all there is to say.
     customErrorObject: (_req, res, err, value: Record<string, unknown>) => {
       if ((res as { err?: unknown }).err || !err.message.startsWith('failed with status code')) return value;
-      const { err: _synthetic, ...rest } = value;
+      const rest = { ...value };
+      delete rest.err;
       return rest;
     },
     customErrorMessage: (_req, res, err) =>

@@ -65,7 +65,7 @@ export function maskSecretsInResponses(secrets: readonly string[]): RequestHandl
   const scrub = (chunk: unknown): unknown => {
     if (typeof chunk === 'string') return maskSecrets(chunk, secrets);
     if (Buffer.isBuffer(chunk) && needles.some((n) => chunk.includes(n.bytes))) {
-      let buf: Buffer = Buffer.from(chunk);
+      const buf: Buffer = Buffer.from(chunk);
       for (const n of needles) {
         for (let at = buf.indexOf(n.bytes); at !== -1; at = buf.indexOf(n.bytes, at + n.bytes.length)) {
           n.masked.copy(buf, at);

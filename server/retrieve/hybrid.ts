@@ -80,9 +80,9 @@ export function createHybridRetriever(
     return [...best].map(([id, score]) => ({ id, score }));
   }
 
-  function toHit(unit: Unit, score: number, lexical: number, vector: number): SearchHit {
+  function toHit(unit: Unit, score: number, lexical: number, vector: number, referenced = false): SearchHit {
     const document = metaById.get(unit.documentId) as DocumentMeta;
-    return { unit, document, score, lexical, vector };
+    return { unit, document, score, lexical, vector, referenced };
   }
 
   return {
@@ -115,7 +115,7 @@ export function createHybridRetriever(
       const fusedById = new Map(fused.map((f) => [f.id, f]));
       for (const unit of referenced) {
         const f = fusedById.get(unit.id);
-        hits.push(toHit(unit, 1, f?.lexical ?? 0, f?.vector ?? 0));
+        hits.push(toHit(unit, 1, f?.lexical ?? 0, f?.vector ?? 0, true));
         seen.add(unit.id);
       }
       for (const f of fused) {

@@ -20,6 +20,8 @@ export interface SearchHit {
   /** Component scores, for evaluation and debugging. */
   lexical: number;
   vector: number;
+  /** True when the query named this unit exactly ("Recommendation 18"). */
+  referenced: boolean;
 }
 
 export interface SearchResult {

@@ -5,25 +5,42 @@
  */
 import { Embeddings } from '@langchain/core/embeddings';
 import type { TextEmbedder } from '../types.js';
-import { fitSifStateWithRows, initialSifState, parseSifState, SifEncoder, type FitOptions, type SifState } from './sif.js';
+import {
+  fitSifStateWithSums,
+  initialSifState,
+  parseSifState,
+  sameWeights,
+  SifEncoder,
+  type FitOptions,
+  type SifState,
+} from './sif.js';
 import { DEFAULT_VOCABULARY_SIZE, openWordVectors, type VectorCacheOptions, type WordVectors } from './vector-cache.js';
 
 /** Bump the @version whenever the same text would embed differently (tokenizer, weights, vocabulary). */
 export const LOCAL_EMBEDDER_ID = 'local-sif-glove100@1';
 
 /**
- * The vocabulary rows a fit resolved, keyed by the very array of texts it was given. Ingest fits on its chunk
- * texts and then embeds that same array with the fitted embedder; tokenizing and resolving 100k texts a
- * second time cost ~4 s. Weak keys: the rows go when the caller drops its array. `texts` is a snapshot, so a
- * caller that changed the array in between gets its texts tokenized afresh, never stale rows.
+ * The weighted sums a fit made, keyed by the very array of texts it was given. Ingest fits on its chunk texts
+ * and then embeds that same array with the fitted embedder; tokenizing and summing 100k texts again cost
+ * ~5 s. Weak keys, and taken once: the sums go when used or when the caller drops its array. `texts` is a
+ * snapshot, so a caller that changed the array in between gets its texts embedded afresh, never stale sums.
  */
-const fittedRows = new WeakMap<readonly string[], { vectors: WordVectors; texts: string[]; rows: Int32Array[] }>();
+const fittedSums = new WeakMap<
+  readonly string[],
+  { vectors: WordVectors; state: SifState; texts: string[]; sums: (Float64Array | null)[] }
+>();
 
-function reusableRows(texts: readonly string[], vectors: WordVectors): Int32Array[] | null {
-  const entry = fittedRows.get(texts);
-  if (!entry || entry.vectors !== vectors || entry.texts.length !== texts.length) return null;
+function takeFittedSums(
+  texts: readonly string[],
+  vectors: WordVectors,
+  state: SifState,
+): (Float64Array | null)[] | null {
+  const entry = fittedSums.get(texts);
+  if (!entry) return null;
+  fittedSums.delete(texts);
+  if (entry.vectors !== vectors || entry.texts.length !== texts.length || !sameWeights(entry.state, state)) return null;
   for (let i = 0; i < texts.length; i++) if (entry.texts[i] !== texts[i]) return null;
-  return entry.rows;
+  return entry.sums;
 }
 
 export interface LocalEmbedderOptions extends VectorCacheOptions {
@@ -59,8 +76,8 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
 
   /** The state for this corpus; embed with `withState(state)` (or reopen with it) afterwards. */
   fit(texts: readonly string[], options?: FitOptions): SifState {
-    const { state, rows } = fitSifStateWithRows(this.vectors, texts, options);
-    fittedRows.set(texts, { vectors: this.vectors, texts: [...texts], rows });
+    const { state, sums } = fitSifStateWithSums(this.vectors, texts, options);
+    fittedSums.set(texts, { vectors: this.vectors, state, texts: [...texts], sums });
     return state;
   }
 
@@ -71,8 +88,8 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const rows = reusableRows(texts, this.vectors);
-    if (rows) return rows.map((r) => this.encoder.embedRows(r));
+    const sums = takeFittedSums(texts, this.vectors, this.state);
+    if (sums) return sums.map((sum) => this.encoder.finish(sum));
     return texts.map((t) => this.encoder.embed(t));
   }
 

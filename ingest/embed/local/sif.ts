@@ -158,7 +158,14 @@ export class SifEncoder {
 
   /** embed for rows already resolved by rowsOfText. */
   embedRows(rows: ArrayLike<number>): number[] {
-    const sum = this.weightedSumOfRows(rows);
+    return this.finish(this.weightedSumOfRows(rows));
+  }
+
+  /**
+   * The SIF vector from a weighted sum made with this state's weights (consumed: changed in place). Lets
+   * ingest embed from the sums its fit already made (see fitSifStateWithSums).
+   */
+  finish(sum: Float64Array | null): number[] {
     if (sum) {
       removeComponent(sum, this.state.component);
       if (normalise(sum)) return Array.from(sum);
@@ -207,32 +214,51 @@ export interface FitOptions {
  * the first principal component of the unit weighted averages.
  */
 export function fitSifState(vectors: WordVectors, texts: readonly string[], options: FitOptions = {}): SifState {
-  return fitSifStateWithRows(vectors, texts, options).state;
+  return fitSifStateWithSums(vectors, texts, options).state;
 }
 
 /**
- * fitSifState, also returning each text's vocabulary rows (see SifEncoder.rowsOfText) so that a caller about
- * to embed the same texts need not tokenize them a third time. Each text is tokenized once here (it was twice:
- * counting, then summing), which at 100k units saved ~4 s of ingest.
+ * fitSifState, also returning each text's weighted sum (before the common component is removed), which is
+ * exactly what embedding the same texts with the fitted state starts from: weights depend on `a` and the
+ * corpus counts, not on the component. local-embedder.ts hands them to the embedder that follows, so ingest
+ * tokenizes and sums each chunk once instead of three times (at 100k units: 14.5 s → ~7 s of embedding).
+ * The principal component is accumulated as the sums come, so the normalised copies are never all held.
  */
-export function fitSifStateWithRows(
+export function fitSifStateWithSums(
   vectors: WordVectors,
   texts: readonly string[],
   options: FitOptions = {},
-): { state: SifState; rows: Int32Array[] } {
+): { state: SifState; sums: (Float64Array | null)[] } {
   const state = initialSifState(options.a);
   const corpusWeight = options.corpusWeight ?? DEFAULT_CORPUS_WEIGHT;
   const resolver = new SifEncoder(vectors, state);
-  const rows = texts.map((text) => resolver.rowsOfText(text));
-  if (corpusWeight > 0) state.corpus = corpusCounts(vectors, rows, corpusWeight);
+  // Rows depend on the vocabulary only; resolved once, they serve the counts and then the sums.
+  const rows: (Int32Array | null)[] = texts.map((text) => resolver.rowsOfText(text));
+  if (corpusWeight > 0) state.corpus = corpusCounts(vectors, rows as Int32Array[], corpusWeight);
   const encoder = new SifEncoder(vectors, state);
-  const units: Float64Array[] = [];
-  for (const textRows of rows) {
-    const sum = encoder.weightedSumOfRows(textRows);
-    if (sum && normalise(sum)) units.push(sum);
-  }
-  state.component = firstPrincipalComponent(units, vectors.dims);
-  return { state, rows };
+  const moment = new SecondMoment(vectors.dims);
+  const scratch = new Float64Array(vectors.dims);
+  const sums = rows.map((textRows, i) => {
+    const sum = encoder.weightedSumOfRows(textRows as Int32Array);
+    rows[i] = null; // let the rows go as soon as they are summed
+    if (sum) {
+      scratch.set(sum);
+      if (normalise(scratch)) moment.add(scratch);
+    }
+    return sum;
+  });
+  state.component = moment.principalComponent();
+  return { state, sums };
+}
+
+/** Whether two states weigh words alike (same `a`, same corpus counts), whatever their components. */
+export function sameWeights(x: SifState, y: SifState): boolean {
+  if (x.a !== y.a) return false;
+  if (!x.corpus || !y.corpus) return x.corpus === y.corpus;
+  if (x.corpus.weight !== y.corpus.weight || x.corpus.tokens !== y.corpus.tokens) return false;
+  const xc = Object.keys(x.corpus.counts);
+  if (xc.length !== Object.keys(y.corpus.counts).length) return false;
+  return xc.every((word) => x.corpus!.counts[word] === y.corpus!.counts[word]);
 }
 
 function corpusCounts(
@@ -258,36 +284,58 @@ function corpusCounts(
  * same vector. Null when there is nothing to fit.
  */
 export function firstPrincipalComponent(rows: readonly Float64Array[], dims: number): number[] | null {
-  if (rows.length < 2) return null;
-  const cov = new Float64Array(dims * dims);
-  const mean = new Float64Array(dims);
-  // Σ x xᵀ is symmetric: accumulate the upper triangle only and mirror it, half the multiply-adds (the
-  // dominant cost of a fit: 2.2 s of 9 at 100k units) with bit-identical sums.
-  for (const x of rows) {
+  const moment = new SecondMoment(dims);
+  for (const x of rows) moment.add(x);
+  return moment.principalComponent();
+}
+
+/** Σ x xᵀ and Σ x, accumulated one row at a time (the rows need not be kept). */
+class SecondMoment {
+  private readonly cov: Float64Array;
+  private readonly mean: Float64Array;
+  private count = 0;
+
+  constructor(private readonly dims: number) {
+    this.cov = new Float64Array(dims * dims);
+    this.mean = new Float64Array(dims);
+  }
+
+  /**
+   * Σ x xᵀ is symmetric: only the upper triangle is accumulated (mirrored at the end), half the multiply-adds
+   * of what was the dominant cost of a fit (2.2 s of 9 at 100k units), with bit-identical sums.
+   */
+  add(x: Float64Array): void {
+    const { dims, cov, mean } = this;
     for (let i = 0; i < dims; i++) {
       const xi = x[i];
       mean[i] += xi;
       const base = i * dims;
       for (let j = i; j < dims; j++) cov[base + j] += xi * x[j];
     }
+    this.count++;
   }
-  for (let i = 0; i < dims; i++) for (let j = 0; j < i; j++) cov[i * dims + j] = cov[j * dims + i];
-  let u = Float64Array.from(mean);
-  if (!normalise(u)) return null;
-  for (let iter = 0; iter < 1000; iter++) {
-    const next = new Float64Array(dims);
-    for (let i = 0; i < dims; i++) {
-      let s = 0;
-      for (let j = 0; j < dims; j++) s += cov[i * dims + j] * u[j];
-      next[i] = s;
+
+  principalComponent(): number[] | null {
+    const { dims, cov, mean } = this;
+    if (this.count < 2) return null;
+    for (let i = 0; i < dims; i++) for (let j = 0; j < i; j++) cov[i * dims + j] = cov[j * dims + i];
+    let u = Float64Array.from(mean);
+    if (!normalise(u)) return null;
+    for (let iter = 0; iter < 1000; iter++) {
+      const next = new Float64Array(dims);
+      for (let i = 0; i < dims; i++) {
+        let s = 0;
+        for (let j = 0; j < dims; j++) s += cov[i * dims + j] * u[j];
+        next[i] = s;
+      }
+      if (!normalise(next)) return null;
+      let delta = 0;
+      for (let i = 0; i < dims; i++) delta = Math.max(delta, Math.abs(next[i] - u[i]));
+      u = next;
+      if (delta < 1e-12) break;
     }
-    if (!normalise(next)) return null;
-    let delta = 0;
-    for (let i = 0; i < dims; i++) delta = Math.max(delta, Math.abs(next[i] - u[i]));
-    u = next;
-    if (delta < 1e-12) break;
+    let agree = 0;
+    for (let i = 0; i < dims; i++) agree += u[i] * mean[i];
+    return Array.from(u, (x) => (agree < 0 ? -x : x));
   }
-  let agree = 0;
-  for (let i = 0; i < dims; i++) agree += u[i] * mean[i];
-  return Array.from(u, (x) => (agree < 0 ? -x : x));
 }

@@ -82,6 +82,7 @@ const hit = (u: Unit, document: DocumentMeta): SearchHit => ({
   document,
   score: 0.9,
   lexical: 0.9,
+  referenced: false,
   vector: 0.9,
 });
 const passages: NumberedPassage[] = [

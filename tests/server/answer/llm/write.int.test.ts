@@ -38,7 +38,7 @@ const rec18: Unit = {
   order: 18,
 };
 const passages: NumberedPassage[] = [
-  { n: 1, hit: { unit: rec18, document: prague, score: 0.9, lexical: 0.9, vector: 0.8 } },
+  { n: 1, hit: { unit: rec18, document: prague, score: 0.9, lexical: 0.9, vector: 0.8, referenced: false } },
 ];
 const question = 'What sanctions do the Prague Recommendations propose for carriers?';
 const ANSWER = 'Carriers face sanctions [1].';
