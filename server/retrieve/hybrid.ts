@@ -32,9 +32,9 @@ export interface HybridOptions {
 
 export const DEFAULT_HYBRID_OPTIONS = {
   fusion: 'weighted',
-  lexicalWeight: 0.6,
+  lexicalWeight: 0.5,
   expansionWeight: 0.5,
-  coverageWeight: 0.3,
+  coverageWeight: 0.6,
   candidates: 60,
 } as const satisfies HybridOptions;
 

@@ -1,0 +1,113 @@
+/**
+ * @module tests/server/http/logging.int
+ * The API key never leaves the process: started with OPENAI_API_KEY=sk-test-secret against a stand-in
+ * upstream that echoes the key in its error messages (as some compatible servers do), no response body,
+ * header or log line contains it. And the request log is one trimmed line per request, with an id.
+ */
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.js';
+import { buildServices } from '../../../server/bootstrap.js';
+import { createLogger } from '../../../server/http/logging.js';
+import { configureServer } from '../../../server/http/server.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { testConfig } from '../../support/test-index.js';
+import { GOOD_QUESTION, postJson, rawRequest, type RawResponse } from '../../reliability/helpers.js';
+
+const SECRET = 'sk-test-secret';
+
+let fake: FakeOpenAI;
+let server: Server;
+let port: number;
+const lines: string[] = [];
+const responses: RawResponse[] = [];
+
+async function record(res: Promise<RawResponse>): Promise<RawResponse> {
+  const r = await res;
+  responses.push(r);
+  return r;
+}
+
+beforeAll(async () => {
+  fake = await startFakeOpenAI({ kind: 'error', status: 401, message: `Incorrect API key provided: ${SECRET}. Check it.` });
+  const config = testConfig(
+    {},
+    {
+      OPENAI_API_KEY: SECRET,
+      OPENAI_BASE_URL: fake.url,
+      LLM_TIMEOUT_MS: '2000',
+      LLM_MAX_RETRIES: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'info',
+    },
+  );
+  const logger = createLogger(config, { write: (line: string) => void lines.push(line) });
+  logger.info({ config }, 'configuration at start'); // code that carelessly logs the whole config
+  server = createServer(createApp(await buildServices(config), { logger }));
+  configureServer(server, config);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await fake.close();
+});
+
+describe(`with OPENAI_API_KEY=${SECRET}`, () => {
+  it('answers while the upstream refuses the key, quoting its error without the key', async () => {
+    const res = await record(postJson(port, '/api/chat', { question: GOOD_QUESTION, mode: 'llm' }));
+    expect(res.status).toBe(200);
+    const reply = res.json as { mode: string; notice?: string };
+    expect(reply.mode).toBe('extractive');
+    expect(reply.notice).toMatch(/Incorrect API key provided: \*+/);
+    // The key did reach the upstream, where it belongs.
+    expect(fake.requests.some((r) => r.authorization === `Bearer ${SECRET}`)).toBe(true);
+  });
+
+  it('keeps it out of streamed answers, the OpenAI-compatible endpoint, errors and /healthz', async () => {
+    await record(postJson(port, '/api/chat', { question: GOOD_QUESTION }, { accept: 'text/event-stream' }));
+    await record(postJson(port, '/v1/chat/completions', { messages: [{ role: 'user', content: GOOD_QUESTION }] }));
+    await record(
+      postJson(port, '/v1/chat/completions', { stream: true, messages: [{ role: 'user', content: GOOD_QUESTION }] }),
+    );
+    await record(rawRequest(port, { path: '/healthz' }));
+    await record(rawRequest(port, { path: `/api/nothing?key=${SECRET}` }));
+    await record(postJson(port, '/api/search', { query: SECRET }));
+    await record(postJson(port, '/api/chat', { question: '' }));
+    for (const r of responses) {
+      expect(r.text).not.toContain(SECRET);
+      expect(JSON.stringify(r.headers)).not.toContain(SECRET);
+    }
+    expect((responses.find((r) => r.text.includes('"llm"')) ?? responses[0]).status).toBe(200);
+  });
+
+  it('never writes it to a log line', () => {
+    expect(lines.length).toBeGreaterThan(8);
+    const leaking = lines.filter((l) => l.includes(SECRET));
+    expect(leaking).toEqual([]);
+  });
+});
+
+describe('request log lines', () => {
+  it('carry the request id, method, URL, status and time, and no headers', () => {
+    const requestLines = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.req !== undefined && l.res !== undefined);
+    expect(requestLines.length).toBeGreaterThanOrEqual(responses.length);
+    for (const l of requestLines) {
+      const req = l.req as Record<string, unknown>;
+      expect(Object.keys(req).sort()).toEqual(['id', 'method', 'url']);
+      expect(l.res).toEqual({ statusCode: expect.any(Number) });
+      expect(typeof l.responseTime).toBe('number');
+    }
+    const ids = new Set(requestLines.map((l) => (l.req as { id: string }).id));
+    expect(ids.size).toBe(requestLines.length);
+    // The 4xx of a bad request is information, not an error.
+    const bad = requestLines.find((l) => (l.res as { statusCode: number }).statusCode === 400);
+    expect(bad?.level).toBe(30);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * @module tests/server/http/security.int
+ * The protective layer around the routes: security headers and CSP, CORS off unless configured, per-client
+ * rate limiting, the ceiling on chat requests in progress, request ids, and the not-ready app that answers
+ * while no index is in service.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createApp, createNotReadyApp } from '../../../server/app.js';
+import { IndexError, RequestError } from '../../../server/errors.js';
+import { publicErrorBody } from '../../../server/http/error-handler.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { ROOT } from '../../support/paths.js';
+import { testConfig } from '../../support/test-index.js';
+import { testApp, testServices } from '../../support/test-server.js';
+import { errorOf, GOOD_QUESTION, postJson, startGuardedServer, type Running } from '../../reliability/helpers.js';
+
+const hasWeb = existsSync(path.join(ROOT, 'dist', 'web', 'index.html'));
+
+describe('security headers', () => {
+  it('sends helmet headers and no X-Powered-By on API answers, which are never cached', async () => {
+    const res = await request(await testApp()).get('/api/documents');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it.skipIf(!hasWeb)('serves the page with a CSP that allows only its own script and styles', async () => {
+    const res = await request(await testApp()).get('/');
+    expect(res.status).toBe(200);
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('CORS', () => {
+  it('is off by default: no Access-Control headers, preflight refused', async () => {
+    const app = await testApp();
+    const res = await request(app).get('/api/documents').set('Origin', 'http://elsewhere.example');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const pre = await request(app).options('/api/chat').set('Origin', 'http://elsewhere.example');
+    expect(pre.status).toBe(405);
+  });
+
+  it('allows only the configured origins', async () => {
+    const app = await testApp({ corsOrigins: ['http://intranet.example'] });
+    const ok = await request(app).get('/api/documents').set('Origin', 'http://intranet.example');
+    expect(ok.headers['access-control-allow-origin']).toBe('http://intranet.example');
+    expect(ok.headers.vary).toMatch(/Origin/);
+    const pre = await request(app)
+      .options('/api/chat')
+      .set('Origin', 'http://intranet.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(pre.status).toBe(204);
+    expect(pre.headers['access-control-allow-methods']).toContain('POST');
+    const other = await request(app).get('/api/documents').set('Origin', 'http://elsewhere.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 RATE_LIMITED with Retry-After past the per-minute limit, and leaves /healthz alone', async () => {
+    const app = await testApp({ rateLimitPerMinute: 3 });
+    for (let i = 0; i < 3; i++) expect((await request(app).get('/api/documents')).status).toBe(200);
+    const limited = await request(app).get('/api/documents');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers.ratelimit).toBeDefined();
+    expect((await request(app).post('/api/search').send({ query: 'x' })).status).toBe(429);
+    expect((await request(app).get('/healthz')).status).toBe(200);
+  });
+
+  it('is off with RATE_LIMIT_PER_MINUTE=0', async () => {
+    const app = await testApp({ rateLimitPerMinute: 0 });
+    for (let i = 0; i < 20; i++) expect((await request(app).get('/api/documents')).status).toBe(200);
+  });
+});
+
+describe('chat requests in progress', () => {
+  let fake: FakeOpenAI;
+  let server: Running;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ kind: 'reply', text: 'Carriers face sanctions [1].', delayMs: 600 });
+    const base = testConfig();
+    server = await startGuardedServer({
+      chatMaxInFlight: 2,
+      openai: { ...base.openai, apiKey: 'sk-admission', baseURL: fake.url, timeoutMs: 5_000, maxRetries: 0 },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await fake.close();
+  });
+
+  it('are capped: past CHAT_MAX_IN_FLIGHT a chat gets 503 SERVER_BUSY at once, and the slots come back', async () => {
+    const first = [postJson(server.port, '/api/chat', { question: GOOD_QUESTION }), postJson(server.port, '/api/chat', { question: GOOD_QUESTION })];
+    await new Promise((r) => setTimeout(r, 150));
+    const t0 = Date.now();
+    const busy = await postJson(server.port, '/api/chat', { question: GOOD_QUESTION });
+    expect(Date.now() - t0).toBeLessThan(300);
+    expect(busy.status).toBe(503);
+    expect(errorOf(busy).code).toBe('SERVER_BUSY');
+    expect(busy.headers['retry-after']).toBe('1');
+    // Other endpoints are not affected by the chat ceiling.
+    expect((await postJson(server.port, '/api/search', { query: 'carrier sanctions' })).status).toBe(200);
+    for (const res of await Promise.all(first)) expect(res.status).toBe(200);
+    expect((await postJson(server.port, '/api/chat', { question: GOOD_QUESTION })).status).toBe(200);
+  });
+
+  it('frees the slot of a client that hangs up', async () => {
+    const controllers = [new AbortController(), new AbortController()];
+    const gone = controllers.map((c) =>
+      fetch(`${server.url}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: GOOD_QUESTION }),
+        signal: c.signal,
+      }).catch(() => null),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    for (const c of controllers) c.abort();
+    await Promise.all(gone);
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await Promise.all([
+      postJson(server.port, '/api/chat', { question: GOOD_QUESTION }),
+      postJson(server.port, '/api/chat', { question: GOOD_QUESTION }),
+    ]);
+    expect(after.map((r) => r.status)).toEqual([200, 200]);
+  });
+});
+
+describe('request ids', () => {
+  it('echoes a well-formed X-Request-Id and replaces anything else', async () => {
+    const app = createApp(await testServices(), { logger: pino({ level: 'silent' }) });
+    const echoed = await request(app).get('/healthz').set('X-Request-Id', 'eval-run-42.7');
+    expect(echoed.headers['x-request-id']).toBe('eval-run-42.7');
+    const replaced = await request(app).get('/healthz').set('X-Request-Id', '<script>alert(1)</script>');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the not-ready app', () => {
+  const config = testConfig({ indexDir: '/srv/secret/place/.index' });
+  const app = createNotReadyApp(config, () => 'index: no index in /srv/secret/place/.index; run `npm run ingest`');
+
+  it('answers /healthz and the API with 503 INDEX_NOT_READY, Retry-After, and no path', async () => {
+    for (const res of [
+      await request(app).get('/healthz'),
+      await request(app).get('/api/documents'),
+      await request(app).post('/api/chat').send({ question: GOOD_QUESTION }),
+      await request(app).post('/v1/chat/completions').send({ messages: [] }),
+    ]) {
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('INDEX_NOT_READY');
+      expect(res.body.error.message).toContain('npm run ingest');
+      expect(res.body.error.message).not.toContain('/srv/secret');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('still 404s unknown routes, and serves the page (which explains the 503)', async () => {
+    expect((await request(app).get('/no/such/page')).status).toBe(404);
+    if (hasWeb) expect((await request(app).get('/')).status).toBe(200);
+  });
+});
+
+describe('error messages', () => {
+  it('lose file-system paths on the way out', () => {
+    const dirs = ['/opt/app/.index'];
+    const index = publicErrorBody(new IndexError('INDEX_MISSING', 'index: no index in /opt/app/.index; run `npm run ingest`'), dirs);
+    expect(index.error.message).toBe('index: no index in [path]; run `npm run ingest`');
+    const internal = publicErrorBody(new IndexError('INDEX_CORRUPT', 'failed reading /var/lib/x/units.json'), []);
+    expect(internal.error.message).not.toContain('/var/lib');
+    // A URL the client sent is theirs to see again.
+    const notFound = publicErrorBody(new RequestError('NOT_FOUND', 'route: no route for GET /api/x/y'), dirs);
+    expect(notFound.error.message).toBe('route: no route for GET /api/x/y');
+  });
+});
