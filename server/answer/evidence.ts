@@ -58,6 +58,16 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
   const hits = result.hits;
   if (hits.length === 0) return { grounded: false, score: 0, coverage: 0, vector: 0, cited: [] };
   const top = hits[0];
+  if (result.overview) {
+    // The question asks what documents are about: the opening of one document and its sections' first units,
+    // or the opening unit of each of several documents.
+    const scope = result.scope ?? [];
+    const cited =
+      scope.length === 1
+        ? hits.slice(0, CITATION_RULES.maxCitations)
+        : scope.map((doc) => hits.find((h) => h.unit.documentId === doc)).filter((h) => h !== undefined);
+    return { grounded: true, score: 1, coverage: 0, vector: 0, cited };
+  }
   const signals = evidenceSignals(topic, result, stats);
   const m = EVIDENCE_MODEL;
   const score =

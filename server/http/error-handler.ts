@@ -22,7 +22,10 @@ function fromHttpError(err: HttpishError & Error): AppError | null {
   if (!status || status < 400 || status >= 500) return null;
   switch (err.type) {
     case 'entity.too.large':
-      return new RequestError('PAYLOAD_TOO_LARGE', `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`);
+      return new RequestError(
+        'PAYLOAD_TOO_LARGE',
+        `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`,
+      );
     case 'entity.parse.failed':
       return new RequestError('INVALID_REQUEST', 'request: body is not valid JSON');
     case 'entity.verify.failed':
@@ -49,7 +52,10 @@ export function publicErrorBody(err: AppError, knownDirs: readonly string[] = []
   // Request errors are our own words around the client's input: only known folders are hidden, so a URL in
   // "no route for GET /x/y" stays readable. Anything else (index, upstream, internal) loses whatever looks
   // like a path.
-  const clean = err instanceof RequestError && err.status < 500 ? stripKnownDirs(message, knownDirs) : stripPaths(message, knownDirs);
+  const clean =
+    err instanceof RequestError && err.status < 500
+      ? stripKnownDirs(message, knownDirs)
+      : stripPaths(message, knownDirs);
   return { error: { code, message: clean.slice(0, 1000) } };
 }
 

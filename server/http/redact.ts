@@ -80,7 +80,9 @@ export function maskSecretsInResponses(secrets: readonly string[]): RequestHandl
     const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
     res.write = ((chunk: unknown, ...rest: unknown[]) => write(scrub(chunk), ...rest)) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'function' || chunk === undefined ? end(chunk, ...rest) : end(scrub(chunk), ...rest)) as typeof res.end;
+      typeof chunk === 'function' || chunk === undefined
+        ? end(chunk, ...rest)
+        : end(scrub(chunk), ...rest)) as typeof res.end;
     next();
   };
 }

@@ -9,7 +9,8 @@ import type { DocumentId, DocumentMeta } from '../../ingest/types.js';
 
 export interface DocumentResolution {
   documents: DocumentId[];
-  /** The query with the words that named documents removed, so they do not skew the topic search. */
+  /** The query with the words that named documents removed, so they do not skew the topic search; "" when
+   * the query only named documents. */
   topic: string;
 }
 
@@ -106,5 +107,5 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   });
 
   const topic = tokens.filter((_, i) => !used.has(i)).join(' ');
-  return { documents: names.filter((n) => found.has(n.id)).map((n) => n.id), topic: topic || tokens.join(' ') };
+  return { documents: names.filter((n) => found.has(n.id)).map((n) => n.id), topic };
 }

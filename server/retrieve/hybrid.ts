@@ -6,7 +6,7 @@
 import type { SearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import type { TextEmbedder } from '../../ingest/embed/types.js';
 import { LEXICAL_BOOST } from '../../ingest/index/lexical.js';
-import { tokenize } from '../../ingest/index/terms.js';
+import { analyse, tokenize } from '../../ingest/index/terms.js';
 import type { LoadedIndex } from '../../ingest/index/store.js';
 import { searchVectors } from '../../ingest/index/vectors.js';
 import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
@@ -85,6 +85,36 @@ export function createHybridRetriever(
     return { unit, document, score, lexical, vector, referenced };
   }
 
+  const unitsByDoc = new Map<string, Unit[]>();
+  for (const u of [...index.units].sort((a, b) => a.order - b.order)) {
+    const list = unitsByDoc.get(u.documentId) ?? [];
+    list.push(u);
+    unitsByDoc.set(u.documentId, list);
+  }
+
+  /**
+   * An overview of documents: each document's first unit, then the first unit of each of its top-level
+   * sections (one per priority goal, chapter or group of recommendations), interleaved across documents.
+   */
+  function openingUnits(documents: readonly string[], k: number): SearchHit[] {
+    const perDoc = documents.map((doc) => {
+      const units = unitsByDoc.get(doc) ?? [];
+      const seenSections = new Set<string>();
+      const openers = units.filter((u, i) => {
+        const top = u.section.split(' › ')[0];
+        if (i > 0 && seenSections.has(top)) return false;
+        seenSections.add(top);
+        return true;
+      });
+      return openers;
+    });
+    const hits: SearchHit[] = [];
+    for (let i = 0; hits.length < k && perDoc.some((list) => i < list.length); i++) {
+      for (const list of perDoc) if (list[i] && hits.length < k) hits.push(toHit(list[i], 1 / (1 + i), 0, 0));
+    }
+    return hits;
+  }
+
   return {
     async search(request: SearchRequest, method: RetrievalMethod = 'hybrid'): Promise<SearchResult> {
       const k = request.k ?? DEFAULT_K;
@@ -99,6 +129,9 @@ export function createHybridRetriever(
       const topic = resolution.documents.length > 0 ? resolution.topic : request.query;
 
       const referenced = findReferencedUnits(parseReferences(request.query), index.units, scopeIds);
+      if (scopeIds && resolution.documents.length > 0 && referenced.length === 0 && analyse(topic).length === 0) {
+        return { hits: openingUnits(scopeIds, k), scope: scopeIds, reference: null, overview: true };
+      }
       const [lexical, vector] = await Promise.all([
         method === 'vector' ? [] : lexicalScores(topic, scope),
         method === 'lexical' ? [] : vectorScores(topic, scope, k),
@@ -126,7 +159,7 @@ export function createHybridRetriever(
         hits.push(toHit(unit, Math.min(1, f.score), f.lexical, f.vector));
         seen.add(f.id);
       }
-      return { hits: hits.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null };
+      return { hits: hits.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null, overview: false };
     },
   };
 }

@@ -30,6 +30,9 @@ export interface SearchResult {
   scope: DocumentId[] | null;
   /** Set when the query named an exact unit ("Recommendation 18 of Prague 1997"). */
   reference: Unit | null;
+  /** Set when the query named documents and nothing else ("What is the Call for Action about?"): the hits
+   * are then the documents' opening units, in reading order. */
+  overview: boolean;
 }
 
 export type RetrievalMethod = 'hybrid' | 'lexical' | 'vector';

@@ -82,7 +82,6 @@ describe(`with OPENAI_API_KEY=${SECRET}`, () => {
       expect(r.text).not.toContain(SECRET);
       expect(JSON.stringify(r.headers)).not.toContain(SECRET);
     }
-    expect((responses.find((r) => r.text.includes('"llm"')) ?? responses[0]).status).toBe(200);
   });
 
   it('never writes it to a log line', () => {
