@@ -1,0 +1,178 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Express } from 'express';
+import type { ChatReply } from '../../../server/answer/types.js';
+import { containsFolded } from '../../../ingest/normalise/text.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { testApp } from '../../support/test-server.js';
+
+let app: Express;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+async function ask(body: object): Promise<ChatReply> {
+  const res = await request(app).post('/api/chat').send(body).expect(200);
+  return res.body as ChatReply;
+}
+
+/** The invariants every reply keeps, whatever the question. */
+function expectWellFormed(reply: ChatReply): void {
+  const markers = [...reply.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const firstSeen = [...new Set(markers)];
+  // Every [n] has its citation and every citation appears, numbered 1, 2, 3… in order of first appearance.
+  expect(firstSeen).toEqual(reply.citations.map((c) => c.n));
+  expect(firstSeen).toEqual(firstSeen.map((_, i) => i + 1));
+  for (const c of reply.citations) {
+    expect(containsFolded(c.text, c.quote)).toBe(true);
+    expect(c.text.includes(c.quote)).toBe(true);
+    expect(c.url).toBe(`/documents/${c.documentId}#${c.id.split(':')[1]}`);
+    expect(c.valid).toBe(true);
+  }
+}
+
+describe('POST /api/chat (extractive, offline)', () => {
+  it('cites Recommendation 18 for the carrier-sanctions question, with its own words', async () => {
+    const reply = await ask({ question: 'What did Prague 1997 say about carrier sanctions?' });
+    expectWellFormed(reply);
+    expect(reply).toMatchObject({ grounded: true, mode: 'extractive' });
+    expect(reply.citations[0]).toMatchObject({ n: 1, id: 'prague-1997:rec-18', label: 'Recommendation 18' });
+    expect(reply.citations[0].quote).toMatch(/sanctions be introduced against carriers/);
+    expect(reply.answer).toMatch(/Prague 1997 Recommendations/);
+    expect(reply.answer).toMatch(/Recommendation 18/);
+  });
+
+  it('keeps a follow-up in the previous document', async () => {
+    const first = await ask({ question: 'What did Prague 1997 say about carrier sanctions?' });
+    const reply = await ask({
+      question: 'And what about fraudulent documents?',
+      history: [
+        { role: 'user', content: 'What did Prague 1997 say about carrier sanctions?' },
+        { role: 'assistant', content: first.answer },
+      ],
+    });
+    expectWellFormed(reply);
+    expect(reply.citations.map((c) => c.id)).toContain('prague-1997:rec-10');
+    expect(reply.citations.every((c) => c.documentId === 'prague-1997')).toBe(true);
+  });
+
+  it('answers a question across years from each document, in date order', async () => {
+    const reply = await ask({ question: 'How did the position on readmission change from 1997 to 2009?' });
+    expectWellFormed(reply);
+    const docs = reply.citations.map((c) => c.documentId);
+    expect(docs).toContain('prague-1997');
+    expect(docs).toContain('prague-2009');
+    expect(docs.indexOf('prague-1997')).toBeLessThan(docs.indexOf('prague-2009'));
+    expect(reply.answer.indexOf('In 1997')).toBeLessThan(reply.answer.indexOf('In 2009'));
+  });
+
+  it.each(['What is the capital of Australia?', 'How do I bake sourdough bread?'])(
+    'declines %s, listing closest matches but citing nothing',
+    async (question) => {
+      const reply = await ask({ question });
+      expect(reply.grounded).toBe(false);
+      expect(reply.citations).toEqual([]);
+      expect(reply.answer).toMatch(/do not appear to address/);
+      expect(reply.closestMatches?.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('answers an exact reference with that unit alone', async () => {
+    const reply = await ask({ question: 'What does Priority Goal 4, action 6 say?' });
+    expect(reply.citations.map((c) => c.id)).toEqual(['call-for-action:pg-4.6']);
+  });
+
+  it('says so when LLM mode is asked for but not configured', async () => {
+    const reply = await ask({ question: 'What did Prague 1997 say about carrier sanctions?', mode: 'llm' });
+    expect(reply.mode).toBe('extractive');
+    expect(reply.notice).toMatch(/not configured/);
+  });
+
+  it('streams the same reply as server-sent events', async () => {
+    const body = { question: 'How did the position on readmission change from 1997 to 2009?' };
+    const json = await ask(body);
+    const res = await request(app).post('/api/chat').set('Accept', 'text/event-stream').send(body).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+    const events = res.text
+      .trim()
+      .split('\n\n')
+      .map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
+      }));
+    const tokens = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text);
+    expect(tokens.length).toBeGreaterThan(5);
+    expect(tokens.join('')).toBe(json.answer);
+    expect(events.at(-1)?.event).toBe('done');
+    expect(events.at(-1)?.data).toEqual(json);
+  });
+});
+
+describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
+  let fake: FakeOpenAI;
+  let llmApp: Express;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({
+      kind: 'reply',
+      text: 'Carriers that bring improperly documented passengers face fines [1].',
+    });
+    llmApp = await testApp({
+      openai: {
+        apiKey: 'test-key',
+        baseURL: fake.url,
+        chatModel: 'fake-model',
+        timeoutMs: 5000,
+        maxRetries: 0,
+        maxConcurrency: 2,
+      },
+    });
+  });
+  afterAll(() => fake.close());
+
+  it('returns the model answer with citations resolved against the passages it was given', async () => {
+    fake.setBehaviour({ kind: 'reply', text: 'Carriers that bring improperly documented passengers face fines [1].' });
+    const res = await request(llmApp)
+      .post('/api/chat')
+      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
+      .expect(200);
+    const reply = res.body as ChatReply;
+    expectWellFormed(reply);
+    expect(reply).toMatchObject({ mode: 'llm', grounded: true });
+    expect(reply.citations).toHaveLength(1);
+    expect(reply.citations[0].id).toBe('prague-1997:rec-18');
+    const prompt = JSON.stringify(fake.requests.at(-1)?.body.messages);
+    expect(prompt).toContain('Recommend that sanctions be introduced against carriers');
+  });
+
+  it('drops a marker that points to no given passage', async () => {
+    fake.setBehaviour({ kind: 'reply', text: 'Carriers are fined [1]. Also see passage 99 [99].' });
+    const res = await request(llmApp)
+      .post('/api/chat')
+      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
+      .expect(200);
+    const reply = res.body as ChatReply;
+    expectWellFormed(reply);
+    expect(reply.answer).not.toContain('[99]');
+    expect(reply.citations.map((c) => c.n)).toEqual([1]);
+  });
+
+  it('treats a reply that cites nothing as ungrounded', async () => {
+    fake.setBehaviour({ kind: 'reply', text: 'Carriers are probably fined somewhere.' });
+    const res = await request(llmApp)
+      .post('/api/chat')
+      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
+      .expect(200);
+    expect(res.body).toMatchObject({ mode: 'llm', grounded: false, citations: [] });
+  });
+
+  it('falls back to the extractive answer with a notice when the upstream fails', async () => {
+    fake.setBehaviour({ kind: 'error', status: 500 });
+    const res = await request(llmApp)
+      .post('/api/chat')
+      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
+      .expect(200);
+    expect(res.body).toMatchObject({ mode: 'extractive', grounded: true });
+    expect(res.body.notice).toMatch(/language model was unavailable/);
+    expect(res.body.citations[0].id).toBe('prague-1997:rec-18');
+  });
+});

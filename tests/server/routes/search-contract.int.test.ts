@@ -1,0 +1,79 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Express } from 'express';
+import { testApp } from '../../support/test-server.js';
+
+let app: Express;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+interface Result {
+  id: string;
+  documentId: string;
+  score: number;
+}
+
+async function search(body: object): Promise<Result[]> {
+  const res = await request(app).post('/api/search').send(body).expect(200);
+  return res.body.results as Result[];
+}
+
+describe('POST /api/search ranks the right unit first', () => {
+  it.each([
+    ['What did Prague 1997 say about carrier sanctions?', 'prague-1997:rec-18'],
+    ['What does Recommendation 18 of Prague 1997 say?', 'prague-1997:rec-18'],
+    ['paragraph 12 of the Vienna meeting', 'vienna-2005:para-12'],
+    ['Priority Goal 4, action 6', 'call-for-action:pg-4.6'],
+    ['clause (f) point 4', 'prague-2009:clause-f.4'],
+    ['What should happen to airlines that bring passengers without proper papers?', 'prague-1997:rec-18'],
+    ['Which recommendation of Prague 1997 deals with fraudulent documents?', 'prague-1997:rec-10'],
+    ['biometrics in passports', 'prague-2009:clause-f.4'],
+  ])('%s → %s', async (query, id) => {
+    const results = await search({ query });
+    expect(results[0].id).toBe(id);
+  });
+});
+
+describe('POST /api/search contract', () => {
+  it('returns whole units with the documented fields, best first', async () => {
+    const results = await search({ query: 'readmission agreements', k: 10 });
+    expect(results).toHaveLength(10);
+    expect(new Set(results.map((r) => r.id)).size).toBe(10);
+    expect(Object.keys(results[0]).sort()).toEqual([
+      'documentId',
+      'documentTitle',
+      'id',
+      'label',
+      'page',
+      'score',
+      'section',
+      'text',
+    ]);
+    for (let i = 1; i < results.length; i++) expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
+  });
+
+  it('restricts to the documents a question names; "Prague" alone covers both Prague documents', async () => {
+    const prague = await search({ query: 'What did the Prague conferences say about return?', k: 20 });
+    expect(new Set(prague.map((r) => r.documentId))).toEqual(new Set(['prague-1997', 'prague-2009']));
+    const vienna = await search({ query: 'trafficking victims at the Vienna meeting', k: 10 });
+    expect(vienna.every((r) => r.documentId === 'vienna-2005')).toBe(true);
+  });
+
+  it('restricts to the documents the caller passes', async () => {
+    const results = await search({ query: 'return', documents: ['call-for-action'], k: 5 });
+    expect(results.every((r) => r.documentId === 'call-for-action')).toBe(true);
+  });
+
+  it.each([
+    [{ query: '   ' }, 'query'],
+    [{ query: 'x', k: 0 }, 'k'],
+    [{ query: 'x', k: 51 }, 'k'],
+    [{ query: 'x', k: '5' }, 'k'],
+    [{ query: 'x', documents: ['atlantis-2020'] }, 'atlantis-2020'],
+  ])('refuses %j with 400 naming %s', async (body, named) => {
+    const res = await request(app).post('/api/search').send(body).expect(400);
+    expect(res.body.error.code).toBe('INVALID_REQUEST');
+    expect(res.body.error.message).toContain(named);
+  });
+});
