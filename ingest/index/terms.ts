@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
     'document documents text texts ' +
     // Verbs and fillers of questions about documents ("what does it propose", "is there a rule on").
     'mean meant main say propose proposed proposes foresee foresees discuss discussed deal deals dealt ' +
-    'according regarding concerning please explain describe summarise summarize summary list give show ' +
+    'according regarding concerning please explain describe summarise summarize summary give show ' +
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
