@@ -3,7 +3,7 @@
  * Read-only views of the loaded index for the document and passage endpoints: documents with unit
  * counts, a document's units in reading order, one unit by id.
  */
-import type { DocumentId, DocumentMeta, Unit, UnitId } from '../ingest/types.js';
+import type { DocumentId, DocumentMeta, Unit } from '../ingest/types.js';
 import { RequestError } from './errors.js';
 
 export interface DocumentSummary {
@@ -32,11 +32,6 @@ export interface Catalogue {
 
 export function toPublicUnit(u: Unit): PublicUnit {
   return { id: u.id, label: u.label, kind: u.kind, number: u.number, section: u.section, text: u.text, page: u.page };
-}
-
-export function unitUrl(unitId: UnitId): string {
-  const [doc, ...rest] = unitId.split(':');
-  return `/documents/${encodeURIComponent(doc)}#${rest.join(':')}`;
 }
 
 export function createCatalogue(documents: DocumentMeta[], units: Unit[]): Catalogue {

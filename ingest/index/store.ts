@@ -35,10 +35,8 @@ export interface IndexManifest {
   checksums: Record<string, string>;
 }
 
-/** Everything the server needs in memory to search and cite. */
-export interface LoadedIndex {
-  dir: string;
-  manifest: IndexManifest;
+/** What an index holds: written by ingest, loaded by the server. */
+export interface IndexContents {
   documents: DocumentMeta[];
   units: Unit[];
   chunks: ChunkRef[];
@@ -47,13 +45,10 @@ export interface LoadedIndex {
   embedderState: unknown;
 }
 
-export interface IndexContents {
-  documents: DocumentMeta[];
-  units: Unit[];
-  chunks: ChunkRef[];
-  vectors: VectorIndex;
-  lexical: LexicalIndex;
-  embedderState: unknown;
+/** Everything the server needs in memory to search and cite: the contents and where they came from. */
+export interface LoadedIndex extends IndexContents {
+  dir: string;
+  manifest: IndexManifest;
 }
 
 export async function writeIndex(
