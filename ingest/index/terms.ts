@@ -20,7 +20,9 @@ const STOP_WORDS = new Set(
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
-    'compare compared comparison shift shifted stance view views over time'
+    'compare compared comparison shift shifted stance view views over time ' +
+    // How answers refer to their sources.
+    'passage passages cite cites cited citation'
   ).split(' '),
 );
 

@@ -19,8 +19,6 @@ interface CompiledPhrase {
 export interface QueryExpansion {
   /** Phrases from the glossary groups the query touched, excluding what the query already says. */
   phrases: string[];
-  /** The same phrases, by group: each group is one concept, so a unit should score once per group. */
-  groups: string[][];
   /** The groups matched, for debugging. */
   matched: string[];
 }
@@ -42,16 +40,13 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
     const queryTerms = analyse(query);
     const phrases = new Set<string>();
     const matched: string[] = [];
-    const byGroup: string[][] = [];
     for (const group of groups) {
       const hit = group.find((p) => containsSequence(queryTerms, p.terms));
       if (!hit) continue;
       matched.push(hit.phrase);
-      const added = group.filter((p) => !containsSequence(queryTerms, p.terms)).map((p) => p.phrase);
-      added.forEach((p) => phrases.add(p));
-      if (added.length) byGroup.push(added);
+      for (const p of group) if (!containsSequence(queryTerms, p.terms)) phrases.add(p.phrase);
     }
-    return { phrases: [...phrases], groups: byGroup, matched };
+    return { phrases: [...phrases], matched };
   };
 }
 
