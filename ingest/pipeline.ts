@@ -62,7 +62,8 @@ export async function parseCorpus(corpusDir: string, log: (line: string) => void
       documents.push(meta);
       units.push(...parsed);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // Recorded in the index manifest: named relative to the corpus, so the index says nothing of this machine.
+      const reason = (err instanceof Error ? err.message : String(err)).split(`${corpusDir}${path.sep}`).join('');
       skipped.push({ file: meta.file, reason });
       log(`skipped ${meta.file}: ${reason}`);
     }
@@ -126,7 +127,8 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
     );
     await syncBuild(buildDir);
     const damage = await checkBuild(buildDir);
-    if (damage) throw new AppError('INDEX_CORRUPT', `ingest: the new index failed its check (${damage}); nothing was changed`);
+    if (damage)
+      throw new AppError('INDEX_CORRUPT', `ingest: the new index failed its check (${damage}); nothing was changed`);
     await options.onStage?.('written');
     const previous = await readCurrentBuild(config.indexDir);
     await swapCurrentBuild(config.indexDir, buildDir);

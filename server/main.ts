@@ -15,7 +15,7 @@ import { ensureIndex, startServices } from './bootstrap.js';
 import { loadConfig, type Config } from './config.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './http/logging.js';
-import { configureServer, createGate, drainOnSignal } from './http/server.js';
+import { configureServer, createGate, drainOnSignal, httpServerOptions } from './http/server.js';
 
 const INDEX_READY = 'index-ready';
 
@@ -55,7 +55,7 @@ function pauseUntilNudged(ms: number): Promise<void> {
 async function serve(config: Config, log: Logger, options: { autoIngest: boolean }): Promise<void> {
   let reason = 'index: the server is starting; retry in a few seconds';
   const gate = createGate(createNotReadyApp(config, () => reason, { logger: log }));
-  const server = createServer(gate.listener);
+  const server = createServer(httpServerOptions(config), gate.listener);
   configureServer(server, config);
   drainOnSignal(server, gate, { graceMs: config.shutdownGraceMs, log });
   const port = await listen(server, config);

@@ -4,11 +4,19 @@
  * sees them (malformed HTTP, oversized headers, a body that never arrives), the gate that lets the process
  * listen before the index is loaded and swap the real app in afterwards, and draining on SIGTERM.
  */
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AppError, errorBody, type ErrorCode } from '../errors.js';
+
+/**
+ * Options for http.createServer. Node enforces requestTimeout only when it sweeps its connections, every
+ * 30 s by default, so a 60 s timeout could take 90; sweeping more often keeps the bound close to the setting.
+ */
+export function httpServerOptions(config: Config): ServerOptions {
+  return { connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4))) };
+}
 
 /** Timeouts and client-error answers. `requestTimeout` bounds slow senders (slowloris); answers are bounded per route. */
 export function configureServer(server: Server, config: Config): void {

@@ -3,10 +3,13 @@
  * What the reliability and HTTP-hardening tests share: the real app behind a server configured like
  * production (timeouts, JSON client errors), a spawned `server/main.ts` process with its logs, temporary
  * copies of the corpus and test index, free loopback ports and a process's resident memory.
+ * Spawned programs are bundled first with esbuild, as `npm start` bundles dist/server/main.js: starting a
+ * bundle costs a fraction of compiling TypeScript on the fly, which matters on a two-core CI runner.
  * Everything listens on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,7 +17,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from '../../server/app.js';
 import type { Config } from '../../server/config.js';
-import { configureServer } from '../../server/http/server.js';
+import { configureServer, httpServerOptions } from '../../server/http/server.js';
 import { CORPUS_DIR, ROOT } from '../support/paths.js';
 import { TEST_INDEX_DIR } from '../support/test-index.js';
 import { testServices } from '../support/test-server.js';
@@ -32,7 +35,7 @@ export interface Running {
 /** The real app over the shared test index, behind a server configured as server/main.ts configures it. */
 export async function startGuardedServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<Running> {
   const services = await testServices(overrides);
-  const server = createServer(createApp(services, { logger }));
+  const server = createServer(httpServerOptions(services.config), createApp(services, { logger }));
   configureServer(server, services.config);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,11 +69,23 @@ export interface RawRequest {
 export function rawRequest(port: number, req: RawRequest, timeoutMs = 10_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...req.headers };
-    if (req.body !== undefined && headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
+    if (
+      req.body !== undefined &&
+      headers['content-length'] === undefined &&
+      headers['transfer-encoding'] === undefined
+    ) {
       headers['content-length'] = Buffer.byteLength(req.body);
     }
     const r = request(
-      { host: '127.0.0.1', port, method: req.method ?? 'GET', path: req.path, headers, agent: false, timeout: timeoutMs },
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method ?? 'GET',
+        path: req.path,
+        headers,
+        agent: false,
+        timeout: timeoutMs,
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
@@ -144,6 +159,65 @@ export function rssOf(pid: number): number | null {
   }
 }
 
+export interface Bundles {
+  /** server/main.ts */
+  server: string;
+  /** ingest/cli.ts */
+  ingest: string;
+  /** tests/reliability/fixtures/ingest-paused.ts */
+  pausedIngest: string;
+}
+
+let bundling: Promise<Bundles> | undefined;
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The programs the tests spawn, bundled once per test process into .cache/ under the project, so that
+ * packages resolve from its node_modules and the prompts are found above it, exactly as from dist/.
+ */
+export function bundles(): Promise<Bundles> {
+  bundling ??= (async () => {
+    const parent = path.join(ROOT, '.cache', 'reliability-bundles');
+    const outdir = path.join(parent, String(process.pid));
+    // Test workers are often ended without an 'exit' event; the bundles of dead ones are removed here.
+    for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+      if (!isAlive(Number(name))) rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const entries = {
+      server: 'server/main.ts',
+      ingest: 'ingest/cli.ts',
+      pausedIngest: 'tests/reliability/fixtures/ingest-paused.ts',
+    };
+    await build({
+      entryPoints: Object.entries(entries).map(([out, file]) => ({ out, in: path.join(ROOT, file) })),
+      outdir,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return {
+      server: path.join(outdir, 'server.mjs'),
+      ingest: path.join(outdir, 'ingest.mjs'),
+      pausedIngest: path.join(outdir, 'pausedIngest.mjs'),
+    };
+  })();
+  return bundling;
+}
+
 // Settings that must come from the test, never from the developer's shell.
 const CONFIG_VARS =
   /^(PORT|HOST|CORPUS_DIR|INDEX_DIR|CACHE_DIR|EMBEDDINGS.*|OPENAI_.*|CHAT_.*|LLM_.*|RATE_LIMIT.*|TRUST_PROXY|REQUEST_TIMEOUT_MS|SHUTDOWN_GRACE_MS|CORS_ORIGINS|LOG_LEVEL|CLUSTER_WORKERS|AUTO_INGEST|INDEX_POLL_MS)$/;
@@ -170,12 +244,22 @@ export interface SpawnedServer {
   kill(): void;
 }
 
-/** Runs `server/main.ts` (through tsx, so the source under test) with only the given settings. */
+/** The settings every spawned program gets unless the test says otherwise. */
+function baseEnv(port?: number): Record<string, string> {
+  return {
+    ...(port ? { HOST: '127.0.0.1', PORT: String(port) } : {}),
+    CORPUS_DIR,
+    CACHE_DIR: path.join(ROOT, '.cache'),
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
+}
+
+/** Runs the bundled `server/main.ts` with only the given settings. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const [port, { server }] = await Promise.all([freePort(), bundles()]);
+  const child = spawn(process.execPath, [server], {
     cwd: ROOT,
-    env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', ...env }),
+    env: cleanEnv({ ...baseEnv(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -216,11 +300,16 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   };
 }
 
-/** Runs `ingest/cli.ts` (through tsx) with the given settings. */
-export function spawnIngest(env: Record<string, string>, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'ingest/cli.ts'), ...args], {
+/** Runs the bundled `ingest/cli.ts` (or, with `program`, another bundle) with the given settings. */
+export async function spawnIngest(
+  env: Record<string, string>,
+  args: string[] = [],
+  program: keyof Bundles = 'ingest',
+): Promise<ChildProcess> {
+  const file = (await bundles())[program];
+  return spawn(process.execPath, [file, ...args], {
     cwd: ROOT,
-    env: cleanEnv(env),
+    env: cleanEnv({ ...baseEnv(), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

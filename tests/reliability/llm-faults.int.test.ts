@@ -11,7 +11,14 @@ import type { ChatReply } from '../../server/answer/types.js';
 import type { Config } from '../../server/config.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { testConfig } from '../support/test-index.js';
-import { GOOD_CITATION, GOOD_QUESTION, postJson, startGuardedServer, type RawResponse, type Running } from './helpers.js';
+import {
+  GOOD_CITATION,
+  GOOD_QUESTION,
+  postJson,
+  startGuardedServer,
+  type RawResponse,
+  type Running,
+} from './helpers.js';
 
 interface SseEvent {
   event: string;
@@ -92,7 +99,11 @@ describe('the LLM upstream failing', () => {
   });
 
   it('cutting the stream mid-answer: the streamed reply still ends with a complete extractive answer', async () => {
-    fake.setBehaviour({ kind: 'cut', text: 'Carriers may be sanctioned under the recommendations [1] and more', afterChunks: 3 });
+    fake.setBehaviour({
+      kind: 'cut',
+      text: 'Carriers may be sanctioned under the recommendations [1] and more',
+      afterChunks: 3,
+    });
     const { value: res, ms } = await ask({ accept: 'text/event-stream' });
     expect(res.status).toBe(200);
     const done = events(res).find((e) => e.event === 'done');
@@ -118,7 +129,10 @@ describe('the LLM upstream failing', () => {
   });
 
   it('recovering: the next answer is the model’s again', async () => {
-    fake.setBehaviour({ kind: 'reply', text: 'The Prague 1997 Recommendations call for sanctions against carriers [1].' });
+    fake.setBehaviour({
+      kind: 'reply',
+      text: 'The Prague 1997 Recommendations call for sanctions against carriers [1].',
+    });
     const { value: res } = await ask();
     expect(res.status).toBe(200);
     expect((res.json as ChatReply).mode).toBe('llm');

@@ -31,7 +31,11 @@ async function record(res: Promise<RawResponse>): Promise<RawResponse> {
 }
 
 beforeAll(async () => {
-  fake = await startFakeOpenAI({ kind: 'error', status: 401, message: `Incorrect API key provided: ${SECRET}. Check it.` });
+  fake = await startFakeOpenAI({
+    kind: 'error',
+    status: 401,
+    message: `Incorrect API key provided: ${SECRET}. Check it.`,
+  });
   const config = testConfig(
     {},
     {

@@ -5,6 +5,7 @@
  * while no index is in service.
  */
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,15 +88,16 @@ describe('rate limiting', () => {
 });
 
 describe('chat requests in progress', () => {
+  const UPSTREAM_DELAY_MS = 2_000;
   let fake: FakeOpenAI;
   let server: Running;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI({ kind: 'reply', text: 'Carriers face sanctions [1].', delayMs: 600 });
+    fake = await startFakeOpenAI({ kind: 'reply', text: 'Carriers face sanctions [1].', delayMs: UPSTREAM_DELAY_MS });
     const base = testConfig();
     server = await startGuardedServer({
       chatMaxInFlight: 2,
-      openai: { ...base.openai, apiKey: 'sk-admission', baseURL: fake.url, timeoutMs: 5_000, maxRetries: 0 },
+      openai: { ...base.openai, apiKey: 'sk-admission', baseURL: fake.url, timeoutMs: 10_000, maxRetries: 0 },
     });
   });
   afterAll(async () => {
@@ -103,22 +105,36 @@ describe('chat requests in progress', () => {
     await fake.close();
   });
 
+  /** Resolves once the stand-in upstream has received `n` more calls: those chats are admitted and busy. */
+  async function upstreamCalls(n: number, since: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (fake.requests.length < since + n) {
+      if (Date.now() > deadline) throw new Error('the chats never reached the upstream');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  const chat = () => postJson(server.port, '/api/chat', { question: GOOD_QUESTION });
+
   it('are capped: past CHAT_MAX_IN_FLIGHT a chat gets 503 SERVER_BUSY at once, and the slots come back', async () => {
-    const first = [postJson(server.port, '/api/chat', { question: GOOD_QUESTION }), postJson(server.port, '/api/chat', { question: GOOD_QUESTION })];
-    await new Promise((r) => setTimeout(r, 150));
+    const since = fake.requests.length;
+    const first = [chat(), chat()];
+    await upstreamCalls(2, since);
     const t0 = Date.now();
-    const busy = await postJson(server.port, '/api/chat', { question: GOOD_QUESTION });
-    expect(Date.now() - t0).toBeLessThan(300);
+    const busy = await chat();
+    // Answered without waiting for either admitted chat (each holds the upstream for 2 s).
+    expect(Date.now() - t0).toBeLessThan(UPSTREAM_DELAY_MS / 2);
     expect(busy.status).toBe(503);
     expect(errorOf(busy).code).toBe('SERVER_BUSY');
     expect(busy.headers['retry-after']).toBe('1');
     // Other endpoints are not affected by the chat ceiling.
     expect((await postJson(server.port, '/api/search', { query: 'carrier sanctions' })).status).toBe(200);
     for (const res of await Promise.all(first)) expect(res.status).toBe(200);
-    expect((await postJson(server.port, '/api/chat', { question: GOOD_QUESTION })).status).toBe(200);
+    expect((await chat()).status).toBe(200);
   });
 
   it('frees the slot of a client that hangs up', async () => {
+    const since = fake.requests.length;
     const controllers = [new AbortController(), new AbortController()];
     const gone = controllers.map((c) =>
       fetch(`${server.url}/api/chat`, {
@@ -128,15 +144,47 @@ describe('chat requests in progress', () => {
         signal: c.signal,
       }).catch(() => null),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    await upstreamCalls(2, since);
     for (const c of controllers) c.abort();
     await Promise.all(gone);
-    await new Promise((r) => setTimeout(r, 50));
-    const after = await Promise.all([
-      postJson(server.port, '/api/chat', { question: GOOD_QUESTION }),
-      postJson(server.port, '/api/chat', { question: GOOD_QUESTION }),
-    ]);
-    expect(after.map((r) => r.status)).toEqual([200, 200]);
+    // A leaked slot never comes back; a released one is back as soon as the server sees the close.
+    const deadline = Date.now() + 5_000;
+    let statuses: number[] = [];
+    do {
+      statuses = (await Promise.all([chat(), chat()])).map((r) => r.status);
+    } while (statuses.includes(503) && Date.now() < deadline);
+    expect(statuses).toEqual([200, 200]);
+  });
+});
+
+describe('slow senders', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await startGuardedServer({ requestTimeoutMs: 400 });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['headers that never end', 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: '],
+    [
+      'a body that never completes',
+      'POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"quest',
+    ],
+  ])('are cut off after REQUEST_TIMEOUT_MS with a JSON 408: %s', async (_what, partial) => {
+    const t0 = Date.now();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(partial));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.setTimeout(5_000, () => socket.destroy(new Error('never cut off')));
+    });
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) },
+    });
   });
 });
 
@@ -178,7 +226,10 @@ describe('the not-ready app', () => {
 describe('error messages', () => {
   it('lose file-system paths on the way out', () => {
     const dirs = ['/opt/app/.index'];
-    const index = publicErrorBody(new IndexError('INDEX_MISSING', 'index: no index in /opt/app/.index; run `npm run ingest`'), dirs);
+    const index = publicErrorBody(
+      new IndexError('INDEX_MISSING', 'index: no index in /opt/app/.index; run `npm run ingest`'),
+      dirs,
+    );
     expect(index.error.message).toBe('index: no index in [path]; run `npm run ingest`');
     const internal = publicErrorBody(new IndexError('INDEX_CORRUPT', 'failed reading /var/lib/x/units.json'), []);
     expect(internal.error.message).not.toContain('/var/lib');
