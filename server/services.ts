@@ -10,8 +10,17 @@ import type { Catalogue } from './catalogue.js';
 import type { Config } from './config.js';
 import type { Retriever } from './retrieve/types.js';
 
+export interface AnswerOptions {
+  /** Receives the answer as it is written. */
+  onToken?: TokenSink;
+  /** Called when text already sent to onToken is withdrawn (the model failed mid-answer and the offline
+   * answer follows): a streaming client must discard what it has shown. */
+  onReset?: () => void;
+  signal?: AbortSignal;
+}
+
 export interface Answerer {
-  answer(request: ChatRequest, options?: { onToken?: TokenSink; signal?: AbortSignal }): Promise<ChatReply>;
+  answer(request: ChatRequest, options?: AnswerOptions): Promise<ChatReply>;
 }
 
 export interface Services {

@@ -129,10 +129,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
             : undefined;
         return extractive(request, options.onToken, notice);
       }
+      let streamed = false;
+      const onToken: TokenSink | undefined =
+        options.onToken &&
+        ((text) => {
+          streamed = true;
+          options.onToken?.(text);
+        });
       try {
-        return await llm(request, options.onToken, options.signal);
+        return await llm(request, onToken, options.signal);
       } catch (err) {
         if (options.signal?.aborted) throw err;
+        if (streamed) options.onReset?.();
         const reason = err instanceof UpstreamError || isAppError(err) ? err.message : 'the language model failed';
         return extractive(
           request,

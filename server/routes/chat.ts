@@ -42,16 +42,29 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
    * The answer, or past the deadline the extractive one. The race matters: a request queued for an LLM slot
    * does not see its signal until a slot frees, and the deadline must hold regardless.
    */
-  async function answerWithin(scope: RequestScope, body: ChatRequest, onToken?: TokenSink): Promise<ChatReply> {
+  async function answerWithin(
+    scope: RequestScope,
+    body: ChatRequest,
+    onToken?: TokenSink,
+    onReset?: () => void,
+  ): Promise<ChatReply> {
     let live = true;
-    const sink: TokenSink | undefined = onToken && ((text) => live && onToken(text));
-    const answered = answerer.answer(body, { signal: scope.signal, onToken: sink });
+    let streamed = false;
+    const sink: TokenSink | undefined =
+      onToken &&
+      ((text) => {
+        if (!live) return;
+        streamed = true;
+        onToken(text);
+      });
+    const answered = answerer.answer(body, { signal: scope.signal, onToken: sink, onReset: () => live && onReset?.() });
     answered.catch(() => undefined); // abandoned past the deadline; its rejection is expected
     try {
       return await Promise.race([answered, scope.deadline]);
     } catch (err) {
       if (!scope.expired || scope.clientGone) throw err;
       live = false;
+      if (streamed) onReset?.();
       const reply = await answerer.answer({ ...body, mode: 'extractive' }, { onToken });
       return { ...reply, notice: deadlineNotice };
     }
@@ -81,7 +94,12 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
         });
         res.flushHeaders();
         try {
-          const reply = await answerWithin(scope, body, (text) => sseEvent(res, 'token', { text }));
+          const reply = await answerWithin(
+            scope,
+            body,
+            (text) => sseEvent(res, 'token', { text }),
+            () => sseEvent(res, 'reset', {}),
+          );
           sseEvent(res, 'done', reply);
         } catch (err) {
           if (scope.clientGone) return;

@@ -108,6 +108,26 @@ describe('askStreaming', () => {
     });
   });
 
+  it('discards streamed text on a reset event and keeps what follows', async () => {
+    const body = sse([
+      ['token', { text: 'The model began ' }],
+      ['reset', {}],
+      ['token', { text: 'Offline answer [1].' }],
+      ['done', REPLY],
+    ]);
+    const { fetchImpl } = stubFetch(body, { chunkSize: 7 });
+    let shown = '';
+    const reply = await askStreaming({
+      question: 'q',
+      history: [],
+      onToken: (t) => (shown += t),
+      onReset: () => (shown = ''),
+      fetch: fetchImpl,
+    });
+    expect(shown).toBe('Offline answer [1].');
+    expect(reply).toEqual(REPLY);
+  });
+
   it('omits documents when none are chosen', async () => {
     const { fetchImpl, calls } = stubFetch(sse([['done', REPLY]]));
     await askStreaming({ question: 'q', history: [], documents: [], fetch: fetchImpl });

@@ -154,6 +154,8 @@ export interface AskOptions {
   documents?: string[];
   /** Called with each piece of the answer as the server writes it. */
   onToken?: (text: string) => void;
+  /** Called when the server withdraws the text streamed so far (the model failed; the offline answer follows). */
+  onReset?: () => void;
   signal?: AbortSignal;
   fetch?: FetchLike;
 }
@@ -190,6 +192,8 @@ export async function askStreaming(opts: AskOptions): Promise<ChatReply> {
       const payload = parseJson(ev.data);
       if (ev.event === 'token') {
         if (isRecord(payload) && typeof payload.text === 'string') opts.onToken?.(payload.text);
+      } else if (ev.event === 'reset') {
+        opts.onReset?.();
       } else if (ev.event === 'done') {
         return toChatReply(payload);
       } else if (ev.event === 'error') {

@@ -259,6 +259,9 @@ export class ChatView {
         history: historyFrom(this.exchanges),
         documents: this.selectedDocuments(),
         onToken,
+        onReset: () => {
+          if (streamed) streamed.data = '';
+        },
       });
       this.exchanges.push({ question, reply });
       const follow = atBottom();

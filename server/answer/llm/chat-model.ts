@@ -129,11 +129,11 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
     if (signal?.aborted) throw signal.reason;
     if (chunks > 0) {
       throw new UpstreamError(
-        `LLM upstream stream was cut off after ${text.length} characters (${purpose}): ${describe(err)}`,
+        `LLM upstream stream was cut off after ${text.length} characters (${purpose}): ${describe(err, config.openai.apiKey)}`,
         { cause: err },
       );
     }
-    throw new UpstreamError(`LLM upstream failed (${purpose}): ${describe(err)}`, { cause: err });
+    throw new UpstreamError(`LLM upstream failed (${purpose}): ${describe(err, config.openai.apiKey)}`, { cause: err });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCallerAbort);
@@ -149,10 +149,16 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
   return text;
 }
 
-/** A short, key-free description of an upstream error: HTTP status when there is one, then the message. */
-function describe(err: unknown): string {
+/**
+ * A short, key-free description of an upstream error: HTTP status when there is one, then the message. Some
+ * servers echo the credentials they were sent, so the key (and anything shaped like one) is masked here, at
+ * the source, not only where replies and logs leave the process.
+ */
+function describe(err: unknown, apiKey: string | undefined): string {
   const status = statusOf(err);
-  const message = err instanceof Error ? err.message : String(err);
+  const raw = err instanceof Error ? err.message : String(err);
+  const keyed = apiKey && apiKey.length >= 4 ? raw.split(apiKey).join('[key]') : raw;
+  const message = keyed.replace(/\bsk-[\w-]{8,}/g, '[key]');
   // LangChain appends a docs link to some errors; it helps no one reading a 503.
   const bare = message.replace(/\s*Troubleshooting URL:[\s\S]*$/, '');
   const short = bare.replace(/\s+/g, ' ').trim().slice(0, 200);

@@ -165,6 +165,38 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
     expect(res.body).toMatchObject({ mode: 'llm', grounded: false, citations: [] });
   });
 
+  it('withdraws streamed model text with a reset event when the stream is cut, then streams the fallback', async () => {
+    fake.setBehaviour({
+      kind: 'cut',
+      text: 'Carriers that bring improperly documented passengers face fines [1].',
+      afterChunks: 3,
+    });
+    const res = await request(llmApp)
+      .post('/api/chat')
+      .set('Accept', 'text/event-stream')
+      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
+      .expect(200);
+    const events = res.text
+      .trim()
+      .split('\n\n')
+      .map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
+      }));
+    const names = events.map((e) => e.event);
+    const reset = names.indexOf('reset');
+    expect(reset).toBeGreaterThan(0);
+    expect(names.slice(0, reset).every((n) => n === 'token')).toBe(true);
+    const after = events
+      .slice(reset + 1, -1)
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
+    const done = events.at(-1)?.data as ChatReply;
+    expect(names.at(-1)).toBe('done');
+    expect(done.mode).toBe('extractive');
+    expect(after).toBe(done.answer);
+  });
+
   it('falls back to the extractive answer with a notice when the upstream fails', async () => {
     fake.setBehaviour({ kind: 'error', status: 500 });
     const res = await request(llmApp)

@@ -128,6 +128,19 @@ describe('writeLlmAnswer', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('never repeats the API key an upstream error echoes back', async () => {
+    const apiKey = 'sk-test-0123456789abcdef';
+    const { config } = await setup(
+      { kind: 'error', status: 401, message: `Incorrect API key provided: ${apiKey}` },
+      { apiKey },
+    );
+    const err = await rejection(writeLlmAnswer({ question, passages, config }));
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as Error).message).toMatch(/HTTP 401/);
+    expect((err as Error).message).not.toContain(apiKey);
+    expect((err as Error).message).not.toContain('0123456789abcdef');
+  });
+
   it('fails fast on a 500 when retries are off', async () => {
     const { fake, config } = await setup({ kind: 'error', status: 500 }, { maxRetries: 0 });
     const started = Date.now();
