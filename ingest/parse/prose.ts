@@ -69,13 +69,17 @@ export function scoreText(text: string, vocabulary: Vocabulary): ProseScore {
   };
 }
 
-/** Running text, or a list of recurring names — anything worth citing. */
+/**
+ * Running text, or a list of recurring names — anything worth citing. A "list" that ends with a
+ * full stop is a photo caption ("Budapest Process Ministerial Conference 2013 logo."): text that
+ * ends like a sentence must read like one, with function words.
+ */
 export function isProse(text: string, vocabulary: Vocabulary): boolean {
   const s = scoreText(text, vocabulary);
   if (s.words < 3 || (s.words === 3 && !/[.!?]["'”’)]*$/.test(text.trim()))) return false;
   // Function words mark a sentence; recurrence in the document marks a list of names.
   const sentenceLike = s.stopwords >= 2 && s.stopwords / s.words >= 0.15 && s.wellFormed / s.words >= 0.8;
-  return sentenceLike || s.known / s.words >= 0.7;
+  return sentenceLike || (s.known / s.words >= 0.7 && !/\.["'”’)]*$/.test(text.trim()));
 }
 
 /** Mostly real words (a heading may be short and use a rare word, but it is not OCR noise). */

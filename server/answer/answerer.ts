@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../../ingest/types.js';
 import type { Config } from '../config.js';
 import { isAppError, UpstreamError } from '../errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
-import type { Retriever, SearchResult } from '../retrieve/types.js';
+import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
 import type { Answerer } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import { TermStatistics, weighEvidence } from './evidence.js';
@@ -53,8 +53,22 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     if (scope.length < 2) return result;
     const missing = scope.filter((doc) => !result.hits.some((h) => h.unit.documentId === doc));
     if (missing.length === 0) return result;
-    const extra = await Promise.all(missing.map((doc) => retriever.search({ query, k: 2, documents: [doc] })));
+    const extra = await Promise.all(missing.map((doc) => searchOrWords({ query, k: 2, documents: [doc] }, [])));
     return { ...result, hits: [...result.hits, ...extra.flatMap((r) => r.hits)] };
+  }
+
+  /**
+   * Searches; when the embeddings upstream fails (EMBEDDINGS=openai), searches by words alone so the chat
+   * still answers, and says so. /api/search reports the failure instead (503).
+   */
+  async function searchOrWords(request: SearchRequest, notices: string[]): Promise<SearchResult> {
+    try {
+      return await retriever.search(request);
+    } catch (err) {
+      if (!(err instanceof UpstreamError)) throw err;
+      notices.push('The embeddings service was unavailable; passages were found by their words alone.');
+      return retriever.search(request, 'lexical');
+    }
   }
 
   function declined(result: SearchResult, mode: ChatReply['mode']): ChatReply {
@@ -69,20 +83,24 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
     const carried = carryForward(request.question, request.history ?? [], resolve);
+    const notices: string[] = notice ? [notice] : [];
     const result = await coverScope(
       carried.query,
-      await retriever.search({
-        query: carried.query,
-        k: RETRIEVAL_K,
-        documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
-      }),
+      await searchOrWords(
+        {
+          query: carried.query,
+          k: RETRIEVAL_K,
+          documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
+        },
+        notices,
+      ),
     );
     const topic = resolveDocuments(carried.query, names).topic;
     const evidence = weighEvidence(topic, result, deps.stats);
     const reply: ChatReply = evidence.grounded
       ? { ...writeExtractiveAnswer(carried.query, evidence.cited), grounded: true, mode: 'extractive' }
       : declined(result, 'extractive');
-    if (notice) reply.notice = notice;
+    if (notices.length) reply.notice = notices.join(' ');
     if (carried.query !== request.question) reply.standaloneQuestion = carried.query;
     streamText(reply.answer, onToken);
     return reply;

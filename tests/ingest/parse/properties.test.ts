@@ -23,22 +23,18 @@ const doc = (id: string) => {
 };
 
 // Units of the 30-years brochure that end without punctuation because the source does: a list of
-// states, chart cells, project fact lines ("… | Funded by …"), and a sentence followed by stray OCR.
+// states, a timeline entry closed by a bracket, project fact lines ("… | Funded by …"), a sentence
+// followed by stray OCR, and a list of meeting places.
 const UNPUNCTUATED_30_YEARS = new Set(
   [
     'participating-states-1',
-    'ministerial-senior-officials-thematic-working-conferences-1',
-    'ministerial-senior-officials-thematic-working-conferences-3',
-    'istanbul-turkey-2-1',
-    'initial-thematic-expansion-of-the-dialogue-2',
-    'fostering-migration-cooperation-in-the-silk-1',
-    'bridging-actions-for-migration-management-in-1',
-    'support-to-the-silk-routes-partnership-1',
-    'improving-migration-management-in-the-silk-1',
-    'improving-migration-management-in-the-silk-3',
-    'integrated-border-management-ibm-in-the-2',
-    'strengths-of-the-budapest-process-1',
-    'an-overview-of-where-meetings-were-1',
+    'istanbul-turkey-2019-1',
+    'initial-thematic-expansion-dialogue-rhodes-ministerial-2',
+    'fostering-migration-cooperation-silk-routes-region-1',
+    'bridging-actions-migration-management-silk-routes-1',
+    'support-silk-routes-partnership-migration-budapest-1',
+    'improving-migration-management-silk-routes-countries-1',
+    'overview-where-meetings-held-past-30-1',
   ].map((key) => `budapest-process-30-years:${key}`),
 );
 
@@ -173,13 +169,67 @@ describe('coverage of the 30-years brochure', () => {
     expect(proseLines.length).toBeGreaterThan(250);
   });
 
-  it('every line of running text lands in a unit, unless it is a heading', () => {
+  // Lines that pass the running-text test above but belong to layout no one cites, each a whole
+  // passage: chart cells ("When: … What: … Who: …"), a footnote at a page's foot, numbered photo
+  // captions, caption lines without a sentence, and chart columns read across (no sentence mark).
+  // Any other line of running text that no unit holds fails the check.
+  const DEBRIS_LINES = new Set([
+    // chart cells
+    'When: Approximately When: 30+ meetings in 30 years, When: Annual or bi-annual',
+    'What: Backbone for What: Main decision making to (1- Law Enforcement Cooperation',
+    "the dialogue's steer the Process against Smuggling of Migrants and",
+    'governance and . . Trafficking in Persons; 2- Return and',
+    'and regular donors to the dialogue',
+    // footnote at the foot of the timeline page
+    'Hungary, Ireland, Italy, Latvia, Lithuania, Luxembourg, the Netherlands, Poland, Portugal, Romania, the Soviet Union, Spain,',
+    'Switzerland, Ukraine, the United Kingdom and Yugoslavia.',
+    // numbered photo captions
+    '1 Note from the Italian Delegation on the Conference of Ministers on the Prevention of lllegal Immigration, October 16, 1997.',
+    '2 Participation certificates for Border Realisation Meeting held in Koszalin, Poland 10-11 May 2000.',
+    '3 Invitation letter for Border Realisation Meeting held in Koszalin, Poland 10-11 May 2000.',
+    '5 Document explaining the composition of the Oslo Working Groups.',
+    '6 Map of Prague given to meeting participants.',
+    // photo captions
+    'Sticker for the Budapest Process Senior Officials Meeting Ankara 2011.',
+    '1st Senior Officials Meeting of the Budapest Process',
+    'on Fostering Cooperation in the Area of Migration with and in',
+    // chart columns read across
+    '* Support to the Budapest Process » Demand driven facility for technical + Migrant Resource Centres in five',
+    'management in all areas of',
+    'aspects of migration and climate',
+    '* A consultative forum with over 50',
+    '« Call for Proposals for large scale',
+    'the Silk Routes and Central Asian',
+    'migration for Europe and its',
+    'Shift from individual Support finalisation, endorsement Development of FIA',
+    'capacity development and |mp|em.entat|on of the border control capacity',
+    'focused capacity Strategy and Action Plan inter-agency cooperation and',
+    'for migration policy Y/ projects and new',
+  ]);
+  // A heading's words as its label shows them: the label may drop a footnote number or read an OCR'd
+  // numeral ("Silk Routes | Project" → "Silk Routes I Project"), so the line's words need only
+  // appear in the label in order.
+  const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+  const inOrder = (words: string[], within: string[]) => {
+    let i = 0;
+    for (const w of within) if (i < words.length && w === words[i]) i++;
+    return words.length > 0 && i === words.length;
+  };
+  const headingWords = [...new Set(units.flatMap((u) => u.section.split(' › ')))].map(wordsOf);
+
+  it('every line of running text lands in a unit, unless it is a heading or named layout debris', () => {
     const lost = proseLines.filter((line) => {
       const folded = foldForCompare(line);
       if (unitTexts.some((t) => t.includes(folded))) return false;
-      return !headingTexts.some((h) => h.includes(folded.toLowerCase()));
+      if (headingTexts.some((h) => h.includes(folded.toLowerCase()))) return false;
+      return !headingWords.some((h) => inOrder(wordsOf(line), h));
     });
-    expect(lost).toEqual([]);
+    expect(lost.filter((line) => !DEBRIS_LINES.has(line.trim()))).toEqual([]);
+  });
+
+  it('the debris named above is really left out (the list is not stale)', () => {
+    const kept = [...DEBRIS_LINES].filter((line) => unitTexts.some((t) => t.includes(foldForCompare(line))));
+    expect(kept).toEqual([]);
   });
 
   it('keeps layout debris out of units', () => {
