@@ -10,7 +10,7 @@ import type { DocumentMeta, Unit } from '../types.js';
 import { sha256 } from './fingerprint.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, readCurrentBuild } from './layout.js';
 import { loadLexicalIndex, serialiseLexicalIndex, type LexicalIndex } from './lexical.js';
-import { HNSW_PARAMS, loadVectorIndex, type VectorIndex } from './vectors.js';
+import { HNSW_PARAMS, loadVectorIndex, type VectorIndex, type VectorIndexBuild } from './vectors.js';
 
 export interface ChunkRef {
   unitId: string;
@@ -45,6 +45,11 @@ export interface IndexContents {
   embedderState: unknown;
 }
 
+/** What writeIndex takes: the contents, with the vector index possibly still being built (see buildVectorIndex). */
+export interface IndexToWrite extends Omit<IndexContents, 'vectors'> {
+  vectors: VectorIndex | VectorIndexBuild;
+}
+
 /** Everything the server needs in memory to search and cite: the contents and where they came from. */
 export interface LoadedIndex extends IndexContents {
   dir: string;
@@ -53,7 +58,7 @@ export interface LoadedIndex extends IndexContents {
 
 export async function writeIndex(
   buildDir: string,
-  contents: IndexContents,
+  contents: IndexToWrite,
   info: Pick<IndexManifest, 'corpusFingerprint' | 'embedder' | 'skipped'>,
 ): Promise<IndexManifest> {
   await fs.mkdir(buildDir, { recursive: true });
@@ -69,7 +74,9 @@ export async function writeIndex(
     checksums[name] = sha256(body);
   }
   const vectorsFile = path.join(buildDir, INDEX_FILES.vectors);
-  contents.vectors.writeIndexSync(vectorsFile);
+  // Last of the files: a vector index built on a worker thread has had all the work above to finish in.
+  if ('writeTo' in contents.vectors) await contents.vectors.writeTo(vectorsFile);
+  else contents.vectors.writeIndexSync(vectorsFile);
   checksums[INDEX_FILES.vectors] = sha256(await fs.readFile(vectorsFile));
 
   const unitsPerDoc = new Map<string, number>();

@@ -127,11 +127,15 @@ async function runMatrix(
 ): Promise<LoadRun[]> {
   await checkRoutes(server, options.questions[0]);
   if (options.warmupS > 0) {
-    for (const route of ['search', 'chat'] as const) await cannon(server.url, route, options.questions, 16, options.warmupS);
+    for (const route of ['search', 'chat'] as const)
+      await cannon(server.url, route, options.questions, 16, options.warmupS);
   }
   const runs: LoadRun[] = [];
   for (const { route, connections } of plan) {
-    const run = { ...(await cannon(server.url, route, options.questions, connections, options.durationS)), workers: options.workers };
+    const run = {
+      ...(await cannon(server.url, route, options.questions, connections, options.durationS)),
+      workers: options.workers,
+    };
     options.log(
       `load ${options.workers > 1 ? `cluster×${options.workers}` : 'single'} ${route} c=${connections}: ` +
         `${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ` +

@@ -14,6 +14,16 @@ export interface MachineInfo {
   os: string;
   date: string;
   commit: string;
+  /** 1/5/15-minute load averages when the run started and ended: other work on the box skews every figure. */
+  loadAtStart: string;
+  loadAtEnd: string;
+}
+
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 }
 
 function gitCommit(cwd: string): string {
@@ -36,5 +46,7 @@ export function machineInfo(rootDir: string): MachineInfo {
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     date: new Date().toISOString(),
     commit: gitCommit(rootDir),
+    loadAtStart: loadAverage(),
+    loadAtEnd: '',
   };
 }

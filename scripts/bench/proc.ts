@@ -23,8 +23,16 @@ const CHILD_ENTRY = path.join(ROOT, 'scripts', 'bench', 'child.ts');
  */
 export function benchEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PORT', 'HOST', 'CLUSTER_WORKERS', 'NODE_OPTIONS']) delete env[key];
-  return { ...env, EMBEDDINGS: 'local', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', HOST: '127.0.0.1', ...overrides };
+  for (const key of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PORT', 'HOST', 'CLUSTER_WORKERS', 'NODE_OPTIONS'])
+    delete env[key];
+  return {
+    ...env,
+    EMBEDDINGS: 'local',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+    HOST: '127.0.0.1',
+    ...overrides,
+  };
 }
 
 /** A port nobody listens on right now (the OS picks it; closed again before the server takes it). */
@@ -51,12 +59,16 @@ export function httpRequest(
   options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (p: Buffer) => parts.push(p));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (p: Buffer) => parts.push(p));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(options.timeoutMs ?? 5_000, () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', reject);
     req.end(options.body);
@@ -121,7 +133,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   try {
     while (streak < (options.consecutive ?? 1)) {
       if (exited) throw new Error(`server ${exited} before it was ready:\n${stderr()}${stdout()}`);
-      if (performance.now() > deadline) throw new Error(`server not ready after ${options.readyTimeoutMs ?? 120_000} ms`);
+      if (performance.now() > deadline)
+        throw new Error(`server not ready after ${options.readyTimeoutMs ?? 120_000} ms`);
       const reply = await httpRequest(`${url}/healthz`, { timeoutMs: 2_000 }).catch(() => null);
       if (reply && listeningMs < 0) listeningMs = performance.now() - t0;
       if (reply?.status === 200) streak++;
@@ -170,7 +183,11 @@ export interface TaskOptions {
  * Runs a measurement task (see child.ts) in a fresh Node process under tsx and returns what it reported,
  * with the process's wall time from fork to exit.
  */
-export function runTask<T>(task: string, input: unknown, options: TaskOptions = {}): Promise<{ result: T; wallMs: number }> {
+export function runTask<T>(
+  task: string,
+  input: unknown,
+  options: TaskOptions = {},
+): Promise<{ result: T; wallMs: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = fork(CHILD_ENTRY, [task, JSON.stringify(input)], {

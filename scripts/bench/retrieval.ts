@@ -41,7 +41,8 @@ export function chunkEmbeddingTexts(services: Services): string[] {
   const unitById = new Map<string, Unit>(services.index.units.map((u) => [u.id, u]));
   const byKey = new Map<string, string>();
   for (const unit of services.index.units) {
-    for (const c of chunkUnit(unit)) byKey.set(`${c.unitId}\0${c.part}`, [unit.section, c.text].filter(Boolean).join('. '));
+    for (const c of chunkUnit(unit))
+      byKey.set(`${c.unitId}\0${c.part}`, [unit.section, c.text].filter(Boolean).join('. '));
   }
   return services.index.chunks.map((c) => {
     const text = byKey.get(`${c.unitId}\0${c.part}`);
@@ -96,7 +97,11 @@ export function exactTopK(
  * hold duplicate passages (equal vectors); which of several tied items the exact scan lists is arbitrary,
  * and counting by label would charge HNSW for picking another of them.
  */
-export function tieAwareRecall(returnedSimilarities: readonly number[], exactScores: readonly number[], k: number): number {
+export function tieAwareRecall(
+  returnedSimilarities: readonly number[],
+  exactScores: readonly number[],
+  k: number,
+): number {
   if (exactScores.length === 0) return 1;
   const kth = exactScores[Math.min(k, exactScores.length) - 1];
   const hits = returnedSimilarities.slice(0, k).filter((s) => s >= kth - 1e-5).length;
@@ -143,11 +148,25 @@ export async function measureRetrieval(options: {
       );
       // The public call, query embedding included: what an app written against LangChain would run.
       const lc = await timed(sink.langchain, () => store.similaritySearchWithScore(q, K));
-      const truth = await timed(sink.exact, async () => exactTopK(exact.matrix, exact.dims, await embedder.embedQuery(q), K));
+      const truth = await timed(sink.exact, async () =>
+        exactTopK(exact.matrix, exact.dims, await embedder.embedQuery(q), K),
+      );
       if (pass === 1) {
-        recall.hnsw.push(tieAwareRecall(ours.map((r) => r.similarity), truth.scores, K));
+        recall.hnsw.push(
+          tieAwareRecall(
+            ours.map((r) => r.similarity),
+            truth.scores,
+            K,
+          ),
+        );
         // hnswlib's cosine distance is 1 − similarity.
-        recall.langchain.push(tieAwareRecall(lc.map(([, distance]) => 1 - distance), truth.scores, K));
+        recall.langchain.push(
+          tieAwareRecall(
+            lc.map(([, distance]) => 1 - distance),
+            truth.scores,
+            K,
+          ),
+        );
       }
     }
     if (pass > 0) options.log(`retrieval pass ${pass}/${options.passes}`);
@@ -160,8 +179,16 @@ export async function measureRetrieval(options: {
     units: services.index.units.length,
     langchainBuildSeconds,
     rows: [
-      { name: 'Hybrid search (BM25 + HNSW + fusion; what /api/search runs)', latency: latency(ms.hybrid), recallAt10: null },
-      { name: 'Our HNSW index alone (hnswlib-node, efSearch 128)', latency: latency(ms.hnsw), recallAt10: avg(recall.hnsw) },
+      {
+        name: 'Hybrid search (BM25 + HNSW + fusion; what /api/search runs)',
+        latency: latency(ms.hybrid),
+        recallAt10: null,
+      },
+      {
+        name: 'Our HNSW index alone (hnswlib-node, efSearch 128)',
+        latency: latency(ms.hnsw),
+        recallAt10: avg(recall.hnsw),
+      },
       {
         name: 'LangChain HNSWLib (plain: fromTexts, defaults)',
         latency: latency(ms.langchain),
