@@ -96,8 +96,8 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
     if (cited.includes(h) || h.score < minScore) continue;
     if ((perDoc.get(h.unit.documentId) ?? 0) >= CITATION_RULES.maxPerDocument) continue;
     // A unit is cited only if it shares a word with the question: similarity alone is not support.
-    if (topicTerms.size > 0 && ![...stats.termsOf(h.unit.id)].some((t) => topicTerms.has(t)) && h.lexical === 0)
-      continue;
+    const unitTerms = stats.termsOf(h.unit.id);
+    if (topicTerms.size > 0 && ![...topicTerms].some((t) => unitTerms.has(t)) && h.lexical === 0) continue;
     take(h);
   }
   // A question spanning named documents cites the best unit of each.

@@ -53,7 +53,7 @@ export function createHybridRetriever(
   const names = compileDocumentNames(index.documents);
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
 
-  function lexicalScores(topic: string, scope: Set<DocumentId> | null): ScoredId[] {
+  function lexicalScores(topic: string, scope: Set<DocumentId> | null, limit: number): ScoredId[] {
     const filter = scope ? (r: MiniSearchResult) => scope.has(String(r.documentId)) : undefined;
     const searchOptions: SearchOptions = { boost: { ...LEXICAL_BOOST }, combineWith: 'OR', filter };
     const scores = new Map<string, number>();
@@ -66,7 +66,11 @@ export function createHybridRetriever(
         scores.set(String(r.id), (scores.get(String(r.id)) ?? 0) + opts.expansionWeight * r.score);
       }
     }
-    return [...scores].map(([id, score]) => ({ id, score }));
+    // Only the best lexical candidates take part in fusion, as only the nearest vectors do: on a large corpus a
+    // common word matches most units, and fusing and sorting all of them would dominate the query time.
+    const all = [...scores].map(([id, score]) => ({ id, score }));
+    if (all.length <= limit) return all;
+    return all.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   async function vectorScores(topic: string, scope: Set<DocumentId> | null, k: number): Promise<ScoredId[]> {
@@ -133,7 +137,7 @@ export function createHybridRetriever(
         return { hits: openingUnits(scopeIds, k), scope: scopeIds, reference: null, overview: true };
       }
       const [lexical, vector] = await Promise.all([
-        method === 'vector' ? [] : lexicalScores(topic, scope),
+        method === 'vector' ? [] : lexicalScores(topic, scope, Math.max(k * 4, opts.candidates * 2)),
         method === 'lexical' ? [] : vectorScores(topic, scope, k),
       ]);
       let fused =
