@@ -1,7 +1,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.index/', '.cache/', 'corpus/', 'screenshots/', 'bench-out/', '**/*.mjs', '*.config.*'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.index/',
+      '.cache/',
+      'corpus/',
+      'screenshots/',
+      'bench-out/',
+      '**/*.mjs',
+      '*.config.*',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -19,7 +19,11 @@ describe('ingest of PDF renderings', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bp-pdf-'));
     const corpus = path.join(dir, 'corpus');
     await fs.mkdir(corpus);
-    for (const name of ['prague-1997-recommendations.pdf', 'vienna-2005-bali-budapest-joint-meeting.pdf', 'truncated-corrupt.pdf']) {
+    for (const name of [
+      'prague-1997-recommendations.pdf',
+      'vienna-2005-bali-budapest-joint-meeting.pdf',
+      'truncated-corrupt.pdf',
+    ]) {
       await fs.copyFile(path.join(FIXTURES_DIR, 'pdf', name), path.join(corpus, name));
     }
     // The same manifest entries, pointing at the PDFs instead of the .txt files.
@@ -27,7 +31,11 @@ describe('ingest of PDF renderings', () => {
       .filter((d) => d.id === 'prague-1997' || d.id === 'vienna-2005')
       .map((d) => ({ ...d, file: d.file.replace(/\.txt$/, '.pdf') }));
     await fs.writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents }));
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), CACHE_DIR: path.join(ROOT, '.cache') });
+    const config = loadConfig({
+      CORPUS_DIR: corpus,
+      INDEX_DIR: path.join(dir, 'index'),
+      CACHE_DIR: path.join(ROOT, '.cache'),
+    });
     report = await runIngest(config);
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
