@@ -5,34 +5,17 @@
  * Every chat has a deadline (CHAT_DEADLINE_MS): past it the LLM call is abandoned and the question is
  * answered extractively, with a notice, so a slow or queued upstream never holds a client indefinitely.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { ChatReply, ChatRequest, TokenSink } from '../answer/types.js';
 import { AppError, isAppError } from '../errors.js';
 import { jsonBody } from '../http/body.js';
 import { requestScope, type RequestScope } from '../http/deadline.js';
 import { publicErrorBody, recordForLog } from '../http/error-handler.js';
 import { methodNotAllowed } from '../http/method.js';
+import { sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
 import { configDirs } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
 import type { Services } from '../services.js';
-
-export function wantsEventStream(req: Request): boolean {
-  return (req.get('accept') ?? '').includes('text/event-stream');
-}
-
-export function sseEvent(res: Response, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
-/** Aborts when the client goes away, so upstream work stops with it. */
-export function abortOnClose(req: Request, res: Response): AbortSignal {
-  const controller = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  void req;
-  return controller.signal;
-}
 
 export function chatRoutes({ catalogue, answerer, config }: Services): Router {
   const dirs = configDirs(config);
@@ -86,13 +69,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
           if (reply) res.json(reply);
           return;
         }
-        res.status(200).set({
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          'Cache-Control': 'no-cache, no-transform',
-          Connection: 'keep-alive',
-          'X-Accel-Buffering': 'no',
-        });
-        res.flushHeaders();
+        startEventStream(res);
         try {
           const reply = await answerWithin(
             scope,

@@ -4,7 +4,7 @@
  * assistant: POST /v1/chat/completions (JSON, or chunks with `stream: true`), GET /v1/models[/:id].
  * Errors keep the service's `{ error: { code, message } }` shape, which OpenAI clients read as error.message.
  */
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/chat-model.js';
 import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
 import { jsonBody } from '../http/body.js';
@@ -24,11 +24,7 @@ import {
 import { listModels } from '../openai-compat/models.js';
 import { contentText, toCompatRequest } from '../openai-compat/request.js';
 import type { Services } from '../services.js';
-import { abortOnClose } from './chat.js';
-
-function sseData(res: Response, data: unknown): void {
-  res.write(`data: ${JSON.stringify(data)}\n\n`);
-}
+import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
 
 /** Word-sized pieces that join back to exactly `text`. */
 function pieces(text: string): string[] {
@@ -47,7 +43,7 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
       catalogue.assertKnownDocuments(chat.documents);
       const prompt = body.messages.map((m) => contentText(m.content));
       const head = completionHead(model);
-      const signal = abortOnClose(req, res);
+      const signal = abortOnClose(res);
 
       if (!stream) {
         const reply = await answerer.answer(chat, { signal });
@@ -59,13 +55,7 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
       // An LLM answer's markers are renumbered and checked only once it is complete, so its raw tokens would
       // not match the citations; it is sent when checked. Extractive answers stream as they are written.
       const live = chat.mode === 'extractive' || !isLlmConfigured(config);
-      res.status(200).set({
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      });
-      res.flushHeaders();
+      startEventStream(res);
       sseData(res, chunk(head, { role: 'assistant', content: '' }));
       let streamed = '';
       try {

@@ -31,6 +31,17 @@ function expectWellFormed(reply: ChatReply): void {
   }
 }
 
+/** The events of a server-sent event stream, with their JSON data. */
+function parseEvents(text: string): { event: string | undefined; data: unknown }[] {
+  return text
+    .trim()
+    .split('\n\n')
+    .map((block) => ({
+      event: /^event: (.*)$/m.exec(block)?.[1],
+      data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
+    }));
+}
+
 describe('POST /api/chat (extractive, offline)', () => {
   it('cites Recommendation 18 for the carrier-sanctions question, with its own words', async () => {
     const reply = await ask({ question: 'What did Prague 1997 say about carrier sanctions?' });
@@ -93,13 +104,7 @@ describe('POST /api/chat (extractive, offline)', () => {
     const json = await ask(body);
     const res = await request(app).post('/api/chat').set('Accept', 'text/event-stream').send(body).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-    const events = res.text
-      .trim()
-      .split('\n\n')
-      .map((block) => ({
-        event: /^event: (.*)$/m.exec(block)?.[1],
-        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
-      }));
+    const events = parseEvents(res.text);
     const tokens = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text);
     expect(tokens.length).toBeGreaterThan(5);
     expect(tokens.join('')).toBe(json.answer);
@@ -176,13 +181,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
       .set('Accept', 'text/event-stream')
       .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
       .expect(200);
-    const events = res.text
-      .trim()
-      .split('\n\n')
-      .map((block) => ({
-        event: /^event: (.*)$/m.exec(block)?.[1],
-        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
-      }));
+    const events = parseEvents(res.text);
     const names = events.map((e) => e.event);
     const reset = names.indexOf('reset');
     expect(reset).toBeGreaterThan(0);
