@@ -75,7 +75,3 @@ export function analyse(text: string): string[] {
   }
   return out;
 }
-
-export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
-}

@@ -30,8 +30,3 @@ export function supportScore(sentence: string, unitText: string): number {
   for (const word of claim) if (unit.has(word)) found++;
   return found / claim.length;
 }
-
-/** Whether the unit text backs the sentence well enough not to flag it. */
-export function isSupported(sentence: string, unitText: string): boolean {
-  return supportScore(sentence, unitText) >= SUPPORT_THRESHOLD;
-}

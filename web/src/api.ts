@@ -110,15 +110,20 @@ export async function fetchDocuments(fetchImpl: FetchLike = fetch): Promise<Docu
   const body: unknown = await res.json();
   if (!isRecord(body) || !Array.isArray(body.documents))
     throw new ApiError(0, 'BAD_REPLY', 'Unexpected document list.');
-  return body.documents.filter(isRecord).map((d) => ({
+  return body.documents.filter(isRecord).map((d) => toDocumentSummary(d, 0));
+}
+
+/** A document's metadata from untrusted JSON; `unitCount` falls back to `units` when the server omits it. */
+function toDocumentSummary(d: Record<string, unknown>, units: number): DocumentSummary {
+  return {
     id: str(d.id),
     title: str(d.title),
     shortTitle: str(d.shortTitle),
     date: typeof d.date === 'string' ? d.date : null,
     place: typeof d.place === 'string' ? d.place : null,
     kind: str(d.kind),
-    unitCount: typeof d.unitCount === 'number' ? d.unitCount : 0,
-  }));
+    unitCount: typeof d.unitCount === 'number' ? d.unitCount : units,
+  };
 }
 
 export async function fetchDocument(id: string, fetchImpl: FetchLike = fetch): Promise<DocumentDetail> {
@@ -128,13 +133,7 @@ export async function fetchDocument(id: string, fetchImpl: FetchLike = fetch): P
   const d: unknown = await res.json();
   if (!isRecord(d) || !Array.isArray(d.units)) throw new ApiError(0, 'BAD_REPLY', 'Unexpected document.');
   return {
-    id: str(d.id),
-    title: str(d.title),
-    shortTitle: str(d.shortTitle),
-    date: typeof d.date === 'string' ? d.date : null,
-    place: typeof d.place === 'string' ? d.place : null,
-    kind: str(d.kind),
-    unitCount: typeof d.unitCount === 'number' ? d.unitCount : d.units.length,
+    ...toDocumentSummary(d, d.units.length),
     units: d.units.filter(isRecord).map((u) => ({
       id: str(u.id),
       label: str(u.label),

@@ -210,15 +210,8 @@ export interface FitOptions {
 }
 
 /**
- * Fits the state to the texts that will be indexed: corpus counts first (they change the weights), then
- * the first principal component of the unit weighted averages.
- */
-export function fitSifState(vectors: WordVectors, texts: readonly string[], options: FitOptions = {}): SifState {
-  return fitSifStateWithSums(vectors, texts, options).state;
-}
-
-/**
- * fitSifState, also returning each text's weighted sum (before the common component is removed), which is
+ * Fits the state to the texts that will be indexed (corpus counts first, as they change the weights, then the
+ * first principal component of the weighted averages), also returning each text's weighted sum (before the common component is removed), which is
  * exactly what embedding the same texts with the fitted state starts from: weights depend on `a` and the
  * corpus counts, not on the component. local-embedder.ts hands them to the embedder that follows, so ingest
  * tokenizes and sums each chunk once instead of three times (at 100k units: 14.5 s → ~7 s of embedding).
@@ -276,17 +269,6 @@ function corpusCounts(
   // Sorted so the same corpus always serialises to the same JSON.
   for (const [row, n] of [...byRow].sort((x, y) => x[0] - y[0])) if (n >= 2) counts[vectors.wordAt(row)] = n;
   return { weight, tokens, counts };
-}
-
-/**
- * Top eigenvector of Σ x xᵀ (uncentred, as in the SIF paper) by power iteration from the mean direction,
- * which is already close to it. Sign fixed to agree with the mean, so refits of the same corpus give the
- * same vector. Null when there is nothing to fit.
- */
-export function firstPrincipalComponent(rows: readonly Float64Array[], dims: number): number[] | null {
-  const moment = new SecondMoment(dims);
-  for (const x of rows) moment.add(x);
-  return moment.principalComponent();
 }
 
 /** Σ x xᵀ and Σ x, accumulated one row at a time (the rows need not be kept). */

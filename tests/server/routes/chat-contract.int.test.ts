@@ -134,12 +134,15 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
   });
   afterAll(() => fake.close());
 
-  it('returns the model answer with citations resolved against the passages it was given', async () => {
-    fake.setBehaviour({ kind: 'reply', text: 'Carriers that bring improperly documented passengers face fines [1].' });
-    const res = await request(llmApp)
+  const askLlm = () =>
+    request(llmApp)
       .post('/api/chat')
       .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
       .expect(200);
+
+  it('returns the model answer with citations resolved against the passages it was given', async () => {
+    fake.setBehaviour({ kind: 'reply', text: 'Carriers that bring improperly documented passengers face fines [1].' });
+    const res = await askLlm();
     const reply = res.body as ChatReply;
     expectWellFormed(reply);
     expect(reply).toMatchObject({ mode: 'llm', grounded: true });
@@ -151,10 +154,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
 
   it('drops a marker that points to no given passage', async () => {
     fake.setBehaviour({ kind: 'reply', text: 'Carriers are fined [1]. Also see passage 99 [99].' });
-    const res = await request(llmApp)
-      .post('/api/chat')
-      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
-      .expect(200);
+    const res = await askLlm();
     const reply = res.body as ChatReply;
     expectWellFormed(reply);
     expect(reply.answer).not.toContain('[99]');
@@ -163,10 +163,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
 
   it('treats a reply that cites nothing as ungrounded', async () => {
     fake.setBehaviour({ kind: 'reply', text: 'Carriers are probably fined somewhere.' });
-    const res = await request(llmApp)
-      .post('/api/chat')
-      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
-      .expect(200);
+    const res = await askLlm();
     expect(res.body).toMatchObject({ mode: 'llm', grounded: false, citations: [] });
   });
 
@@ -198,10 +195,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
 
   it('falls back to the extractive answer with a notice when the upstream fails', async () => {
     fake.setBehaviour({ kind: 'error', status: 500 });
-    const res = await request(llmApp)
-      .post('/api/chat')
-      .send({ question: 'What did Prague 1997 say about carrier sanctions?' })
-      .expect(200);
+    const res = await askLlm();
     expect(res.body).toMatchObject({ mode: 'extractive', grounded: true });
     expect(res.body.notice).toMatch(/language model was unavailable/);
     expect(res.body.citations[0].id).toBe('prague-1997:rec-18');

@@ -3,12 +3,11 @@
  * Follow-up condensing through the real client and the stand-in server: no call without history, the
  * history and rules reach the model, and upstream failures surface as UpstreamError.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatTurn } from '../../../../server/answer/types.js';
 import { condenseQuestion, formatHistory } from '../../../../server/answer/llm/condense.js';
-import { configWith, type Config } from '../../../../server/config.js';
 import { UpstreamError } from '../../../../server/errors.js';
-import { startFakeOpenAI, type FakeBehaviour, type FakeOpenAI } from '../../../support/fake-openai.js';
+import { fakeOpenAIPerTest } from '../../../support/llm-fixtures.js';
 
 const history: ChatTurn[] = [
   { role: 'user', content: 'What do the Prague 1997 Recommendations say about carriers?' },
@@ -21,30 +20,7 @@ const history: ChatTurn[] = [
 const followUp = 'And what about fraudulent documents?';
 const STANDALONE = 'What do the Prague 1997 Recommendations say about fraudulent documents?';
 
-let fake: FakeOpenAI | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  behaviour: FakeBehaviour,
-  openai: Partial<Config['openai']> = {},
-): Promise<{ fake: FakeOpenAI; config: Config }> {
-  fake = await startFakeOpenAI(behaviour);
-  const config = configWith({
-    openai: {
-      apiKey: 'test-key',
-      baseURL: fake.url,
-      chatModel: 'fake-model',
-      timeoutMs: 2_000,
-      maxRetries: 0,
-      maxConcurrency: 4,
-      ...openai,
-    },
-  });
-  return { fake, config };
-}
+const setup = fakeOpenAIPerTest();
 
 describe('condenseQuestion', () => {
   it('returns the question unchanged, without a call, when there is no history', async () => {

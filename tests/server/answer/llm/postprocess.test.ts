@@ -11,19 +11,9 @@ import { formatPassages } from '../../../../server/answer/llm/passages.js';
 import { finaliseLlmAnswer } from '../../../../server/answer/llm/postprocess.js';
 import { SUPPORT_THRESHOLD, supportScore } from '../../../../server/answer/support.js';
 import type { SearchHit } from '../../../../server/retrieve/types.js';
+import { PRAGUE_1997, REC_18_TEXT } from '../../../support/llm-fixtures.js';
 
-const prague: DocumentMeta = {
-  id: 'prague-1997',
-  file: 'prague-1997-recommendations.txt',
-  title:
-    'Recommendations of the Conference of Ministers on the Prevention of Illegal Migration held in the context of the Budapest Process (Prague, 1997)',
-  shortTitle: 'Prague 1997 Recommendations',
-  aliases: ['Prague 1997'],
-  date: '1997-10-14',
-  place: 'Prague',
-  kind: 'recommendations',
-  structure: 'recommendations',
-};
+const prague = PRAGUE_1997;
 
 const vienna: DocumentMeta = {
   id: 'vienna-2005',
@@ -52,13 +42,7 @@ function unit(documentId: string, part: string, label: string, text: string, ord
   };
 }
 
-const rec18 = unit(
-  'prague-1997',
-  'rec-18',
-  'Recommendation 18',
-  'Recommend that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers, by fining and holding the carriers liable for the return costs;',
-  18,
-);
+const rec18 = unit('prague-1997', 'rec-18', 'Recommendation 18', REC_18_TEXT, 18);
 const rec10 = unit(
   'prague-1997',
   'rec-10',

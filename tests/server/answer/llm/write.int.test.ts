@@ -5,68 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentMeta, Unit } from '../../../../ingest/types.js';
-import { configWith, type Config } from '../../../../server/config.js';
+import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../../../server/errors.js';
 import { formatPassages, type NumberedPassage } from '../../../../server/answer/llm/passages.js';
 import { findPromptsDir } from '../../../../server/answer/llm/prompts.js';
 import { writeLlmAnswer } from '../../../../server/answer/llm/write.js';
-import { startFakeOpenAI, type FakeBehaviour, type FakeOpenAI } from '../../../support/fake-openai.js';
+import { fakeOpenAIPerTest, PRAGUE_1997, REC_18 } from '../../../support/llm-fixtures.js';
 
-const prague: DocumentMeta = {
-  id: 'prague-1997',
-  file: 'prague-1997-recommendations.txt',
-  title:
-    'Recommendations of the Conference of Ministers on the Prevention of Illegal Migration held in the context of the Budapest Process (Prague, 1997)',
-  shortTitle: 'Prague 1997 Recommendations',
-  aliases: ['Prague 1997'],
-  date: '1997-10-14',
-  place: 'Prague',
-  kind: 'recommendations',
-  structure: 'recommendations',
-};
-const rec18: Unit = {
-  id: 'prague-1997:rec-18',
-  documentId: 'prague-1997',
-  label: 'Recommendation 18',
-  kind: 'recommendation',
-  number: 18,
-  section: '',
-  text: 'Recommend that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers, by fining and holding the carriers liable for the return costs;',
-  page: null,
-  order: 18,
-};
 const passages: NumberedPassage[] = [
-  { n: 1, hit: { unit: rec18, document: prague, score: 0.9, lexical: 0.9, vector: 0.8, referenced: false } },
+  { n: 1, hit: { unit: REC_18, document: PRAGUE_1997, score: 0.9, lexical: 0.9, vector: 0.8, referenced: false } },
 ];
 const question = 'What sanctions do the Prague Recommendations propose for carriers?';
 const ANSWER = 'Carriers face sanctions [1].';
 
-let fake: FakeOpenAI | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(
-  behaviour: FakeBehaviour,
-  openai: Partial<Config['openai']> = {},
-): Promise<{ fake: FakeOpenAI; config: Config }> {
-  fake = await startFakeOpenAI(behaviour);
-  const config = configWith({
-    openai: {
-      apiKey: 'test-key',
-      baseURL: fake.url,
-      chatModel: 'fake-model',
-      timeoutMs: 2_000,
-      maxRetries: 0,
-      maxConcurrency: 4,
-      ...openai,
-    },
-  });
-  return { fake, config };
-}
+const setup = fakeOpenAIPerTest();
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
