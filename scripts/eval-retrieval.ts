@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     ),
   ];
   if (opts.sweep) {
-    const stats = new TermStatistics(services.index.units);
+    const stats = new TermStatistics(services.index.lexical);
     const settings: Partial<HybridOptions>[] = [
       { coverageWeight: 0 },
       { coverageWeight: 0.15 },

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const services = await buildServices(config);
   const names = compileDocumentNames(services.index.documents);
   const resolve = (t: string) => resolveDocuments(t, names).documents;
-  const stats = new TermStatistics(services.index.units);
+  const stats = new TermStatistics(services.index.lexical);
   const rows: Row[] = [];
   for (const q of readGoldSet(opts.set)) {
     const carried = carryForward(q.question, q.history ?? [], resolve);

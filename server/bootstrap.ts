@@ -61,7 +61,7 @@ export async function buildServices(config: Config): Promise<Services> {
       `index: built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}"; run \`npm run ingest\` to rebuild it`,
     );
   }
-  const stats = new TermStatistics(index.units);
+  const stats = new TermStatistics(index.lexical);
   const retriever = createHybridRetriever(index, embedder, {}, { stats });
   const catalogue = createCatalogue(index.documents, index.units);
   const answerer = createAnswerer({

@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   units: 'units.json',
   chunks: 'chunks.json',
   vectors: 'vectors.hnsw',
-  lexical: 'lexical.json',
+  lexical: 'lexical.bm25',
   embedderState: 'embedder-state.json',
 } as const;
 

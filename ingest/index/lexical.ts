@@ -1,57 +1,41 @@
 /**
  * @module ingest/index/lexical
- * The BM25 index (minisearch) over unit text, label, section and document title. Built at ingest,
- * serialised with the index, and loaded by the server with the same options.
+ * The lexical index over unit text, label, section and document title: which fields, how they weigh, and
+ * how text becomes terms (terms.ts). Built at ingest with the BM25 engine (bm25.ts), written with its codec,
+ * loaded by the server.
  */
-import MiniSearch, { type Options } from 'minisearch';
 import type { DocumentMeta, Unit } from '../types.js';
+import { Bm25Index, buildBm25Data, type Bm25Document } from './bm25.js';
+import { decodeBm25, encodeBm25 } from './bm25-codec.js';
 import { tokenize, toTerm } from './terms.js';
 
-export interface LexicalDoc {
-  id: string;
-  documentId: string;
-  text: string;
-  label: string;
-  section: string;
-  title: string;
-}
-
 export const LEXICAL_FIELDS = ['text', 'label', 'section', 'title'] as const;
+
+/** The fields that are the unit's own words (its terms for concept coverage); the title is its document's. */
+export const UNIT_TERM_FIELDS = ['text', 'label', 'section'] as const;
 
 /** Field weights: the unit's own words matter most; headings and titles help a question find its group. */
 export const LEXICAL_BOOST = { text: 1, label: 1.5, section: 0.7, title: 0.3 } as const;
 
-export const lexicalOptions: Options<LexicalDoc> = {
-  idField: 'id',
-  fields: [...LEXICAL_FIELDS],
-  storeFields: ['documentId'],
-  tokenize: (text) => tokenize(text),
-  processTerm: (term) => toTerm(term) ?? null,
-};
+export type LexicalIndex = Bm25Index;
 
-export type LexicalIndex = MiniSearch<LexicalDoc>;
-
-export function toLexicalDoc(unit: Unit, meta: DocumentMeta): LexicalDoc {
+export function toLexicalDocument(unit: Unit, meta: DocumentMeta): Bm25Document {
   return {
     id: unit.id,
-    documentId: unit.documentId,
-    text: unit.text,
-    label: unit.label,
-    section: unit.section,
-    title: `${meta.title} ${meta.shortTitle}`,
+    group: unit.documentId,
+    fields: { text: unit.text, label: unit.label, section: unit.section, title: `${meta.title} ${meta.shortTitle}` },
   };
 }
 
-export function buildLexicalIndex(units: Unit[], metaById: Map<string, DocumentMeta>): LexicalIndex {
-  const index = new MiniSearch<LexicalDoc>(lexicalOptions);
-  index.addAll(units.map((u) => toLexicalDoc(u, metaById.get(u.documentId)!)));
-  return index;
+export function buildLexicalIndex(units: readonly Unit[], metaById: Map<string, DocumentMeta>): LexicalIndex {
+  const documents = units.map((u) => toLexicalDocument(u, metaById.get(u.documentId)!));
+  return new Bm25Index(buildBm25Data(documents, LEXICAL_FIELDS, UNIT_TERM_FIELDS, { tokenize, toTerm }));
 }
 
-export function serialiseLexicalIndex(index: LexicalIndex): string {
-  return JSON.stringify(index);
+export function serialiseLexicalIndex(index: LexicalIndex): Buffer {
+  return encodeBm25(index.data);
 }
 
-export function loadLexicalIndex(json: string): LexicalIndex {
-  return MiniSearch.loadJSON<LexicalDoc>(json, lexicalOptions);
+export function loadLexicalIndex(file: Buffer): LexicalIndex {
+  return new Bm25Index(decodeBm25(file));
 }

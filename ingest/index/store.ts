@@ -131,29 +131,32 @@ export async function loadIndex(indexDir: string, expectedEmbedderId?: string): 
       `index: built with embedder "${manifest.embedder.id}" but the server uses "${expectedEmbedderId}"; ${RERUN}`,
     );
   }
-  const bodies = new Map<string, Buffer>();
-  for (const [name, expected] of Object.entries(manifest.checksums)) {
+  for (const name of Object.values(INDEX_FILES)) {
+    if (name !== INDEX_FILES.manifest && !(name in manifest.checksums)) {
+      throw new IndexError('INDEX_CORRUPT', `index: the manifest has no checksum for ${name}; ${RERUN}`);
+    }
+  }
+  // One file at a time, each dropped once parsed: holding every file's bytes at once would add the whole index
+  // to the peak memory of a start (~170 MB at 100k units).
+  const verified = (name: string): Buffer => {
     let body: Buffer;
     try {
       body = readFileSync(path.join(dir, name));
     } catch {
       throw new IndexError('INDEX_CORRUPT', `index: ${name} is missing from ${path.basename(dir)}; ${RERUN}`);
     }
-    if (sha256(body) !== expected) {
+    if (sha256(body) !== manifest.checksums[name]) {
       throw new IndexError('INDEX_CORRUPT', `index: ${name} does not match its checksum (damaged?); ${RERUN}`);
     }
-    bodies.set(name, body);
-  }
-  const text = (name: string) => bodies.get(name)!.toString('utf8');
-  const { documents, units } = JSON.parse(text(INDEX_FILES.units)) as { documents: DocumentMeta[]; units: Unit[] };
-  return {
-    dir,
-    manifest,
-    documents,
-    units,
-    chunks: JSON.parse(text(INDEX_FILES.chunks)) as ChunkRef[],
-    vectors: loadVectorIndex(path.join(dir, INDEX_FILES.vectors), manifest.embedder.dimensions),
-    lexical: loadLexicalIndex(text(INDEX_FILES.lexical)),
-    embedderState: JSON.parse(text(INDEX_FILES.embedderState)) as unknown,
+    return body;
   };
+  const json = <T>(name: string) => JSON.parse(verified(name).toString('utf8')) as T;
+  const { documents, units } = json<{ documents: DocumentMeta[]; units: Unit[] }>(INDEX_FILES.units);
+  const chunks = json<ChunkRef[]>(INDEX_FILES.chunks);
+  const lexical = loadLexicalIndex(verified(INDEX_FILES.lexical));
+  const embedderState = json<unknown>(INDEX_FILES.embedderState);
+  // hnswlib reads the vectors file itself; its bytes are read here only to be checked.
+  verified(INDEX_FILES.vectors);
+  const vectors = loadVectorIndex(path.join(dir, INDEX_FILES.vectors), manifest.embedder.dimensions);
+  return { dir, manifest, documents, units, chunks, vectors, lexical, embedderState };
 }

@@ -49,7 +49,7 @@ export function tokenize(text: string): string[] {
 
 /**
  * Stemming is pure and a corpus repeats a few thousand distinct tokens millions of times: memoised, the
- * lexical index of 100k units builds ~6 s faster (stemmer was a third of minisearch's time). Bounded, since
+ * lexical index of 100k units builds ~6 s faster (stemmer was a third of the index build). Bounded, since
  * queries bring arbitrary tokens; a full cache simply starts over.
  */
 const termCache = new Map<string, string | null>();

@@ -339,7 +339,7 @@ function scaleSection(r: BenchResults): string {
     `| ingest seconds (parse / embed / index) | ${col((s) => `${f(s.ingest.seconds.total, 1)} (${f(s.ingest.seconds.parse, 1)} / ${f(s.ingest.seconds.embed, 1)} / ${f(s.ingest.seconds.index, 1)})`)} |`,
     `| ingest peak RSS | ${col((s) => `${int(s.ingest.maxRssMb)} MB`)} |`,
     `| index on disk | ${col((s) => `${f(s.index.totalBytes / 1024 / 1024, 1)} MB`)} |`,
-    `|   units.json / lexical.json / vectors.hnsw / chunks.json | ${col((s) => ['units.json', 'lexical.json', 'vectors.hnsw', 'chunks.json'].map((n) => f((s.index.files[n] ?? 0) / 1024 / 1024, 1)).join(' / '))} MB |`,
+    `|   units.json / lexical.bm25 / vectors.hnsw / chunks.json | ${col((s) => ['units.json', 'lexical.bm25', 'vectors.hnsw', 'chunks.json'].map((n) => f((s.index.files[n] ?? 0) / 1024 / 1024, 1)).join(' / '))} MB |`,
     `| index load (buildServices) | ${col((s) => `${f(s.serve.loadSeconds, 2)} s`)} |`,
     `| RSS: baseline → after load → after queries | ${col((s) => `${int(s.serve.memory.baselineRssMb)} → ${int(s.serve.memory.afterLoadRssMb)} → **${int(s.serve.memory.afterQueriesRssMb)}** MB`)} |`,
     `|   heap used after load / after queries; external | ${col((s) => `${int(s.serve.memory.afterLoadHeapMb)} / ${int(s.serve.memory.afterQueriesHeapMb)}; ${int(s.serve.memory.afterLoadExternalMb)} MB`)} |`,

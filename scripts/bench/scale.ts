@@ -58,16 +58,23 @@ export async function scaleServeTask(input: ScaleServeInput): Promise<ScaleServe
   const { sentencePool } = await import('./synthetic-corpus.js');
   const { sample, seededRandom } = await import('./random.js');
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // V8 releases the backing stores of collected ArrayBuffers (file bytes read at load) after the collection
+  // returns; a second collection after a short pause reads what the service holds, not what it just dropped.
+  const settle = async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gc();
+  };
   const mb = (bytes: number) => megabytes(bytes);
 
-  gc();
+  await settle();
   const baselineRssMb = mb(process.memoryUsage().rss);
   const config = loadConfig({ ...process.env, INDEX_DIR: input.indexDir, CORPUS_DIR: input.corpusDir });
   const t0 = performance.now();
   const services = await buildServices(config);
   const loadSeconds = (performance.now() - t0) / 1000;
   // Garbage from parsing the index files is not what the service holds; collect it before reading memory.
-  gc();
+  await settle();
   const afterLoad = process.memoryUsage();
 
   const search = (query: string) => services.retriever.search({ query, k: 10 });
@@ -85,7 +92,7 @@ export async function scaleServeTask(input: ScaleServeInput): Promise<ScaleServe
     await search(q);
     ms.push(performance.now() - t);
   }
-  gc();
+  await settle();
   const afterQueries = process.memoryUsage();
 
   // Recall: sentences of the real corpus as queries (the synthetic units are made of them, so every query has

@@ -3,8 +3,8 @@
  * The retriever: resolves the documents a question names, puts exactly referenced units first, and ranks
  * the rest by fusing BM25 (with glossary expansion) and HNSW vector similarity. Returns whole units.
  */
-import type { SearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import type { TextEmbedder } from '../../ingest/embed/types.js';
+import type { WeightedQuery } from '../../ingest/index/bm25.js';
 import { LEXICAL_BOOST } from '../../ingest/index/lexical.js';
 import { analyse, tokenize } from '../../ingest/index/terms.js';
 import type { LoadedIndex } from '../../ingest/index/store.js';
@@ -47,30 +47,21 @@ export function createHybridRetriever(
   extras: { stats?: TermStatistics } = {},
 ): Retriever {
   const opts: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, ...options };
-  const stats = extras.stats ?? new TermStatistics(index.units);
+  const stats = extras.stats ?? new TermStatistics(index.lexical);
   const unitById = new Map(index.units.map((u) => [u.id, u]));
   const metaById = new Map(index.documents.map((d) => [d.id, d]));
   const names = compileDocumentNames(index.documents);
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
 
   function lexicalScores(topic: string, scope: Set<DocumentId> | null, limit: number): ScoredId[] {
-    const filter = scope ? (r: MiniSearchResult) => scope.has(String(r.documentId)) : undefined;
-    const searchOptions: SearchOptions = { boost: { ...LEXICAL_BOOST }, combineWith: 'OR', filter };
-    const scores = new Map<string, number>();
-    for (const r of index.lexical.search(topic, searchOptions)) scores.set(String(r.id), r.score);
-    // Each word once: minisearch sums repeated query terms, and a word shared by many glossary phrases
+    // Each expansion word once: BM25 sums repeated query terms, and a word shared by many glossary phrases
     // ("passports" in "fake passports", "false passports") would otherwise outweigh the question itself.
-    const expansion = [...new Set(expandQuery(topic).phrases.flatMap((p) => tokenize(p)))].join(' ');
-    if (expansion) {
-      for (const r of index.lexical.search(expansion, searchOptions)) {
-        scores.set(String(r.id), (scores.get(String(r.id)) ?? 0) + opts.expansionWeight * r.score);
-      }
-    }
+    const expansion = [...new Set(expandQuery(topic).phrases.flatMap((p) => tokenize(p)))];
+    const queries: WeightedQuery[] = [{ terms: analyse(topic), weight: 1 }];
+    if (expansion.length > 0) queries.push({ terms: analyse(expansion.join(' ')), weight: opts.expansionWeight });
     // Only the best lexical candidates take part in fusion, as only the nearest vectors do: on a large corpus a
-    // common word matches most units, and fusing and sorting all of them would dominate the query time.
-    const all = [...scores].map(([id, score]) => ({ id, score }));
-    if (all.length <= limit) return all;
-    return all.sort((a, b) => b.score - a.score).slice(0, limit);
+    // common word matches most units, and fusing all of them would dominate the query time.
+    return index.lexical.search(queries, { boost: LEXICAL_BOOST, groups: scope, limit });
   }
 
   async function vectorScores(topic: string, scope: Set<DocumentId> | null, k: number): Promise<ScoredId[]> {

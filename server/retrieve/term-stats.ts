@@ -1,21 +1,22 @@
 /**
  * @module server/retrieve/term-stats
- * Which index terms each unit contains and how rare each term is across units. Used to re-rank candidates
- * by how many of the question's concepts they cover, and by the answer stage to judge evidence.
+ * Which index terms each unit contains and how rare each term is across units, read from the lexical
+ * index's forward lists. Used to re-rank candidates by how many of the question's concepts they cover, and by
+ * the answer stage to judge evidence.
  */
+import type { LexicalIndex } from '../../ingest/index/lexical.js';
 import { analyse } from '../../ingest/index/terms.js';
-import type { Unit } from '../../ingest/types.js';
 import { expandQuery } from './glossary.js';
 
-/** The terms of one unit: sorted term ids, so 100k units cost tens of MB rather than a Set of strings each. */
+/** The terms of one unit: a view of its sorted term ids in the index, searched by bisection. */
 export class TermSet {
   constructor(
-    private readonly ids: Int32Array,
-    private readonly idOf: ReadonlyMap<string, number>,
+    private readonly ids: Uint32Array,
+    private readonly idOf: (term: string) => number | undefined,
   ) {}
 
   has(term: string): boolean {
-    const id = this.idOf.get(term);
+    const id = this.idOf(term);
     if (id === undefined) return false;
     let lo = 0;
     let hi = this.ids.length - 1;
@@ -34,48 +35,31 @@ export class TermSet {
   }
 }
 
-const EMPTY = new Int32Array(0);
+const EMPTY = new Uint32Array(0);
 
 export class TermStatistics {
-  private readonly idOf = new Map<string, number>();
-  private df: Int32Array = new Int32Array(1024);
-  private readonly termsByUnit = new Map<string, TermSet>();
+  /** Units whose own words (text, label, section) hold each term. */
+  private readonly df: Uint32Array;
+  private readonly idOf: (term: string) => number | undefined;
   readonly unitCount: number;
 
-  constructor(units: readonly Unit[]) {
-    this.unitCount = units.length;
-    for (const u of units) {
-      const ids = new Set<number>();
-      for (const t of analyse(`${u.label} ${u.section} ${u.text}`)) ids.add(this.intern(t));
-      const sorted = Int32Array.from(ids).sort();
-      for (const id of sorted) this.df[id]++;
-      this.termsByUnit.set(u.id, new TermSet(sorted, this.idOf));
-    }
-  }
-
-  private intern(term: string): number {
-    let id = this.idOf.get(term);
-    if (id === undefined) {
-      id = this.idOf.size;
-      this.idOf.set(term, id);
-      if (id >= this.df.length) {
-        const grown = new Int32Array(this.df.length * 2);
-        grown.set(this.df);
-        this.df = grown;
-      }
-    }
-    return id;
+  constructor(private readonly lexical: LexicalIndex) {
+    this.unitCount = lexical.unitCount;
+    this.idOf = (term) => lexical.termId(term);
+    this.df = new Uint32Array(lexical.data.terms.length);
+    for (const id of lexical.data.forwardTerms) this.df[id]++;
   }
 
   /** Smoothed inverse document frequency; a term the corpus never uses gets the highest weight. */
   idf(term: string): number {
-    const id = this.idOf.get(term);
+    const id = this.idOf(term);
     const df = id === undefined ? 0 : this.df[id];
     return Math.log(1 + (this.unitCount + 1) / (df + 0.5));
   }
 
   termsOf(unitId: string): TermSet {
-    return this.termsByUnit.get(unitId) ?? new TermSet(EMPTY, this.idOf);
+    const unit = this.lexical.unitNumber(unitId);
+    return new TermSet(unit === undefined ? EMPTY : this.lexical.unitTerms(unit), this.idOf);
   }
 }
 

@@ -259,7 +259,7 @@ describe('a damaged index', () => {
       (b: Buffer) => Buffer.concat([b.subarray(0, 100), Buffer.from([b[100] ^ 0x01]), b.subarray(101)]),
     ],
     ['a truncated vectors.hnsw', 'vectors.hnsw', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
-    ['an empty lexical.json', 'lexical.json', () => Buffer.alloc(0)],
+    ['an empty lexical.bm25', 'lexical.bm25', () => Buffer.alloc(0)],
   ])('with %s is refused at load: INDEX_CORRUPT, "run `npm run ingest`"', async (_what, file, damage) => {
     const own = tempDir('damaged');
     try {
