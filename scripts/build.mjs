@@ -1,16 +1,21 @@
 // Builds what `npm start` runs: the server bundle (dist/server/main.js, packages left external) and the
 // web page (dist/web). esbuild takes well under a second, so start always runs the current source.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildServer() {
+  // Chunk names change with their content; start from an empty folder so old chunks do not pile up.
+  rmSync(path.join(root, 'dist/server'), { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'server/main.ts')],
-    outfile: path.join(root, 'dist/server/main.js'),
+    entryPoints: { main: path.join(root, 'server/main.ts') },
+    outdir: path.join(root, 'dist/server'),
+    // Dynamic imports become chunks loaded on first use: an offline server never loads LangChain's client.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

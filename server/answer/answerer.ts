@@ -14,11 +14,9 @@ import { Semaphore } from './concurrency.js';
 import { TermStatistics, weighEvidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
 import { carryForward } from './followup.js';
-import { isLlmConfigured } from './llm/chat-model.js';
-import { condenseQuestion } from './llm/condense.js';
+import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
 import { finaliseLlmAnswer } from './llm/postprocess.js';
-import { writeLlmAnswer } from './llm/write.js';
 import type { ChatReply, ChatRequest, TokenSink } from './types.js';
 
 export interface AnswererDeps {
@@ -43,6 +41,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const names = compileDocumentNames(deps.documents);
   const resolve = (text: string) => resolveDocuments(text, names).documents;
   const llmSlots = new Semaphore(config.openai.maxConcurrency);
+  // Loaded on demand (see llm/index.ts); started now when an LLM is configured, so no answer waits for it.
+  let llmSteps: Promise<typeof import('./llm/index.js')> | undefined;
+  const loadLlmSteps = () => (llmSteps ??= import('./llm/index.js'));
+  if (isLlmConfigured(config)) loadLlmSteps().catch(() => (llmSteps = undefined));
 
   /**
    * A question naming several documents ("from 1997 to 2009") must hear from each of them: documents with no
@@ -107,6 +109,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   }
 
   async function llm(request: ChatRequest, onToken?: TokenSink, signal?: AbortSignal): Promise<ChatReply> {
+    const { condenseQuestion, writeLlmAnswer } = await loadLlmSteps();
     const history = request.history ?? [];
     const standalone = history.length
       ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))

@@ -5,7 +5,7 @@
  * Errors keep the service's `{ error: { code, message } }` shape, which OpenAI clients read as error.message.
  */
 import { Router } from 'express';
-import { isLlmConfigured } from '../answer/llm/chat-model.js';
+import { isLlmConfigured } from '../answer/llm/configured.js';
 import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
 import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';

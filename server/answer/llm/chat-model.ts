@@ -9,13 +9,10 @@ import type { Config } from '../../config.js';
 import { ConfigError, UpstreamError } from '../../errors.js';
 import type { TokenSink } from '../types.js';
 
+import { isLlmConfigured } from './configured.js';
+
 // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) ignore the key, but the client insists on one.
 const PLACEHOLDER_KEY = 'not-needed';
-
-/** Whether an LLM can be called at all: a key, or a base URL of a server that needs none. */
-export function isLlmConfigured(config: Config): boolean {
-  return Boolean(config.openai.apiKey || config.openai.baseURL);
-}
 
 /**
  * A ChatOpenAI for this config. Timeout and retries are always explicit: LangChain's default is 6 retries
