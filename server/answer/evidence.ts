@@ -4,7 +4,7 @@
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
 import { analyse } from '../../ingest/index/terms.js';
-import { conceptsOf, coverage, TermStatistics } from '../retrieve/term-stats.js';
+import { coverage, termConcepts, TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
 export { TermStatistics };
@@ -46,7 +46,7 @@ export interface Evidence {
 export function evidenceSignals(topic: string, result: SearchResult, stats: TermStatistics) {
   const hits = result.hits;
   return {
-    coverage: hits.length ? coverage(conceptsOf(topic, stats), stats.termsOf(hits[0].unit.id)) : 0,
+    coverage: hits.length ? coverage(termConcepts(topic, stats), stats.termsOf(hits[0].unit.id)) : 0,
     vector: Math.max(0, ...hits.slice(0, 3).map((h) => h.vector)),
     lexical: hits[0]?.lexical ?? 0,
     scoped: result.scope !== null,
