@@ -8,7 +8,7 @@ import { IndexError } from '../../server/errors.js';
 import type { Bm25Data, Bm25Params, FieldPostings } from './bm25.js';
 
 const MAGIC = 'BM25';
-const CODEC_VERSION = 1;
+const CODEC_VERSION = 2;
 
 type ArrayKind = 'u32' | 'u16';
 
@@ -17,6 +17,7 @@ interface Header {
   params: Bm25Params;
   fields: string[];
   forwardFields: string[];
+  sequenceField: string;
   ids: string[];
   groups: string[];
   terms: string[];
@@ -32,6 +33,8 @@ function arraysOf(data: Bm25Data): (Uint32Array | Uint16Array)[] {
     ...data.postings.flatMap((p) => [p.offsets, p.units, p.frequencies, p.lengths]),
     data.forwardOffsets,
     data.forwardTerms,
+    data.sequenceOffsets,
+    data.sequenceTerms,
   ];
 }
 
@@ -42,6 +45,7 @@ export function encodeBm25(data: Bm25Data): Buffer {
     params: data.params,
     fields: data.fields,
     forwardFields: data.forwardFields,
+    sequenceField: data.sequenceField,
     ids: data.ids,
     groups: data.groups,
     terms: data.terms,
@@ -95,12 +99,9 @@ export function decodeBm25(file: Buffer): Bm25Data {
     at = align4(at + length * width);
     return view;
   });
-  const kinds: ArrayKind[] = [
-    'u32',
-    ...header.fields.flatMap((): ArrayKind[] => ['u32', 'u32', 'u16', 'u32']),
-    'u32',
-    'u32',
-  ];
+  const perField: ArrayKind[] = ['u32', 'u32', 'u16', 'u32'];
+  // groupOf, each field's four arrays, the forward lists, the sequences.
+  const kinds: ArrayKind[] = ['u32', ...header.fields.flatMap(() => perField), 'u32', 'u32', 'u32', 'u32'];
   if (header.arrays.map((a) => a.kind).join() !== kinds.join()) throw corrupt('unexpected array layout');
   const next = <T extends Uint32Array | Uint16Array>() => arrays.shift() as T;
   const groupOf = next<Uint32Array>();
@@ -121,5 +122,8 @@ export function decodeBm25(file: Buffer): Bm25Data {
     forwardFields: header.forwardFields,
     forwardOffsets: next<Uint32Array>(),
     forwardTerms: next<Uint32Array>(),
+    sequenceField: header.sequenceField,
+    sequenceOffsets: next<Uint32Array>(),
+    sequenceTerms: next<Uint32Array>(),
   };
 }

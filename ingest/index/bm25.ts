@@ -44,6 +44,10 @@ export interface Bm25Data {
   /** Unit u's distinct term ids, sorted: `forwardTerms[forwardOffsets[u] … forwardOffsets[u+1])`. */
   forwardOffsets: Uint32Array;
   forwardTerms: Uint32Array;
+  /** The field kept in reading order (for proximity): unit u's term ids in `sequenceTerms[sequenceOffsets[u] …)`. */
+  sequenceField: string;
+  sequenceOffsets: Uint32Array;
+  sequenceTerms: Uint32Array;
 }
 
 export interface Bm25Document {
@@ -80,13 +84,22 @@ export interface Bm25Hit {
   score: number;
 }
 
+export interface Bm25Layout {
+  /** The fields searched, in order. */
+  fields: readonly string[];
+  /** The fields whose terms make each unit's forward list. */
+  forwardFields: readonly string[];
+  /** The field whose terms are also kept in reading order. */
+  sequenceField: string;
+}
+
 export function buildBm25Data(
   documents: readonly Bm25Document[],
-  fields: readonly string[],
-  forwardFields: readonly string[],
+  layout: Bm25Layout,
   analyser: Bm25Analyser,
   params: Bm25Params = BM25_PARAMS,
 ): Bm25Data {
+  const { fields, forwardFields, sequenceField } = layout;
   const termIdOf = new Map<string, number>();
   const terms: string[] = [];
   const groupIdOf = new Map<string, number>();
@@ -95,6 +108,7 @@ export function buildBm25Data(
   const perField = fields.map(() => ({ lists: [] as number[][], lengths: new Uint32Array(documents.length) }));
   const forward: number[][] = [];
   const forwardSet = new Set(forwardFields);
+  const sequences: number[][] = [];
 
   documents.forEach((doc, unit) => {
     let group = groupIdOf.get(doc.group);
@@ -105,13 +119,16 @@ export function buildBm25Data(
       const tokens = analyser.tokenize(doc.fields[field] ?? '');
       perField[f].lengths[unit] = new Set(tokens).size;
       const counts = new Map<number, number>();
+      const sequence: number[] = [];
       for (const token of tokens) {
         const term = analyser.toTerm(token);
         if (!term) continue;
         let id = termIdOf.get(term);
         if (id === undefined) termIdOf.set(term, (id = terms.push(term) - 1));
         counts.set(id, (counts.get(id) ?? 0) + 1);
+        sequence.push(id);
       }
+      if (field === sequenceField) sequences[unit] = sequence;
       const lists = perField[f].lists;
       for (const [id, count] of counts) {
         (lists[id] ??= []).push(unit, Math.min(count, 0xffff));
@@ -136,10 +153,8 @@ export function buildBm25Data(
     return { offsets, units, frequencies, lengths };
   });
 
-  const forwardOffsets = new Uint32Array(documents.length + 1);
-  forward.forEach((list, unit) => (forwardOffsets[unit + 1] = forwardOffsets[unit] + list.length));
-  const forwardTerms = new Uint32Array(forwardOffsets[documents.length]);
-  forward.forEach((list, unit) => forwardTerms.set(list, forwardOffsets[unit]));
+  const [forwardOffsets, forwardTerms] = packLists(forward, documents.length);
+  const [sequenceOffsets, sequenceTerms] = packLists(sequences, documents.length);
 
   return {
     params: { ...params },
@@ -152,7 +167,19 @@ export function buildBm25Data(
     forwardFields: [...forwardFields],
     forwardOffsets,
     forwardTerms,
+    sequenceField,
+    sequenceOffsets,
+    sequenceTerms,
   };
+}
+
+/** Lists of numbers, one per unit, as offsets and one flat array. */
+function packLists(lists: readonly (number[] | undefined)[], count: number): [Uint32Array, Uint32Array] {
+  const offsets = new Uint32Array(count + 1);
+  for (let u = 0; u < count; u++) offsets[u + 1] = offsets[u] + (lists[u]?.length ?? 0);
+  const flat = new Uint32Array(offsets[count]);
+  for (let u = 0; u < count; u++) if (lists[u]) flat.set(lists[u]!, offsets[u]);
+  return [offsets, flat];
 }
 
 /** Per-query scratch space, allocated once per index: a search allocates nothing proportional to the corpus. */
@@ -202,6 +229,11 @@ export class Bm25Index {
   /** The sorted term ids of a unit's forward fields. */
   unitTerms(unit: number): Uint32Array {
     return this.data.forwardTerms.subarray(this.data.forwardOffsets[unit], this.data.forwardOffsets[unit + 1]);
+  }
+
+  /** A unit's sequence field as term ids in reading order, stop words dropped. */
+  unitSequence(unit: number): Uint32Array {
+    return this.data.sequenceTerms.subarray(this.data.sequenceOffsets[unit], this.data.sequenceOffsets[unit + 1]);
   }
 
   /**

@@ -29,7 +29,8 @@ export function toLexicalDocument(unit: Unit, meta: DocumentMeta): Bm25Document 
 
 export function buildLexicalIndex(units: readonly Unit[], metaById: Map<string, DocumentMeta>): LexicalIndex {
   const documents = units.map((u) => toLexicalDocument(u, metaById.get(u.documentId)!));
-  return new Bm25Index(buildBm25Data(documents, LEXICAL_FIELDS, UNIT_TERM_FIELDS, { tokenize, toTerm }));
+  const layout = { fields: LEXICAL_FIELDS, forwardFields: UNIT_TERM_FIELDS, sequenceField: 'text' };
+  return new Bm25Index(buildBm25Data(documents, layout, { tokenize, toTerm }));
 }
 
 export function serialiseLexicalIndex(index: LexicalIndex): Buffer {

@@ -13,7 +13,8 @@ export { TermStatistics };
  * The evidence model: a linear score over four signals, fitted on the dev set (docs/answers.md) to keep
  * answerable questions answered while declining unanswerable ones:
  *   score = 0.5·coverage(top unit) + 0.5·best cosine(top 3) + 0.1·ln(1 + BM25 of top unit) + 0.2·[question named a document]
- * Coverage is the IDF-weighted share of the question's terms (or their glossary equivalents) in the top unit.
+ * Coverage is the IDF-weighted share of the question's concepts (terms, or glossary phrases as one concept, each
+ * also met by its glossary equivalents) in the top unit, as the re-rank measures it (retrieve/term-stats.ts).
  * A penalty for rare uncovered terms was tried and added nothing on the dev set.
  */
 export const EVIDENCE_MODEL = {
@@ -21,7 +22,7 @@ export const EVIDENCE_MODEL = {
   vector: 0.5,
   lexical: 0.1,
   scoped: 0.2,
-  threshold: 0.88,
+  threshold: 0.92,
 } as const;
 
 export const CITATION_RULES = {

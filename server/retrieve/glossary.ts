@@ -50,5 +50,47 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
   };
 }
 
+/** A glossary phrase found in a query's terms: where, its terms, and the terms of its groups' other phrases. */
+export interface PhraseMatch {
+  start: number;
+  terms: string[];
+  equivalents: string[][];
+}
+
+/**
+ * The glossary phrases in a sequence of query terms, longest first and not overlapping ("people smugglers"
+ * before "smugglers"), each with its equivalents: the other phrases of every group it belongs to. Matching is
+ * on the terms as given (already stemmed), never re-analysed: stemming a stem can change it
+ * ("returne" → "return") and then miss the group.
+ */
+export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly string[]) => PhraseMatch[] {
+  const byKey = new Map<string, { terms: string[]; equivalents: Map<string, string[]> }>();
+  for (const group of glossary.groups) {
+    const compiled = group.map((p) => analyse(p)).filter((t) => t.length > 0);
+    for (const terms of compiled) {
+      const key = terms.join(' ');
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { terms, equivalents: new Map() }));
+      for (const other of compiled) if (other.join(' ') !== key) entry.equivalents.set(other.join(' '), other);
+    }
+  }
+  const phrases = [...byKey.values()]
+    .map((e) => ({ terms: e.terms, equivalents: [...e.equivalents.values()] }))
+    .sort((a, b) => b.terms.length - a.terms.length);
+  return (queryTerms) => {
+    const taken = new Array<boolean>(queryTerms.length).fill(false);
+    const out: PhraseMatch[] = [];
+    for (const p of phrases) {
+      outer: for (let i = 0; i + p.terms.length <= queryTerms.length; i++) {
+        for (let j = 0; j < p.terms.length; j++) if (taken[i + j] || queryTerms[i + j] !== p.terms[j]) continue outer;
+        for (let j = 0; j < p.terms.length; j++) taken[i + j] = true;
+        out.push({ start: i, terms: p.terms, equivalents: p.equivalents });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  };
+}
+
 /** The project's glossary, compiled once. */
 export const expandQuery = compileGlossary(glossaryData as Glossary);
+export const matchPhrases = compilePhraseMatcher(glossaryData as Glossary);

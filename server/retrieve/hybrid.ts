@@ -13,7 +13,7 @@ import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
 import { fuseScores, type FusionMethod, type ScoredId } from './fuse.js';
 import { expandQuery } from './glossary.js';
-import { conceptsOf, coverage, TermStatistics } from './term-stats.js';
+import { conceptsOf, coverage, proximity, TermStatistics } from './term-stats.js';
 import type { FusedScore } from './fuse.js';
 import { findReferencedUnits, parseReferences } from './reference.js';
 import type { RetrievalMethod, Retriever, SearchHit, SearchRequest, SearchResult } from './types.js';
@@ -26,6 +26,10 @@ export interface HybridOptions {
   expansionWeight: number;
   /** Share of the final score given to concept coverage (how many of the question's ideas a unit holds). */
   coverageWeight: number;
+  /** Share of that coverage taken from the unit's best stretch of text rather than the whole unit (0–1). */
+  proximityShare: number;
+  /** The stretch's length, in terms (stop words not counted). */
+  proximitySpan: number;
   /** How many candidates each list contributes before fusion, at least. */
   candidates: number;
 }
@@ -35,6 +39,8 @@ export const DEFAULT_HYBRID_OPTIONS = {
   lexicalWeight: 0.5,
   expansionWeight: 0.5,
   coverageWeight: 0.6,
+  proximityShare: 0.5,
+  proximitySpan: 15,
   candidates: 60,
 } as const satisfies HybridOptions;
 
@@ -135,8 +141,7 @@ export function createHybridRetriever(
         method === 'hybrid'
           ? fuseScores(opts.fusion, lexical, vector, opts.lexicalWeight)
           : fuseScores('weighted', lexical, vector, method === 'lexical' ? 1 : 0);
-      if (method === 'hybrid' && opts.coverageWeight > 0)
-        fused = rerankByCoverage(fused, topic, stats, opts.coverageWeight);
+      if (method === 'hybrid' && opts.coverageWeight > 0) fused = rerankByCoverage(fused, topic, stats, opts);
 
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
@@ -164,20 +169,24 @@ const RERANK_DEPTH = 50;
 
 /**
  * Mixes each top candidate's fused score with its concept coverage. BM25 rewards repeating one matched word;
- * coverage rewards holding all of the question's ideas, which is what makes a unit the answer.
+ * coverage rewards holding all of the question's ideas, which is what makes a unit the answer. Half of the
+ * coverage (proximityShare) is measured over the unit's best stretch of text: the unit about the question's
+ * ideas names them together, a long list that mentions every actor names each somewhere.
  */
 export function rerankByCoverage(
   fused: FusedScore[],
   topic: string,
   stats: TermStatistics,
-  weight: number,
+  options: Pick<HybridOptions, 'coverageWeight' | 'proximityShare' | 'proximitySpan'>,
 ): FusedScore[] {
+  const { coverageWeight: weight, proximityShare: share, proximitySpan: span } = options;
   const concepts = conceptsOf(topic, stats);
   if (concepts.length < 2) return fused;
-  const head = fused.slice(0, RERANK_DEPTH).map((f) => ({
-    ...f,
-    score: (1 - weight) * f.score + weight * coverage(concepts, stats.termsOf(f.id)),
-  }));
+  const head = fused.slice(0, RERANK_DEPTH).map((f) => {
+    const whole = coverage(concepts, stats.termsOf(f.id));
+    const near = share > 0 ? proximity(concepts, stats, f.id, span) : 0;
+    return { ...f, score: (1 - weight) * f.score + weight * ((1 - share) * whole + share * near) };
+  });
   head.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return [...head, ...fused.slice(RERANK_DEPTH)];
 }

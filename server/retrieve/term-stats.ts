@@ -1,12 +1,12 @@
 /**
  * @module server/retrieve/term-stats
- * Which index terms each unit contains and how rare each term is across units, read from the lexical
- * index's forward lists. Used to re-rank candidates by how many of the question's concepts they cover, and by
- * the answer stage to judge evidence.
+ * Which index terms each unit contains, in what order its text has them, and how rare each term is across
+ * units, read from the lexical index's forward lists and text sequences. Used to re-rank candidates by how many of the question's concepts they cover, and how closely
+ * together, and by the answer stage to judge evidence.
  */
 import type { LexicalIndex } from '../../ingest/index/lexical.js';
 import { analyse } from '../../ingest/index/terms.js';
-import { expandQuery } from './glossary.js';
+import { matchPhrases } from './glossary.js';
 
 /** The terms of one unit: a view of its sorted term ids in the index, searched by bisection. */
 export class TermSet {
@@ -57,29 +57,61 @@ export class TermStatistics {
     return Math.log(1 + (this.unitCount + 1) / (df + 0.5));
   }
 
+  /** Every term of a unit: its label, section heading and text. */
   termsOf(unitId: string): TermSet {
     const unit = this.lexical.unitNumber(unitId);
     return new TermSet(unit === undefined ? EMPTY : this.lexical.unitTerms(unit), this.idOf);
   }
+
+  /** The unit's text as term ids in reading order. */
+  sequenceOf(unitId: string): Uint32Array {
+    const unit = this.lexical.unitNumber(unitId);
+    return unit === undefined ? EMPTY : this.lexical.unitSequence(unit);
+  }
+
+  /** A term's id in sequenceOf, or -1 for a term no unit has. */
+  idOfTerm(term: string): number {
+    return this.idOf(term) ?? -1;
+  }
 }
 
-/** A question's concepts: each of its terms with the glossary equivalents that also count for it. */
+/** One idea of a question: a term, or a glossary phrase of several ("people smugglers"), and its equivalents. */
 export interface Concept {
-  term: string;
-  /** Glossary equivalents, each a list of terms that must all be present ("transport companies"). */
+  /** The question's own terms for it; all must be present. */
+  terms: string[];
+  /** Glossary equivalents, each a list of terms that must all be present ("trafficking in aliens"). */
   equivalents: string[][];
   weight: number;
 }
 
+/**
+ * A question's concepts, for ranking. A glossary phrase in the question is one concept, met by the phrase or
+ * by any of its equivalents: "people smugglers" is met by "trafficking in aliens", where term by term
+ * "people" would stay unmet and count against the unit. A phrase weighs as its rarest term (one idea, not
+ * several); any other term is a concept of its own, weighted by its IDF.
+ */
 export function conceptsOf(topic: string, stats: TermStatistics): Concept[] {
-  const terms = [...new Set(analyse(topic))];
-  return terms.map((term) => ({
-    term,
-    equivalents: expandQuery(term)
-      .phrases.map((p) => analyse(p))
-      .filter((terms) => terms.length > 0),
-    weight: stats.idf(term),
-  }));
+  const terms = analyse(topic);
+  const concepts = new Map<string, Concept>();
+  const inPhrase = new Set<string>();
+  for (const m of matchPhrases(terms)) {
+    for (const t of m.terms) inPhrase.add(t);
+    const key = m.terms.join(' ');
+    if (!concepts.has(key)) {
+      const weight = Math.max(...m.terms.map((t) => stats.idf(t)));
+      concepts.set(key, { terms: m.terms, equivalents: m.equivalents, weight });
+    }
+  }
+  for (const term of terms) {
+    if (!inPhrase.has(term) && !concepts.has(term))
+      concepts.set(term, { terms: [term], equivalents: [], weight: stats.idf(term) });
+  }
+  return [...concepts.values()];
+}
+
+/** The ways a concept is present in a set of terms: its own terms or an equivalent, each complete. */
+function presentForms(c: Concept, terms: { has(term: string): boolean }): string[][] {
+  return [c.terms, ...c.equivalents].filter((form) => form.every((t) => terms.has(t)));
 }
 
 /** IDF-weighted share of the concepts found in a set of terms, in [0, 1]. */
@@ -88,7 +120,42 @@ export function coverage(concepts: readonly Concept[], terms: { has(term: string
   let covered = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (terms.has(c.term) || c.equivalents.some((e) => e.every((t) => terms.has(t)))) covered += c.weight;
+    if (presentForms(c, terms).length > 0) covered += c.weight;
   }
   return total > 0 ? covered / total : 0;
+}
+
+/**
+ * Coverage of the best stretch of a unit's text: the IDF-weighted share of the concepts found within `span`
+ * consecutive terms (stop words not counted), in [0, 1]. A unit about the question's ideas names them
+ * together; a long list (every participant, every activity) names each of them somewhere.
+ */
+export function proximity(concepts: readonly Concept[], stats: TermStatistics, unitId: string, span: number): number {
+  const sequence = stats.sequenceOf(unitId);
+  const terms = stats.termsOf(unitId);
+  let total = 0;
+  // Which concept each term id marks, for the concepts the text has (a term can mark several).
+  const marks = new Map<number, number[]>();
+  concepts.forEach((c, i) => {
+    total += c.weight;
+    for (const form of presentForms(c, terms))
+      for (const t of form) {
+        const id = stats.idOfTerm(t);
+        const list = marks.get(id) ?? [];
+        if (!list.includes(i)) list.push(i);
+        marks.set(id, list);
+      }
+  });
+  if (total === 0 || marks.size === 0) return 0;
+  const inWindow = new Int32Array(concepts.length);
+  let covered = 0;
+  let best = 0;
+  for (let end = 0; end < sequence.length; end++) {
+    for (const i of marks.get(sequence[end]) ?? []) if (inWindow[i]++ === 0) covered += concepts[i].weight;
+    const start = end - span;
+    if (start >= 0)
+      for (const i of marks.get(sequence[start]) ?? []) if (--inWindow[i] === 0) covered -= concepts[i].weight;
+    if (covered > best) best = covered;
+  }
+  return Math.min(1, best / total);
 }

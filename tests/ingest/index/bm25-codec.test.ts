@@ -14,8 +14,7 @@ const data = buildBm25Data(
     { id: 'd:2', group: 'd', fields: { text: 'Return and readmission of illegal migrants', title: 'Prague' } },
     { id: 'e:1', group: 'e', fields: { text: 'Türkiye and the carriers, carriers again', title: '' } },
   ],
-  ['text', 'title'],
-  ['text'],
+  { fields: ['text', 'title'], forwardFields: ['text'], sequenceField: 'text' },
   { tokenize, toTerm },
 );
 

@@ -115,8 +115,7 @@ describe('Bm25Index scores', () => {
         { id: 'b', group: 'g', fields: { text: 'passengers wait' } },
         { id: 'c', group: 'g', fields: { text: 'nothing relevant here' } },
       ] satisfies Bm25Document[],
-      ['text'],
-      ['text'],
+      { fields: ['text'], forwardFields: ['text'], sequenceField: 'text' },
       { tokenize, toTerm },
     );
     const small = new Bm25Index(data);
@@ -140,7 +139,14 @@ describe('Bm25Index scores', () => {
   });
 });
 
-describe('Bm25Index forward terms', () => {
+describe('Bm25Index forward terms and text sequences', () => {
+  it('keep, for every unit, the analysed terms of its text in reading order', () => {
+    for (const u of units) {
+      const sequence = [...index.unitSequence(index.unitNumber(u.id)!)].map((id) => index.data.terms[id]);
+      expect(sequence, u.id).toEqual(analyse(u.text));
+    }
+  });
+
   it('are, for every unit, the analysed terms of its text, label and section', () => {
     for (const u of units) {
       const n = index.unitNumber(u.id)!;

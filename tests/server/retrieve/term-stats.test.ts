@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexicalIndex } from '../../../ingest/index/lexical.js';
+import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import { compilePhraseMatcher } from '../../../server/retrieve/glossary.js';
+import { conceptsOf, coverage, proximity, TermStatistics } from '../../../server/retrieve/term-stats.js';
+
+function unit(id: string, text: string, section = ''): Unit {
+  return { id, documentId: 'd', label: id, kind: 'paragraph', number: null, section, text, page: null, order: 0 };
+}
+
+const META: DocumentMeta = {
+  id: 'd',
+  file: 'd.txt',
+  title: 'Test document',
+  shortTitle: 'Test',
+  aliases: [],
+  date: null,
+  place: null,
+  kind: 'declaration',
+};
+
+/** Term statistics over units, read from the lexical index built from them as ingest builds it. */
+function statsOf(units: Unit[]): TermStatistics {
+  return new TermStatistics(buildLexicalIndex(units, new Map([[META.id, META]])));
+}
+
+describe('compilePhraseMatcher', () => {
+  const match = compilePhraseMatcher({
+    groups: [
+      ['smugglers', 'people smugglers', 'trafficking in aliens'],
+      ['returnees', 'return'],
+    ],
+  });
+
+  it('prefers the longest phrase and gives the other phrases of its group as equivalents', () => {
+    const [m] = match(['peopl', 'smuggler', 'prison']);
+    expect(m.terms).toEqual(['peopl', 'smuggler']);
+    expect(m.equivalents).toEqual([['smuggler'], ['traffick', 'alien']]);
+  });
+
+  it('matches stems as given, without stemming them again', () => {
+    // "returnees" stems to "returne"; stemming that again would give "return" and lose the group.
+    const [m] = match(['returne']);
+    expect(m.equivalents).toEqual([['return']]);
+  });
+});
+
+describe('conceptsOf and coverage', () => {
+  const stats = statsOf([
+    unit('a', 'trafficking in aliens shall be punishable with imprisonment'),
+    unit('b', 'people shall be informed of the penalties'),
+    unit('c', 'visas and passports'),
+  ]);
+
+  it('makes a glossary phrase one concept, met by an equivalent', () => {
+    const concepts = conceptsOf('penalties for people smugglers', stats);
+    expect(concepts.map((c) => c.terms.join(' '))).toEqual(['penalti', 'peopl smuggler']);
+    // Unit a says "trafficking in aliens": the smugglers concept is met although neither word is there.
+    const smugglers = concepts.filter((c) => c.terms.length > 1);
+    expect(coverage(smugglers, stats.termsOf('a'))).toBe(1);
+    // Unit b has "people" alone: not the idea of people smugglers.
+    expect(coverage(smugglers, stats.termsOf('b'))).toBe(0);
+  });
+});
+
+describe('proximity', () => {
+  const filler = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+  const stats = statsOf([
+    unit('near', `${filler} readmission agreements with transit countries ${filler}`),
+    unit('far', `readmission ${filler} agreements ${filler} transit`),
+  ]);
+  const concepts = conceptsOf('readmission transit', stats);
+
+  it('is the coverage of the best stretch of the text', () => {
+    expect(coverage(concepts, stats.termsOf('near'))).toBe(1);
+    expect(coverage(concepts, stats.termsOf('far'))).toBe(1);
+    expect(proximity(concepts, stats, 'near', 10)).toBeCloseTo(1);
+    expect(proximity(concepts, stats, 'far', 10)).toBeLessThan(1);
+    expect(proximity(concepts, stats, 'far', 100)).toBeCloseTo(1);
+  });
+
+  it('is 0 for a unit without any of the concepts', () => {
+    expect(proximity(conceptsOf('visa passport', stats), stats, 'near', 10)).toBe(0);
+  });
+});
