@@ -47,19 +47,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   if (isLlmConfigured(config)) loadLlmSteps().catch(() => (llmSteps = undefined));
 
   /**
-   * A question naming several documents ("from 1997 to 2009") must hear from each of them: documents with no
-   * unit among the hits get their own best units searched for and appended.
-   */
-  async function coverScope(query: string, result: SearchResult): Promise<SearchResult> {
-    const scope = result.scope ?? [];
-    if (scope.length < 2) return result;
-    const missing = scope.filter((doc) => !result.hits.some((h) => h.unit.documentId === doc));
-    if (missing.length === 0) return result;
-    const extra = await Promise.all(missing.map((doc) => searchOrWords({ query, k: 2, documents: [doc] }, [])));
-    return { ...result, hits: [...result.hits, ...extra.flatMap((r) => r.hits)] };
-  }
-
-  /**
    * Searches; when the embeddings upstream fails (EMBEDDINGS=openai), searches by words alone so the chat
    * still answers, and says so. /api/search reports the failure instead (503).
    */
@@ -86,16 +73,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
     const carried = carryForward(request.question, request.history ?? [], resolve);
     const notices: string[] = notice ? [notice] : [];
-    const result = await coverScope(
-      carried.query,
-      await searchOrWords(
-        {
-          query: carried.query,
-          k: RETRIEVAL_K,
-          documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
-        },
-        notices,
-      ),
+    const result = await searchOrWords(
+      {
+        query: carried.query,
+        k: RETRIEVAL_K,
+        documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
+      },
+      notices,
     );
     const topic = resolveDocuments(carried.query, names).topic;
     const evidence = weighEvidence(topic, result, deps.stats);
@@ -114,17 +98,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const standalone = history.length
       ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
       : request.question;
-    const result = await coverScope(
-      standalone,
-      await retriever.search({ query: standalone, k: RETRIEVAL_K, documents: request.documents }),
-    );
+    // As many units as the model is given, so that a question over several documents gives it each of them.
+    const result = await retriever.search({ query: standalone, k: LLM_PASSAGES, documents: request.documents });
     const evidence = weighEvidence(resolveDocuments(standalone, names).topic, result, deps.stats);
     if (!evidence.grounded) {
       const reply = declined(result, 'llm');
       streamText(reply.answer, onToken);
       return reply;
     }
-    const passages = numberPassages(result.hits.slice(0, LLM_PASSAGES));
+    const passages = numberPassages(result.hits);
     const raw = await llmSlots.run(() => writeLlmAnswer({ question: standalone, passages, config, onToken, signal }));
     const final = finaliseLlmAnswer(raw, passages);
     const reply: ChatReply = {

@@ -116,6 +116,33 @@ export function createHybridRetriever(
     return hits;
   }
 
+  /**
+   * A search over several documents ("from 1997 to 2009", or `documents: [a, b]`) must hear from each: a
+   * document with no unit among the hits gets its best-ranked candidate in place of the lowest hit of a
+   * document that has several. Hits stay in score order.
+   */
+  function coverEachDocument(hits: SearchHit[], fused: FusedScore[], scopeIds: string[], k: number): SearchHit[] {
+    if (k < scopeIds.length) return hits;
+    const out = [...hits];
+    const inHits = new Set(out.map((h) => h.unit.id));
+    for (const doc of scopeIds) {
+      if (out.some((h) => h.unit.documentId === doc)) continue;
+      const best = fused.find((f) => !inHits.has(f.id) && unitById.get(f.id)?.documentId === doc);
+      if (!best) continue;
+      const perDoc = new Map<string, number>();
+      for (const h of out) perDoc.set(h.unit.documentId, (perDoc.get(h.unit.documentId) ?? 0) + 1);
+      if (out.length >= k) {
+        // The lowest hit that is neither exactly referenced nor its document's only one.
+        const drop = out.findLastIndex((h) => !h.referenced && (perDoc.get(h.unit.documentId) ?? 0) > 1);
+        if (drop < 0) continue;
+        out.splice(drop, 1);
+      }
+      out.push(toHit(unitById.get(best.id)!, Math.min(1, best.score), best.lexical, best.vector));
+      inHits.add(best.id);
+    }
+    return out.sort((a, b) => Number(b.referenced) - Number(a.referenced) || b.score - a.score);
+  }
+
   return {
     async search(request: SearchRequest, method: RetrievalMethod = 'hybrid'): Promise<SearchResult> {
       const k = request.k ?? DEFAULT_K;
@@ -159,7 +186,8 @@ export function createHybridRetriever(
         hits.push(toHit(unit, Math.min(1, f.score), f.lexical, f.vector));
         seen.add(f.id);
       }
-      return { hits: hits.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null, overview: false };
+      const covered = scopeIds && scopeIds.length > 1 ? coverEachDocument(hits, fused, scopeIds, k) : hits;
+      return { hits: covered.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null, overview: false };
     },
   };
 }

@@ -65,6 +65,26 @@ describe('POST /api/search contract', () => {
     expect(results.every((r) => r.documentId === 'call-for-action')).toBe(true);
   });
 
+  it('gives each of several documents in scope at least its best unit, still best first', async () => {
+    const alone = await search({ query: 'carrier sanctions', documents: ['prague-1997', 'call-for-action'], k: 20 });
+    // Without the rule, Prague 1997 would fill the first three places.
+    expect(alone.slice(0, 3).every((r) => r.documentId === 'prague-1997')).toBe(true);
+    const docs = ['prague-1997', 'call-for-action', 'vienna-2005'];
+    const results = await search({ query: 'carrier sanctions', documents: docs, k: 3 });
+    expect(results[0].id).toBe('prague-1997:rec-18');
+    expect(new Set(results.map((r) => r.documentId))).toEqual(new Set(docs));
+    for (let i = 1; i < results.length; i++) expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
+    const named = await search({ query: 'How did the position on readmission change from 1997 to 2009?', k: 3 });
+    expect(new Set(named.map((r) => r.documentId))).toEqual(new Set(['prague-1997', 'prague-2009']));
+  });
+
+  it('keeps plain rank order when k is smaller than the number of documents in scope', async () => {
+    const docs = ['prague-1997', 'call-for-action', 'vienna-2005'];
+    const two = await search({ query: 'carrier sanctions', documents: docs, k: 2 });
+    const many = await search({ query: 'carrier sanctions', documents: docs, k: 20 });
+    expect(two.map((r) => r.id)).toEqual(many.slice(0, 2).map((r) => r.id));
+  });
+
   it.each([
     [{ query: '   ' }, 'query'],
     [{ query: 'x', k: 0 }, 'k'],
