@@ -7,12 +7,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function buildServer() {
+/**
+ * Bundles the server into `outDir` (default dist/server): main.js plus chunks/ for what is imported on demand.
+ * Returns esbuild's metafile, so tests can check what main.js loads at start.
+ */
+export async function buildServer({ outDir = path.join(root, 'dist/server') } = {}) {
   // Chunk names change with their content; start from an empty folder so old chunks do not pile up.
-  rmSync(path.join(root, 'dist/server'), { recursive: true, force: true });
-  await build({
+  rmSync(outDir, { recursive: true, force: true });
+  const result = await build({
     entryPoints: { main: path.join(root, 'server/main.ts') },
-    outdir: path.join(root, 'dist/server'),
+    outdir: outDir,
     // Dynamic imports become chunks loaded on first use: an offline server never loads LangChain's client.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -22,8 +26,10 @@ export async function buildServer() {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
   });
+  return result.metafile;
 }
 
 export async function buildAll() {
