@@ -11,6 +11,10 @@ describe('expandQuery (the project glossary)', () => {
     ['asylum seekers', 'international protection'],
     ['Turkey', 'Türkiye'],
     ['fake passports', 'fraudulent documents'],
+    ['Are airlines fined?', 'sanctions'],
+    ['police cooperation on smuggling', 'law enforcement'],
+    ['help for returnees', 'assistance'],
+    ['migrants passing through transit countries', 'countries of transit'],
   ])('%s → includes %s', (query, phrase) => {
     expect(expandQuery(query).phrases).toContain(phrase);
   });
