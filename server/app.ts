@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import { IndexError } from './errors.js';
 import { admission } from './http/admission.js';
 import { errorHandler, notFound } from './http/error-handler.js';
-import { requestLogger } from './http/logging.js';
+import { requestIds, requestLogger } from './http/logging.js';
 import { configDirs, maskSecretsInResponses, secretsOf, stripPaths } from './http/redact.js';
 import { cors, noStore, rateLimiter, securityHeaders } from './http/security.js';
 import { chatRoutes } from './routes/chat.js';
@@ -37,7 +37,7 @@ function baseApp(config: Config, options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
-  if (options.logger) app.use(requestLogger(options.logger));
+  if (options.logger) app.use(options.logger.level === 'silent' ? requestIds : requestLogger(options.logger));
   app.use(maskSecretsInResponses(secretsOf(config)));
   app.use(securityHeaders());
   app.use(cors(config));

@@ -33,6 +33,15 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/**
+ * Request ids without request logs, for LOG_LEVEL=silent: pino-http builds a child logger, serialisers and a
+ * log object per request even when nothing is written (~4 % of a request's CPU under load).
+ */
+export function requestIds(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  (req as IncomingMessage & { id?: string }).id = requestId(req, res);
+  next();
+}
+
 export function requestLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,

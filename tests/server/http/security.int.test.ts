@@ -189,13 +189,17 @@ describe('slow senders', () => {
 });
 
 describe('request ids', () => {
-  it('echoes a well-formed X-Request-Id and replaces anything else', async () => {
-    const app = createApp(await testServices(), { logger: pino({ level: 'silent' }) });
-    const echoed = await request(app).get('/healthz').set('X-Request-Id', 'eval-run-42.7');
-    expect(echoed.headers['x-request-id']).toBe('eval-run-42.7');
-    const replaced = await request(app).get('/healthz').set('X-Request-Id', '<script>alert(1)</script>');
-    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-  });
+  // Silent: ids without pino-http (requestIds); info: pino-http's genReqId, lines discarded.
+  it.each(['silent', 'info'])(
+    'echoes a well-formed X-Request-Id and replaces anything else (log level %s)',
+    async (level) => {
+      const app = createApp(await testServices(), { logger: pino({ level }, { write: () => {} }) });
+      const echoed = await request(app).get('/healthz').set('X-Request-Id', 'eval-run-42.7');
+      expect(echoed.headers['x-request-id']).toBe('eval-run-42.7');
+      const replaced = await request(app).get('/healthz').set('X-Request-Id', '<script>alert(1)</script>');
+      expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
 });
 
 describe('the not-ready app', () => {
