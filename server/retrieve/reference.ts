@@ -4,17 +4,22 @@
  * action 6", "clause (f) point 4", "recital 3") and finds those units, so they come first.
  */
 import type { DocumentId, Unit, UnitKind } from '../../ingest/types.js';
+import { normaliseReferenceWords } from './reference-words.js';
 
 export interface UnitReference {
   kind: UnitKind;
+  /** "18", "4.6", "f", "f.4", or "last" (the highest number of that kind in each document). */
   number: string;
 }
 
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8' };
 
-/** Every reference the text makes, in the order written. */
+/**
+ * Every reference the text makes, in the order written. Ordinals, number words, Roman numerals and other
+ * spellings are first rewritten to plain numbers (reference-words.ts).
+ */
 export function parseReferences(question: string): UnitReference[] {
-  const q = question.toLowerCase();
+  const q = normaliseReferenceWords(question);
   const refs: { at: number; ref: UnitReference }[] = [];
   const add = (at: number, kind: UnitKind, number: string) => refs.push({ at, ref: { kind, number } });
 
@@ -49,6 +54,9 @@ export function parseReferences(question: string): UnitReference[] {
   }
   for (const m of q.matchAll(/\b(?:preamble\s*,?\s*)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
   for (const m of q.matchAll(/\bconsideration\s*(\d{1,2})\b/g)) add(m.index, 'consideration', m[1]);
+  for (const m of q.matchAll(/\b(recommendation|paragraph|recital|consideration) last\b/g)) {
+    add(m.index, m[1] === 'recital' ? 'preamble' : (m[1] as UnitKind), 'last');
+  }
 
   const seen = new Set<string>();
   const all = refs.sort((a, b) => a.at - b.at).map((r) => r.ref);
@@ -89,10 +97,23 @@ export function findReferencedUnits(refs: UnitReference[], units: Unit[], scope:
     const matches =
       ref.kind === 'priority-goal'
         ? inScope.filter((u) => u.kind === 'action' && String(u.number).startsWith(`${ref.number}.`))
-        : inScope.filter((u) => u.kind === ref.kind && String(u.number) === ref.number);
+        : ref.number === 'last'
+          ? lastOfEachDocument(inScope.filter((u) => u.kind === ref.kind))
+          : inScope.filter((u) => u.kind === ref.kind && String(u.number) === ref.number);
     for (const m of matches) if (!out.includes(m)) out.push(m);
   }
   return out;
+}
+
+/** The unit with the highest number in each document (of units of one kind). */
+function lastOfEachDocument(units: Unit[]): Unit[] {
+  const last = new Map<DocumentId, Unit>();
+  for (const u of units) {
+    const best = last.get(u.documentId);
+    if (Number.isFinite(Number(u.number)) && (!best || Number(u.number) > Number(best.number)))
+      last.set(u.documentId, u);
+  }
+  return [...last.values()];
 }
 
 /** The reference one step along ("the next one" after Recommendation 33 is Recommendation 34), or null. */

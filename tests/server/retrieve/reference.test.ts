@@ -25,6 +25,28 @@ describe('parseReferences', () => {
     ['preamble recital 3', [{ kind: 'preamble', number: '3' }]],
     ['What did they say about carriers?', []],
     ['What happened in 2009?', []],
+    // Other spellings of the same numbers (reference-words.ts).
+    ['the 18th recommendation of Prague 1997', [{ kind: 'recommendation', number: '18' }]],
+    ['What is the first recommendation?', [{ kind: 'recommendation', number: '1' }]],
+    ['the twenty-first recommendation', [{ kind: 'recommendation', number: '21' }]],
+    ['paragraph twelve of the Vienna meeting', [{ kind: 'paragraph', number: '12' }]],
+    ['Recommendation thirty-three', [{ kind: 'recommendation', number: '33' }]],
+    ['Recommendation XVIII', [{ kind: 'recommendation', number: '18' }]],
+    ['action six of priority goal four', [{ kind: 'action', number: '4.6' }]],
+    ['the second action of goal 3', [{ kind: 'action', number: '3.2' }]],
+    ['PG4 action 6', [{ kind: 'action', number: '4.6' }]],
+    ['PG 2.3', [{ kind: 'action', number: '2.3' }]],
+    ['clause f(4)', [{ kind: 'point', number: 'f.4' }]],
+    ['clause (f)(4) of the 2009 declaration', [{ kind: 'point', number: 'f.4' }]],
+    ['clause g.2', [{ kind: 'point', number: 'g.2' }]],
+    ['the last paragraph of the Vienna meeting', [{ kind: 'paragraph', number: 'last' }]],
+    ['the third recital', [{ kind: 'preamble', number: '3' }]],
+    // Not references: ordinals and numerals that do not number a unit.
+    ['Was Vienna the first joint meeting?', []],
+    ['the first recommendations on return', []],
+    ['Which recommendation I should read on carriers?', []],
+    ['a civil recommendation', []],
+    ['the second half of the 1990s', []],
   ])('%s', (question, expected) => {
     expect(parseReferences(question)).toEqual(expected);
   });
@@ -55,6 +77,17 @@ describe('findReferencedUnits', () => {
       'a:rec-18',
     ]);
     expect(findReferencedUnits([{ kind: 'recommendation', number: '18' }], units, ['b'])).toEqual([]);
+  });
+
+  it('resolves "last" to the highest number of that kind in each document in scope', () => {
+    const more = [...units, unit('a:rec-3', 'recommendation', 3), unit('d:rec-40', 'recommendation', 40)];
+    expect(findReferencedUnits([{ kind: 'recommendation', number: 'last' }], more, null).map((u) => u.id)).toEqual([
+      'a:rec-18',
+      'd:rec-40',
+    ]);
+    expect(findReferencedUnits([{ kind: 'recommendation', number: 'last' }], more, ['a']).map((u) => u.id)).toEqual([
+      'a:rec-18',
+    ]);
   });
 
   it('expands a goal reference to its actions in order', () => {

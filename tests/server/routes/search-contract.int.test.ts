@@ -29,6 +29,10 @@ describe('POST /api/search ranks the right unit first', () => {
     ['What should happen to airlines that bring passengers without proper papers?', 'prague-1997:rec-18'],
     ['Which recommendation of Prague 1997 deals with fraudulent documents?', 'prague-1997:rec-10'],
     ['biometrics in passports', 'prague-2009:clause-f.4'],
+    ['the eighteenth recommendation of Prague 1997', 'prague-1997:rec-18'],
+    ['PG4 action 6', 'call-for-action:pg-4.6'],
+    ['clause (f)(4) of the 2009 declaration', 'prague-2009:clause-f.4'],
+    ['the last paragraph of the Vienna meeting', 'vienna-2005:para-19'],
   ])('%s → %s', async (query, id) => {
     const results = await search({ query });
     expect(results[0].id).toBe(id);
