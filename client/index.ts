@@ -49,6 +49,8 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Documents the search was restricted to (given, or named in the query); null = all. */
   scope: string[] | null;
+  /** Misspelt words of the query read as the documents' own ("sanctons" → "sanctions"); empty when none. */
+  corrections: { from: string; to: string }[];
 }
 
 export type DocumentWithUnits = DocumentSummary & { units: PublicUnit[] };

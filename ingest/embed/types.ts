@@ -23,4 +23,9 @@ export interface TextEmbedder extends Embeddings {
    * as the chunks were.
    */
   fit?(texts: readonly string[]): unknown;
+  /**
+   * Present on embedders with a vocabulary of their own (the offline word vectors): whether a lower-case
+   * word is in it. The retriever uses it to tell a misspelling from a real word the documents do not use.
+   */
+  isKnownWord?(word: string): boolean;
 }

@@ -8,7 +8,7 @@ import { IndexError } from '../../server/errors.js';
 import type { Bm25Data, Bm25Params, FieldPostings } from './bm25.js';
 
 const MAGIC = 'BM25';
-const CODEC_VERSION = 2;
+const CODEC_VERSION = 3;
 
 type ArrayKind = 'u32' | 'u16';
 
@@ -21,6 +21,7 @@ interface Header {
   ids: string[];
   groups: string[];
   terms: string[];
+  surfaces: string[];
   arrays: { kind: ArrayKind; length: number }[];
 }
 
@@ -49,6 +50,7 @@ export function encodeBm25(data: Bm25Data): Buffer {
     ids: data.ids,
     groups: data.groups,
     terms: data.terms,
+    surfaces: data.surfaces,
     arrays: arrays.map((a) => ({ kind: a instanceof Uint16Array ? 'u16' : 'u32', length: a.length })),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -118,6 +120,7 @@ export function decodeBm25(file: Buffer): Bm25Data {
     groups: header.groups,
     groupOf,
     terms: header.terms,
+    surfaces: header.surfaces,
     postings,
     forwardFields: header.forwardFields,
     forwardOffsets: next<Uint32Array>(),

@@ -38,6 +38,8 @@ export interface Bm25Data {
   groupOf: Uint32Array;
   /** Term id → term. */
   terms: string[];
+  /** Term id → the token written most often for it ("sanctions" for "sanction"): a word to show or suggest. */
+  surfaces: string[];
   postings: FieldPostings[];
   /** Fields whose terms make a unit's forward list (the unit's own words, not its document's title). */
   forwardFields: string[];
@@ -109,6 +111,8 @@ export function buildBm25Data(
   const forward: number[][] = [];
   const forwardSet = new Set(forwardFields);
   const sequences: number[][] = [];
+  // token → [term id, times seen], for each term's most frequent written form.
+  const tokenCounts = new Map<string, [number, number]>();
 
   documents.forEach((doc, unit) => {
     let group = groupIdOf.get(doc.group);
@@ -127,6 +131,9 @@ export function buildBm25Data(
         if (id === undefined) termIdOf.set(term, (id = terms.push(term) - 1));
         counts.set(id, (counts.get(id) ?? 0) + 1);
         sequence.push(id);
+        const seen = tokenCounts.get(token);
+        if (seen) seen[1]++;
+        else tokenCounts.set(token, [id, 1]);
       }
       if (field === sequenceField) sequences[unit] = sequence;
       const lists = perField[f].lists;
@@ -153,6 +160,14 @@ export function buildBm25Data(
     return { offsets, units, frequencies, lengths };
   });
 
+  const surfaces = [...terms];
+  const surfaceCount = new Array<number>(terms.length).fill(0);
+  for (const [token, [id, count]] of tokenCounts) {
+    if (count > surfaceCount[id] || (count === surfaceCount[id] && token < surfaces[id])) {
+      surfaces[id] = token;
+      surfaceCount[id] = count;
+    }
+  }
   const [forwardOffsets, forwardTerms] = packLists(forward, documents.length);
   const [sequenceOffsets, sequenceTerms] = packLists(sequences, documents.length);
 
@@ -163,6 +178,7 @@ export function buildBm25Data(
     groups,
     groupOf,
     terms,
+    surfaces,
     postings,
     forwardFields: [...forwardFields],
     forwardOffsets,

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
-export const PIPELINE_VERSION = 'pipeline-4';
+export const PIPELINE_VERSION = 'pipeline-5';
 
 const INDEXED_EXTENSIONS = new Set(['.txt', '.md', '.pdf', '.json']);
 

@@ -30,6 +30,13 @@ export interface AnswererDeps {
 export const RETRIEVAL_K = 8;
 export const LLM_PASSAGES = 6;
 
+/** Says which words were read as other words, e.g. `Searched for “sanctions” (you wrote “sanctons”).` */
+function correctionNotice(result: SearchResult): string | null {
+  if (result.corrections.length === 0) return null;
+  const words = (key: 'from' | 'to') => result.corrections.map((c) => `“${c[key]}”`).join(', ');
+  return `Searched for ${words('to')} (you wrote ${words('from')}).`;
+}
+
 /** Emits a finished answer as a stream of small pieces, so extractive replies stream like LLM ones. */
 function streamText(text: string, onToken: TokenSink | undefined): void {
   if (!onToken) return;
@@ -81,11 +88,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       },
       notices,
     );
-    const topic = resolveDocuments(carried.query, names).topic;
+    // The query as searched: misspelt words read as the documents' own (result.corrections).
+    const topic = resolveDocuments(result.query, names).topic;
     const evidence = weighEvidence(topic, result, deps.stats);
     const reply: ChatReply = evidence.grounded
-      ? { ...writeExtractiveAnswer(carried.query, evidence.cited), grounded: true, mode: 'extractive' }
+      ? { ...writeExtractiveAnswer(result.query, evidence.cited), grounded: true, mode: 'extractive' }
       : declined(result, 'extractive');
+    const correction = correctionNotice(result);
+    if (correction) notices.unshift(correction);
     if (notices.length) reply.notice = notices.join(' ');
     if (carried.query !== request.question) reply.standaloneQuestion = carried.query;
     streamText(reply.answer, onToken);
@@ -100,9 +110,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       : request.question;
     // As many units as the model is given, so that a question over several documents gives it each of them.
     const result = await retriever.search({ query: standalone, k: LLM_PASSAGES, documents: request.documents });
-    const evidence = weighEvidence(resolveDocuments(standalone, names).topic, result, deps.stats);
+    const evidence = weighEvidence(resolveDocuments(result.query, names).topic, result, deps.stats);
+    const correction = correctionNotice(result);
     if (!evidence.grounded) {
       const reply = declined(result, 'llm');
+      if (correction) reply.notice = correction;
       streamText(reply.answer, onToken);
       return reply;
     }
@@ -117,6 +129,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       unsupported: final.unsupported,
     };
     if (!final.grounded) reply.closestMatches = closestMatches(result.hits);
+    if (correction) reply.notice = correction;
     if (standalone !== request.question) reply.standaloneQuestion = standalone;
     return reply;
   }

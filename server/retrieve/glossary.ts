@@ -4,7 +4,7 @@
  * smugglers" → "trafficking in aliens"). The groups are data (glossary.json); matching is on stemmed
  * terms so plural and verb forms match too.
  */
-import { analyse } from '../../ingest/index/terms.js';
+import { analyse, tokenize } from '../../ingest/index/terms.js';
 import glossaryData from './glossary.json' with { type: 'json' };
 
 export interface Glossary {
@@ -89,6 +89,11 @@ export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly 
     }
     return out.sort((a, b) => a.start - b.start);
   };
+}
+
+/** Every word of the project's glossary, folded ("prison", "smugglers", "turkiye"). */
+export function glossaryWords(glossary: Glossary = glossaryData as Glossary): string[] {
+  return [...new Set(glossary.groups.flat().flatMap((phrase) => tokenize(phrase)))];
 }
 
 /** The project's glossary, compiled once. */

@@ -12,10 +12,11 @@ import { searchVectors } from '../../ingest/index/vectors.js';
 import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
 import { fuseScores, type FusionMethod, type ScoredId } from './fuse.js';
-import { expandQuery } from './glossary.js';
+import { expandQuery, glossaryWords } from './glossary.js';
 import { conceptsOf, coverage, proximity, TermStatistics } from './term-stats.js';
 import type { FusedScore } from './fuse.js';
 import { findReferencedUnits, parseReferences } from './reference.js';
+import { createSpellingCorrector } from './spelling.js';
 import type { RetrievalMethod, Retriever, SearchHit, SearchRequest, SearchResult } from './types.js';
 
 export interface HybridOptions {
@@ -57,6 +58,12 @@ export function createHybridRetriever(
   const unitById = new Map(index.units.map((u) => [u.id, u]));
   const metaById = new Map(index.documents.map((d) => [d.id, d]));
   const names = compileDocumentNames(index.documents);
+  const correctSpelling = createSpellingCorrector(
+    index.lexical,
+    stats,
+    embedder.isKnownWord?.bind(embedder),
+    glossaryWords(),
+  );
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
 
   function lexicalScores(topic: string, scope: Set<DocumentId> | null, limit: number): ScoredId[] {
@@ -146,7 +153,9 @@ export function createHybridRetriever(
   return {
     async search(request: SearchRequest, method: RetrievalMethod = 'hybrid'): Promise<SearchResult> {
       const k = request.k ?? DEFAULT_K;
-      const resolution = resolveDocuments(request.query, names);
+      // Misspelt words are read as the documents' own before anything else looks at the query.
+      const { query, corrections } = correctSpelling(request.query);
+      const resolution = resolveDocuments(query, names);
       const scopeIds = request.documents?.length
         ? request.documents
         : resolution.documents.length > 0
@@ -154,11 +163,12 @@ export function createHybridRetriever(
           : null;
       const scope = scopeIds ? new Set(scopeIds) : null;
       // Words that only named a document would otherwise pull in every unit that mentions the place.
-      const topic = resolution.documents.length > 0 ? resolution.topic : request.query;
+      const topic = resolution.documents.length > 0 ? resolution.topic : query;
 
-      const referenced = findReferencedUnits(parseReferences(request.query), index.units, scopeIds);
+      const referenced = findReferencedUnits(parseReferences(query), index.units, scopeIds);
+      const searched = { query, corrections, scope: scopeIds };
       if (scopeIds && resolution.documents.length > 0 && referenced.length === 0 && analyse(topic).length === 0) {
-        return { hits: openingUnits(scopeIds, k), scope: scopeIds, reference: null, overview: true };
+        return { ...searched, hits: openingUnits(scopeIds, k), reference: null, overview: true };
       }
       const [lexical, vector] = await Promise.all([
         method === 'vector' ? [] : lexicalScores(topic, scope, Math.max(k * 4, opts.candidates * 2)),
@@ -187,7 +197,7 @@ export function createHybridRetriever(
         seen.add(f.id);
       }
       const covered = scopeIds && scopeIds.length > 1 ? coverEachDocument(hits, fused, scopeIds, k) : hits;
-      return { hits: covered.slice(0, k), scope: scopeIds, reference: referenced[0] ?? null, overview: false };
+      return { ...searched, hits: covered.slice(0, k), reference: referenced[0] ?? null, overview: false };
     },
   };
 }

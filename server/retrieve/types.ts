@@ -3,6 +3,7 @@
  * What retrieval takes and gives back; the answer stage and the HTTP routes depend only on this.
  */
 import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
+import type { Correction } from './spelling.js';
 
 export interface SearchRequest {
   query: string;
@@ -26,6 +27,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** The query as searched: the request's, with misspelt words read as the documents' own. */
+  query: string;
+  /** The words read differently, in the order written; empty when none were. */
+  corrections: Correction[];
   /** Documents the search was restricted to (by the caller or by names in the query); null = all. */
   scope: DocumentId[] | null;
   /** Set when the query named an exact unit ("Recommendation 18 of Prague 1997"). */

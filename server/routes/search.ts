@@ -1,6 +1,7 @@
 /**
  * @module server/routes/search
- * POST /api/search: `{ query, k?, documents? }` → `{ results: [...] }` (whole units, best first).
+ * POST /api/search: `{ query, k?, documents? }` → `{ results: [...], scope, corrections }` (whole units, best
+ * first; the documents searched; misspelt words read as the documents' own).
  */
 import { Router } from 'express';
 import { jsonBody } from '../http/body.js';
@@ -28,6 +29,7 @@ export function searchRoutes({ catalogue, retriever }: Services): Router {
           score: Number(h.score.toFixed(4)),
         })),
         scope: result.scope,
+        corrections: result.corrections,
       });
     })
     .all(methodNotAllowed(['POST']));

@@ -96,4 +96,8 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
   async embedQuery(text: string): Promise<number[]> {
     return this.encoder.embed(text);
   }
+
+  isKnownWord(word: string): boolean {
+    return this.vectors.rowOfWord(word) >= 0;
+  }
 }

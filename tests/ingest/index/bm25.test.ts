@@ -140,6 +140,10 @@ describe('Bm25Index scores', () => {
 });
 
 describe('Bm25Index forward terms and text sequences', () => {
+  it('name, for every term, a written form that analyses to it', () => {
+    index.data.terms.forEach((term, id) => expect(toTerm(index.data.surfaces[id]), term).toBe(term));
+  });
+
   it('keep, for every unit, the analysed terms of its text in reading order', () => {
     for (const u of units) {
       const sequence = [...index.unitSequence(index.unitNumber(u.id)!)].map((id) => index.data.terms[id]);

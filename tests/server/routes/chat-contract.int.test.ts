@@ -53,6 +53,15 @@ describe('POST /api/chat (extractive, offline)', () => {
     expect(reply.answer).toMatch(/Recommendation 18/);
   });
 
+  it('answers a misspelt question as the spelt one, and says which words it read differently', async () => {
+    const spelt = await ask({ question: 'What did Prague 1997 say about carrier sanctions?' });
+    const reply = await ask({ question: 'What did Prague 1997 say about carier sanctons?' });
+    expectWellFormed(reply);
+    expect(reply.citations.map((c) => c.id)).toEqual(spelt.citations.map((c) => c.id));
+    expect(reply.notice).toBe('Searched for “carrier”, “sanctions” (you wrote “carier”, “sanctons”).');
+    expect(spelt.notice).toBeUndefined();
+  });
+
   it('keeps a follow-up in the previous document', async () => {
     const first = await ask({ question: 'What did Prague 1997 say about carrier sanctions?' });
     const reply = await ask({

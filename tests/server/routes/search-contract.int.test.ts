@@ -64,6 +64,15 @@ describe('POST /api/search contract', () => {
     expect(vienna.every((r) => r.documentId === 'vienna-2005')).toBe(true);
   });
 
+  it("reads a misspelt word as the documents' own and says so; reports no corrections otherwise", async () => {
+    const res = await request(app).post('/api/search').send({ query: 'carrier sanctons', k: 3 }).expect(200);
+    expect(res.body.results[0].id).toBe('prague-1997:rec-18');
+    expect(res.body.corrections).toEqual([{ from: 'sanctons', to: 'sanctions' }]);
+    const plain = await request(app).post('/api/search').send({ query: 'carrier sanctions', k: 3 }).expect(200);
+    expect(plain.body.corrections).toEqual([]);
+    expect(plain.body.results.map((r: Result) => r.id)).toEqual(res.body.results.map((r: Result) => r.id));
+  });
+
   it('restricts to the documents the caller passes', async () => {
     const results = await search({ query: 'return', documents: ['call-for-action'], k: 5 });
     expect(results.every((r) => r.documentId === 'call-for-action')).toBe(true);

@@ -1,0 +1,93 @@
+/**
+ * @module server/retrieve/spelling
+ * Corrects misspelt words of a query to the documents' own ("sanctons" → "sanctions") before it is searched.
+ * A word is corrected only when neither the index nor the embedder's vocabulary knows it (so a real word the
+ * documents do not use, such as "pact", is left alone), it is at least 5 letters long and not an acronym,
+ * and a word of the documents or of the glossary ("prison") is within one edit (two from 8 letters on), as
+ * written or as stems ("carier" → "carrier", whose commonest form is "carriers"). The nearest wins, then the
+ * most common in the documents. Without a vocabulary to tell typos from words (OpenAI embeddings), nothing is
+ * corrected.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { LexicalIndex } from '../../ingest/index/lexical.js';
+import { foldText, toTerm } from '../../ingest/index/terms.js';
+import type { TermStatistics } from './term-stats.js';
+
+export interface Correction {
+  /** The word as written in the query. */
+  from: string;
+  /** The documents' word it was read as. */
+  to: string;
+}
+
+export interface CorrectedQuery {
+  query: string;
+  corrections: Correction[];
+}
+
+export type SpellingCorrector = (query: string) => CorrectedQuery;
+
+const MIN_LENGTH = 5;
+const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
+
+export function createSpellingCorrector(
+  lexical: LexicalIndex,
+  stats: TermStatistics,
+  isKnownWord: ((word: string) => boolean) | undefined,
+  glossaryWords: readonly string[] = [],
+): SpellingCorrector {
+  if (!isKnownWord) return (query) => ({ query, corrections: [] });
+  const known = isKnownWord;
+  // The words a query may have meant: the documents' (written as they most often are) and the glossary's,
+  // each with its stem and how rare that is in the documents (lower idf = more common).
+  const candidates = new Map<string, { word: string; stem: string; idf: number }>();
+  const add = (word: string, stem: string | null) => {
+    if (stem && word.length >= MIN_LENGTH - 2 && /^[a-z]+$/.test(word) && !candidates.has(word)) {
+      candidates.set(word, { word, stem, idf: stats.idf(stem) });
+    }
+  };
+  lexical.data.surfaces.forEach((word, id) => add(word, lexical.data.terms[id]));
+  for (const word of glossaryWords) add(word, toTerm(word));
+
+  function nearest(word: string, stem: string): string | null {
+    const edits = maxEdits(word.length);
+    let best: { word: string; idf: number; edits: number } | null = null;
+    for (const candidate of candidates.values()) {
+      if (Math.abs(candidate.word.length - word.length) > edits + 2) continue;
+      // A match as written beats one of stems at the same distance ("migrnts": "migrants", not "migration").
+      const written = distance(word, candidate.word);
+      const stems = written > edits ? distance(stem, candidate.stem) + 0.5 : Infinity;
+      const d = Math.min(written, stems);
+      if (d > edits + 0.5) continue;
+      if (!best || d < best.edits || (d === best.edits && candidate.idf < best.idf)) best = { ...candidate, edits: d };
+    }
+    return best?.word ?? null;
+  }
+
+  const cache = new Map<string, string | null>();
+  const CACHE_MAX = 10_000;
+  function correctionOf(token: string): string | null {
+    if (token.length < MIN_LENGTH || token === token.toUpperCase()) return null;
+    const word = foldText(token);
+    if (!/^[a-z]+$/.test(word)) return null;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const term = toTerm(word);
+    const fixed = term === null || lexical.termId(term) !== undefined || known(word) ? null : nearest(word, term);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, fixed);
+    return fixed;
+  }
+
+  return (query) => {
+    const corrections: Correction[] = [];
+    const corrected = query.replace(/\p{L}+/gu, (token) => {
+      const fixed = correctionOf(token);
+      if (!fixed) return token;
+      corrections.push({ from: token, to: fixed });
+      // "Readmision" → "Readmission": the query keeps its capitals.
+      return token[0] === token[0].toUpperCase() ? fixed[0].toUpperCase() + fixed.slice(1) : fixed;
+    });
+    return { query: corrected, corrections };
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * @module tests/server/retrieve/spelling.test
+ * Misspelt words are read as the documents' (or the glossary's) nearest word; real words, acronyms, short
+ * words and words the documents use are left alone; without a vocabulary nothing is corrected.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildLexicalIndex } from '../../../ingest/index/lexical.js';
+import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import { createSpellingCorrector } from '../../../server/retrieve/spelling.js';
+import { TermStatistics } from '../../../server/retrieve/term-stats.js';
+
+const META: DocumentMeta = {
+  id: 'd',
+  file: 'd.txt',
+  title: 'Test document',
+  shortTitle: 'Test',
+  aliases: [],
+  date: null,
+  place: null,
+  kind: 'declaration',
+};
+
+const texts = [
+  'Sanctions against carriers transporting migrants without valid passports.',
+  'Readmission agreements and the return of illegal migrants.',
+  'Carriers should train their staff; sanctions apply to carriers.',
+  'Migration and development; the migrants and their families.',
+];
+const units: Unit[] = texts.map((text, i) => ({
+  id: `d:para-${i + 1}`,
+  documentId: 'd',
+  label: `Paragraph ${i + 1}`,
+  kind: 'paragraph',
+  number: i + 1,
+  section: '',
+  text,
+  page: null,
+  order: i,
+}));
+const lexical = buildLexicalIndex(units, new Map([[META.id, META]]));
+const stats = new TermStatistics(lexical);
+/** A stand-in for the word vectors' vocabulary: real English words, some not in the documents. */
+const DICTIONARY = new Set(['pact', 'capital', 'australia', 'carrier', 'prison', 'sanction', 'what', 'about']);
+const correct = createSpellingCorrector(lexical, stats, (w) => DICTIONARY.has(w), ['prison', 'imprisonment']);
+
+describe('createSpellingCorrector', () => {
+  it.each([
+    ['carrier sanctons', 'carrier sanctions', [{ from: 'sanctons', to: 'sanctions' }]],
+    ['Readmision agreements', 'Readmission agreements', [{ from: 'Readmision', to: 'readmission' }]],
+    ['passprots', 'passports', [{ from: 'passprots', to: 'passports' }]],
+    ['migrnts', 'migrants', [{ from: 'migrnts', to: 'migrants' }]],
+    ['prision sentences', 'prison sentences', [{ from: 'prision', to: 'prison' }]],
+  ])('%s → %s', (query, expected, corrections) => {
+    const out = correct(query);
+    expect(out.query).toBe(expected);
+    expect(out.corrections).toEqual(corrections);
+  });
+
+  it.each([
+    ['the EU pact', 'a real word the documents do not use'],
+    ['capital of Australia', 'real words'],
+    ['ICMPD and THBX', 'acronyms'],
+    ['sanx', 'words under five letters'],
+    ['carriers and sanctions', 'words the documents use'],
+    ['xyzzyqq', 'no document word within reach'],
+  ])('leaves "%s" alone (%s)', (query) => {
+    expect(correct(query)).toEqual({ query, corrections: [] });
+  });
+
+  it('corrects nothing without a vocabulary to tell typos from words', () => {
+    const none = createSpellingCorrector(lexical, stats, undefined, ['prison']);
+    expect(none('carrier sanctons')).toEqual({ query: 'carrier sanctons', corrections: [] });
+  });
+});
