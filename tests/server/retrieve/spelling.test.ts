@@ -4,21 +4,9 @@
  * words and words the documents use are left alone; without a vocabulary nothing is corrected.
  */
 import { describe, expect, it } from 'vitest';
-import { buildLexicalIndex } from '../../../ingest/index/lexical.js';
-import type { DocumentMeta, Unit } from '../../../ingest/types.js';
 import { createSpellingCorrector } from '../../../server/retrieve/spelling.js';
 import { TermStatistics } from '../../../server/retrieve/term-stats.js';
-
-const META: DocumentMeta = {
-  id: 'd',
-  file: 'd.txt',
-  title: 'Test document',
-  shortTitle: 'Test',
-  aliases: [],
-  date: null,
-  place: null,
-  kind: 'declaration',
-};
+import { smallIndex, testUnit } from '../../support/small-index.js';
 
 const texts = [
   'Sanctions against carriers transporting migrants without valid passports.',
@@ -26,18 +14,7 @@ const texts = [
   'Carriers should train their staff; sanctions apply to carriers.',
   'Migration and development; the migrants and their families.',
 ];
-const units: Unit[] = texts.map((text, i) => ({
-  id: `d:para-${i + 1}`,
-  documentId: 'd',
-  label: `Paragraph ${i + 1}`,
-  kind: 'paragraph',
-  number: i + 1,
-  section: '',
-  text,
-  page: null,
-  order: i,
-}));
-const lexical = buildLexicalIndex(units, new Map([[META.id, META]]));
+const lexical = smallIndex(texts.map((text, i) => testUnit(`d:para-${i + 1}`, text, '', i)));
 const stats = new TermStatistics(lexical);
 /** A stand-in for the word vectors' vocabulary: real English words, some not in the documents. */
 const DICTIONARY = new Set(['pact', 'capital', 'australia', 'carrier', 'prison', 'sanction', 'what', 'about']);

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicalIndex } from '../../../ingest/index/lexical.js';
-import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import type { Unit } from '../../../ingest/types.js';
 import { compilePhraseMatcher } from '../../../server/retrieve/glossary.js';
 import { conceptsOf, coverage, proximity, TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { smallIndex, testUnit } from '../../support/small-index.js';
 
-function unit(id: string, text: string, section = ''): Unit {
-  return { id, documentId: 'd', label: id, kind: 'paragraph', number: null, section, text, page: null, order: 0 };
-}
-
-const META: DocumentMeta = {
-  id: 'd',
-  file: 'd.txt',
-  title: 'Test document',
-  shortTitle: 'Test',
-  aliases: [],
-  date: null,
-  place: null,
-  kind: 'declaration',
-};
+const unit = (id: string, text: string, section = '') => testUnit(id, text, section);
 
 /** Term statistics over units, read from the lexical index built from them as ingest builds it. */
-function statsOf(units: Unit[]): TermStatistics {
-  return new TermStatistics(buildLexicalIndex(units, new Map([[META.id, META]])));
-}
+const statsOf = (units: Unit[]) => new TermStatistics(smallIndex(units));
 
 describe('compilePhraseMatcher', () => {
   const match = compilePhraseMatcher({
