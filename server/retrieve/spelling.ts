@@ -28,6 +28,20 @@ export interface CorrectedQuery {
 export type SpellingCorrector = (query: string) => CorrectedQuery;
 
 const MIN_LENGTH = 5;
+
+/** Whether b is a with two neighbouring letters swapped ("sanctoins"): one slip of the fingers, not two. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Edit distance counting a swap of neighbouring letters as one edit (Levenshtein counts it as two). */
+function edits(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && isTransposition(a, b) ? 1 : d;
+}
 const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
 
 export function createSpellingCorrector(
@@ -50,15 +64,15 @@ export function createSpellingCorrector(
   for (const word of glossaryWords) add(word, toTerm(word));
 
   function nearest(word: string, stem: string): string | null {
-    const edits = maxEdits(word.length);
+    const allowed = maxEdits(word.length);
     let best: { word: string; idf: number; edits: number } | null = null;
     for (const candidate of candidates.values()) {
-      if (Math.abs(candidate.word.length - word.length) > edits + 2) continue;
+      if (Math.abs(candidate.word.length - word.length) > allowed + 2) continue;
       // A match as written beats one of stems at the same distance ("migrnts": "migrants", not "migration").
-      const written = distance(word, candidate.word);
-      const stems = written > edits ? distance(stem, candidate.stem) + 0.5 : Infinity;
+      const written = edits(word, candidate.word);
+      const stems = written > allowed ? edits(stem, candidate.stem) + 0.5 : Infinity;
       const d = Math.min(written, stems);
-      if (d > edits + 0.5) continue;
+      if (d > allowed + 0.5) continue;
       if (!best || d < best.edits || (d === best.edits && candidate.idf < best.idf)) best = { ...candidate, edits: d };
     }
     return best?.word ?? null;

@@ -13,6 +13,7 @@ const texts = [
   'Readmission agreements and the return of illegal migrants.',
   'Carriers should train their staff; sanctions apply to carriers.',
   'Migration and development; the migrants and their families.',
+  'The Prague conference on asylum.',
 ];
 const lexical = smallIndex(texts.map((text, i) => testUnit(`d:para-${i + 1}`, text, '', i)));
 const stats = new TermStatistics(lexical);
@@ -27,6 +28,9 @@ describe('createSpellingCorrector', () => {
     ['passprots', 'passports', [{ from: 'passprots', to: 'passports' }]],
     ['migrnts', 'migrants', [{ from: 'migrnts', to: 'migrants' }]],
     ['prision sentences', 'prison sentences', [{ from: 'prision', to: 'prison' }]],
+    ['carreirs', 'carriers', [{ from: 'carreirs', to: 'carriers' }]],
+    ['Prauge asylum', 'Prague asylum', [{ from: 'Prauge', to: 'prague' }]],
+    ['sanctoins', 'sanctions', [{ from: 'sanctoins', to: 'sanctions' }]],
   ])('%s → %s', (query, expected, corrections) => {
     const out = correct(query);
     expect(out.query).toBe(expected);
