@@ -36,11 +36,21 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
   const groups: CompiledPhrase[][] = glossary.groups.map((g) =>
     g.map((phrase) => ({ phrase, terms: analyse(phrase) })).filter((p) => p.terms.length > 0),
   );
+  // Only a group with a phrase starting at one of the query's terms can match: most of the ~80 are skipped.
+  const groupsByFirstTerm = new Map<string, number[]>();
+  groups.forEach((group, g) => {
+    for (const p of group) {
+      const list = groupsByFirstTerm.get(p.terms[0]) ?? [];
+      if (!list.includes(g)) list.push(g);
+      groupsByFirstTerm.set(p.terms[0], list);
+    }
+  });
   return (query: string) => {
     const queryTerms = analyse(query);
     const phrases = new Set<string>();
     const matched: string[] = [];
-    for (const group of groups) {
+    const candidates = new Set(queryTerms.flatMap((t) => groupsByFirstTerm.get(t) ?? []));
+    for (const group of [...candidates].sort((a, b) => a - b).map((g) => groups[g])) {
       const hit = group.find((p) => containsSequence(queryTerms, p.terms));
       if (!hit) continue;
       matched.push(hit.phrase);
@@ -80,7 +90,9 @@ export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly 
   return (queryTerms) => {
     const taken = new Array<boolean>(queryTerms.length).fill(false);
     const out: PhraseMatch[] = [];
+    const present = new Set(queryTerms);
     for (const p of phrases) {
+      if (!present.has(p.terms[0])) continue;
       outer: for (let i = 0; i + p.terms.length <= queryTerms.length; i++) {
         for (let j = 0; j < p.terms.length; j++) if (taken[i + j] || queryTerms[i + j] !== p.terms[j]) continue outer;
         for (let j = 0; j < p.terms.length; j++) taken[i + j] = true;
