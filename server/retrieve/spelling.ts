@@ -28,6 +28,7 @@ export interface CorrectedQuery {
 export type SpellingCorrector = (query: string) => CorrectedQuery;
 
 const MIN_LENGTH = 5;
+const MAX_UNKNOWN_PER_QUERY = 8;
 
 /** Whether b is a with two neighbouring letters swapped ("sanctoins"): one slip of the fingers, not two. */
 function isTransposition(a: string, b: string): boolean {
@@ -54,11 +55,15 @@ export function createSpellingCorrector(
   const known = isKnownWord;
   // The words a query may have meant: the documents' (written as they most often are) and the glossary's,
   // each with its stem and how rare that is in the documents (lower idf = more common).
-  const candidates = new Map<string, { word: string; stem: string; idf: number }>();
+  // By length, so that a word is compared only with words of about its length.
+  const byLength = new Map<number, { word: string; stem: string; idf: number }[]>();
+  const seen = new Set<string>();
   const add = (word: string, stem: string | null) => {
-    if (stem && word.length >= MIN_LENGTH - 2 && /^[a-z]+$/.test(word) && !candidates.has(word)) {
-      candidates.set(word, { word, stem, idf: stats.idf(stem) });
-    }
+    if (!stem || word.length < MIN_LENGTH - 2 || !/^[a-z]+$/.test(word) || seen.has(word)) return;
+    seen.add(word);
+    const list = byLength.get(word.length) ?? [];
+    list.push({ word, stem, idf: stats.idf(stem) });
+    byLength.set(word.length, list);
   };
   lexical.data.surfaces.forEach((word, id) => add(word, lexical.data.terms[id]));
   for (const word of glossaryWords) add(word, toTerm(word));
@@ -66,8 +71,9 @@ export function createSpellingCorrector(
   function nearest(word: string, stem: string): string | null {
     const allowed = maxEdits(word.length);
     let best: { word: string; idf: number; edits: number } | null = null;
-    for (const candidate of candidates.values()) {
-      if (Math.abs(candidate.word.length - word.length) > allowed + 2) continue;
+    // Stems may differ from their words by a few letters more than the edits allowed ("carriers"/"carrier").
+    const lengths = Array.from({ length: 2 * (allowed + 2) + 1 }, (_, i) => word.length - allowed - 2 + i);
+    for (const candidate of lengths.flatMap((length) => byLength.get(length) ?? [])) {
       // A match as written beats one of stems at the same distance ("migrnts": "migrants", not "migration").
       const written = edits(word, candidate.word);
       const stems = written > allowed ? edits(stem, candidate.stem) + 0.5 : Infinity;
@@ -80,14 +86,16 @@ export function createSpellingCorrector(
 
   const cache = new Map<string, string | null>();
   const CACHE_MAX = 10_000;
-  function correctionOf(token: string): string | null {
+  function correctionOf(token: string, onScan: () => void): string | null {
     if (token.length < MIN_LENGTH || token === token.toUpperCase()) return null;
     const word = foldText(token);
     if (!/^[a-z]+$/.test(word)) return null;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const term = toTerm(word);
-    const fixed = term === null || lexical.termId(term) !== undefined || known(word) ? null : nearest(word, term);
+    if (term === null || lexical.termId(term) !== undefined || known(word)) return null;
+    onScan();
+    const fixed = nearest(word, term);
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(word, fixed);
     return fixed;
@@ -95,8 +103,12 @@ export function createSpellingCorrector(
 
   return (query) => {
     const corrections: Correction[] = [];
+    // Each unknown word costs a scan of the vocabulary: a query full of made-up words must not cost more
+    // than a few of them.
+    let unknownLeft = MAX_UNKNOWN_PER_QUERY;
     const corrected = query.replace(/\p{L}+/gu, (token) => {
-      const fixed = correctionOf(token);
+      if (unknownLeft <= 0) return token;
+      const fixed = correctionOf(token, () => unknownLeft--);
       if (!fixed) return token;
       corrections.push({ from: token, to: fixed });
       // "Readmision" → "Readmission": the query keeps its capitals.

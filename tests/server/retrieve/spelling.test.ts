@@ -48,6 +48,14 @@ describe('createSpellingCorrector', () => {
     expect(correct(query)).toEqual({ query, corrections: [] });
   });
 
+  it('looks up at most 8 unknown words per query, however many it has', () => {
+    const typos = 'bcdfghjklmnq'.split('').map((c) => `${c}assports`);
+    const out = createSpellingCorrector(lexical, stats, (w) => DICTIONARY.has(w))(typos.join(' '));
+    expect(out.corrections).toHaveLength(8);
+    expect(out.corrections.every((c) => c.to === 'passports')).toBe(true);
+    expect(out.query.split(' ').slice(8)).toEqual(typos.slice(8));
+  });
+
   it('corrects nothing without a vocabulary to tell typos from words', () => {
     const none = createSpellingCorrector(lexical, stats, undefined, ['prison']);
     expect(none('carrier sanctons')).toEqual({ query: 'carrier sanctons', corrections: [] });
