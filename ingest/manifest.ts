@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ConfigError, isAppError } from '../server/errors.js';
 import { formatOf, listCorpusFiles, loadDocument } from './load/index.js';
 import { describeFsError } from './load/txt.js';
-import type { DocumentKind, DocumentMeta, StructureKind } from './types.js';
+import type { DocumentKind, DocumentMeta, LoadedDocument, StructureKind } from './types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -196,8 +196,16 @@ export async function readManifest(corpusDir: string, options: ReadManifestOptio
   return documents;
 }
 
-/** readManifest, returning the warnings alongside the documents. */
-export async function readManifestReport(corpusDir: string): Promise<ManifestCompletion> {
+export interface ManifestReport extends ManifestCompletion {
+  /**
+   * The unlisted files loaded to guess their metadata, by file name, so that ingest need not load them again.
+   * A file that failed to load is absent (the load stage reports it).
+   */
+  loaded: Map<string, LoadedDocument>;
+}
+
+/** readManifest, returning the warnings (and the documents it had to load) alongside the documents. */
+export async function readManifestReport(corpusDir: string): Promise<ManifestReport> {
   const manifestPath = path.join(corpusDir, MANIFEST_FILE);
   let entries: DocumentMeta[] = [];
   try {
@@ -211,11 +219,13 @@ export async function readManifestReport(corpusDir: string): Promise<ManifestCom
   const files = (await listCorpusFiles(corpusDir)).map((p) => path.basename(p));
   const listed = new Set(entries.map((e) => e.file));
   const firstTexts = new Map<string, string>();
+  const loaded = new Map<string, LoadedDocument>();
   const loadWarnings: string[] = [];
   for (const file of files) {
     if (listed.has(file)) continue;
     try {
       const doc = await loadDocument(path.join(corpusDir, file));
+      loaded.set(file, doc);
       firstTexts.set(file, doc.pages.join('\n').slice(0, HEAD_CHARS));
     } catch (err) {
       // The load stage will report and skip the file; here it only costs us the guesses from its text.
@@ -225,7 +235,7 @@ export async function readManifestReport(corpusDir: string): Promise<ManifestCom
     }
   }
   const completion = completeManifest(entries, files, firstTexts);
-  return { documents: completion.documents, warnings: [...completion.warnings, ...loadWarnings] };
+  return { documents: completion.documents, warnings: [...completion.warnings, ...loadWarnings], loaded };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

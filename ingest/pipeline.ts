@@ -19,7 +19,7 @@ import { acquireIngestLock } from './index/lock.js';
 import { writeIndex, type ChunkRef, type SkippedFile } from './index/store.js';
 import { buildVectorIndex } from './index/vectors.js';
 import { loadDocument } from './load/index.js';
-import { readManifest } from './manifest.js';
+import { readManifestReport } from './manifest.js';
 import { joinPages } from './normalise/text.js';
 import { chunkUnit } from './parse/chunk.js';
 import { parseDocument } from './parse/index.js';
@@ -50,13 +50,15 @@ interface ParsedCorpus {
 }
 
 export async function parseCorpus(corpusDir: string, log: (line: string) => void = () => {}): Promise<ParsedCorpus> {
-  const metas = await readManifest(corpusDir, { onWarning: (w) => log(`warning: ${w}`) });
+  const { documents: metas, warnings, loaded: preloaded } = await readManifestReport(corpusDir);
+  for (const w of warnings) log(`warning: ${w}`);
   const documents: DocumentMeta[] = [];
   const units: Unit[] = [];
   const skipped: SkippedFile[] = [];
   for (const meta of metas) {
     try {
-      const loaded = await loadDocument(path.join(corpusDir, meta.file));
+      // Files the manifest does not list were loaded already, to guess their metadata.
+      const loaded = preloaded.get(meta.file) ?? (await loadDocument(path.join(corpusDir, meta.file)));
       const parsed = parseDocument(meta, joinPages(loaded.pages));
       if (parsed.length === 0) throw new AppError('UNREADABLE_DOCUMENT', `ingest: ${meta.file}: no text found`);
       documents.push(meta);
@@ -72,7 +74,7 @@ export async function parseCorpus(corpusDir: string, log: (line: string) => void
 }
 
 /** Embedding input for a chunk: the unit's heading and label give a short unit its context. */
-function embeddingText(unit: Unit, chunkText: string): string {
+export function embeddingText(unit: Unit, chunkText: string): string {
   return [unit.section, chunkText].filter(Boolean).join('. ');
 }
 

@@ -78,9 +78,3 @@ export interface Chunk {
   part: number;
   text: string;
 }
-
-/** A parsed document: its metadata and its units in reading order. */
-export interface ParsedDocument {
-  meta: DocumentMeta;
-  units: Unit[];
-}

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
+import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet } from './eval/gold-set.js';
 import { measureIngest } from './bench/ingest.js';
 import { measureLlmOverhead } from './bench/llm-overhead.js';
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'bp-bench-'));
-  const gold = readGoldSet(path.join(ROOT, 'tests', 'eval', 'dev-questions.jsonl'));
+  const gold = readGoldSet(path.join(ROOT, DEFAULT_SET));
   const questions = gold.map((q) => q.question);
   const answerable = gold.filter((q) => q.answerable && !q.history?.length).map((q) => q.question);
 

@@ -3,21 +3,20 @@
  * `npm run eval:retrieval`: Recall@1, Recall@5 and MRR for BM25 alone, vectors alone and the hybrid, side
  * by side over the answerable questions of a gold set, with p50/p95 search latency.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { buildServices, ensureIndex } from '../server/bootstrap.js';
 import { loadConfig } from '../server/config.js';
-import { carryForward } from '../server/answer/followup.js';
-import { compileDocumentNames, resolveDocuments } from '../server/retrieve/documents.js';
 import { createHybridRetriever, DEFAULT_HYBRID_OPTIONS, type HybridOptions } from '../server/retrieve/hybrid.js';
 import type { RetrievalMethod, Retriever } from '../server/retrieve/types.js';
-import { TermStatistics } from '../server/retrieve/term-stats.js';
-import { readGoldSet, resolveGoldSet, type GoldQuestion } from './eval/gold-set.js';
+import { DEFAULT_SET } from './eval/cli.js';
+import { readGoldSet, type GoldQuestion } from './eval/gold-set.js';
 import { hitAt, mean, percentile, reciprocalRank, round } from './eval/metrics.js';
+import { resolveGold, unitTexts } from './eval/score.js';
+import { resolver, searchRequest, type Resolve } from './eval/target.js';
 
 const program = new Command()
-  .option('--set <file>', 'question set (JSON Lines)', path.join('tests', 'eval', 'dev-questions.jsonl'))
+  .option('--set <file>', 'question set (JSON Lines)', DEFAULT_SET)
   .option('--json', 'print JSON')
   .option('--sweep', 'also try fusion settings and print their figures')
   .option('--misses', 'list the questions the hybrid misses at rank 1')
@@ -38,7 +37,7 @@ async function measure(
   retriever: Retriever,
   method: RetrievalMethod,
   questions: GoldQuestion[],
-  resolve: (q: string) => string[],
+  resolve: Resolve,
   misses?: string[],
 ): Promise<Row> {
   const r1: number[] = [];
@@ -46,12 +45,8 @@ async function measure(
   const rr: number[] = [];
   const ms: number[] = [];
   for (const q of questions) {
-    const carried = carryForward(q.question, q.history ?? [], resolve);
     const t = performance.now();
-    const result = await retriever.search(
-      { query: carried.query, k: 10, documents: q.documents ?? carried.documents ?? undefined },
-      method,
-    );
+    const result = await retriever.search({ ...searchRequest(q, resolve), k: 10 }, method);
     ms.push(performance.now() - t);
     const ranked = result.hits.map((h) => h.unit.id);
     r1.push(hitAt(ranked, q.expected, 1) ? 1 : 0);
@@ -76,11 +71,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureIndex(config, (l) => process.stderr.write(`${l}\n`));
   const services = await buildServices(config);
-  const names = compileDocumentNames(services.index.documents);
-  const resolve = (q: string) => resolveDocuments(q, names).documents;
-  const questions = resolveGoldSet(readGoldSet(opts.set), services.index.units).filter(
-    (q) => q.answerable && q.expected.length > 0,
-  );
+  const resolve = resolver(services.index.documents);
+  const texts = unitTexts(services.index.units);
+  const questions = readGoldSet(opts.set)
+    .map((q) => ({ ...q, expected: resolveGold(q, texts).units }))
+    .filter((q) => q.answerable && q.expected.length > 0);
   // Warm-up so the first timed query does not pay for lazy initialisation.
   for (const q of questions.slice(0, 5)) await services.retriever.search({ query: q.question });
 
@@ -98,7 +93,7 @@ async function main(): Promise<void> {
     ),
   ];
   if (opts.sweep) {
-    const stats = new TermStatistics(services.index.lexical);
+    const { stats } = services;
     const settings: Partial<HybridOptions>[] = [
       { coverageWeight: 0 },
       { coverageWeight: 0.15 },

@@ -4,18 +4,17 @@
  * question set. Prints, for a grid of weights, the best threshold by the worse of "answerable kept" and
  * "unanswerable declined", so the constants in EVIDENCE_MODEL can be re-derived by anyone.
  */
-import path from 'node:path';
 import { Command } from 'commander';
+import { RETRIEVAL_K } from '../server/answer/answerer.js';
 import { evidenceSignals } from '../server/answer/evidence.js';
-import { carryForward } from '../server/answer/followup.js';
 import { buildServices, ensureIndex } from '../server/bootstrap.js';
 import { loadConfig } from '../server/config.js';
-import { compileDocumentNames, resolveDocuments } from '../server/retrieve/documents.js';
-import { TermStatistics } from '../server/retrieve/term-stats.js';
+import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet } from './eval/gold-set.js';
+import { resolver, searchRequest } from './eval/target.js';
 
 const opts = new Command()
-  .option('--set <file>', 'question set (JSON Lines)', path.join('tests', 'eval', 'dev-questions.jsonl'))
+  .option('--set <file>', 'question set (JSON Lines)', DEFAULT_SET)
   .parse()
   .opts<{ set: string }>();
 
@@ -32,18 +31,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureIndex(config, () => {});
   const services = await buildServices(config);
-  const names = compileDocumentNames(services.index.documents);
-  const resolve = (t: string) => resolveDocuments(t, names).documents;
-  const stats = new TermStatistics(services.index.lexical);
+  const resolve = resolver(services.index.documents);
+  const { stats } = services;
   const rows: Row[] = [];
   for (const q of readGoldSet(opts.set)) {
-    const carried = carryForward(q.question, q.history ?? [], resolve);
-    const result = await services.retriever.search({
-      query: carried.query,
-      k: 8,
-      documents: carried.documents ?? undefined,
-    });
-    const s = evidenceSignals(resolveDocuments(carried.query, names).topic, result, stats);
+    const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RETRIEVAL_K });
+    const s = evidenceSignals(result.topic, result, stats);
     rows.push({
       answerable: q.answerable,
       referenced: result.reference !== null,

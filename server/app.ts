@@ -14,7 +14,7 @@ import { IndexError } from './errors.js';
 import { admission } from './http/admission.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestIds, requestLogger } from './http/logging.js';
-import { configDirs, maskSecretsInResponses, secretsOf, stripPaths } from './http/redact.js';
+import { configDirs, maskSecretsInResponses, secretsOf } from './http/redact.js';
 import { cors, noStore, rateLimiter, securityHeaders } from './http/security.js';
 import { chatRoutes } from './routes/chat.js';
 import { documentRoutes } from './routes/documents.js';
@@ -63,7 +63,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   const app = baseApp(config, options);
   app.use(healthRoutes(services));
   app.use(API, rateLimiter(config));
-  app.use(ANSWERING, admission(config.chatMaxInFlight).handler);
+  app.use(ANSWERING, admission(config.chatMaxInFlight));
   app.use(documentRoutes(services));
   app.use(searchRoutes(services));
   app.use(chatRoutes(services));
@@ -77,10 +77,11 @@ export function createApp(services: Services, options: AppOptions = {}): Express
  */
 export function createNotReadyApp(config: Config, reason: () => string, options: AppOptions = {}): Express {
   const app = baseApp(config, options);
-  const dirs = configDirs(config);
+  const retryAfter = String(Math.max(1, Math.ceil(config.indexPollMs / 1000)));
+  // The error handler takes file-system paths out of the message (publicErrorBody).
   app.use([...API, '/healthz'], (_req, res, next) => {
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(config.indexPollMs / 1000))));
-    next(new IndexError('INDEX_NOT_READY', stripPaths(reason(), dirs)));
+    res.setHeader('Retry-After', retryAfter);
+    next(new IndexError('INDEX_NOT_READY', reason()));
   });
   return finishApp(app, config);
 }

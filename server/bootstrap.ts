@@ -70,7 +70,7 @@ export async function buildServices(config: Config): Promise<Services> {
     documents: index.documents,
     stats,
   });
-  return { config, index, embedder, catalogue, retriever, answerer };
+  return { config, index, embedder, catalogue, retriever, answerer, stats };
 }
 
 export interface StartOptions {

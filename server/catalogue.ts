@@ -57,13 +57,18 @@ export function createCatalogue(documents: DocumentMeta[], units: Unit[]): Catal
   });
   const summaries = documents.map(summary);
   const known = (id: string) => metaById.has(id);
+  // The index does not change while it is served: each document's public form is built once, when first asked.
+  const withUnits = new Map<DocumentId, ReturnType<Catalogue['document']>>();
 
   return {
     documents: () => summaries,
     document(id) {
       const meta = metaById.get(id);
       if (!meta) throw new RequestError('NOT_FOUND', `documents: no document with id "${id.slice(0, 100)}"`);
-      return { ...summary(meta), units: (unitsByDoc.get(id) ?? []).map(toPublicUnit) };
+      let found = withUnits.get(id);
+      if (!found)
+        withUnits.set(id, (found = { ...summary(meta), units: (unitsByDoc.get(id) ?? []).map(toPublicUnit) }));
+      return found;
     },
     unit(id) {
       const unit = unitById.get(id);

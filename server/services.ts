@@ -3,6 +3,7 @@
  * What the HTTP layer is given: the loaded index as a catalogue, the retriever and the answerer.
  * Built once at start (server/main.ts) or by tests with their own pieces.
  */
+import type { TermStatistics } from './retrieve/term-stats.js';
 import type { TextEmbedder } from '../ingest/embed/types.js';
 import type { LoadedIndex } from '../ingest/index/store.js';
 import type { ChatReply, ChatRequest, TokenSink } from './answer/types.js';
@@ -30,4 +31,6 @@ export interface Services {
   catalogue: Catalogue;
   retriever: Retriever;
   answerer: Answerer;
+  /** Term statistics over the index, shared by the retriever's re-rank and the answerer's evidence check. */
+  stats: TermStatistics;
 }

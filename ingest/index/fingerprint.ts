@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { SUPPORTED_EXTENSIONS } from '../load/index.js';
 
 /** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
 export const PIPELINE_VERSION = 'pipeline-5';
 
-const INDEXED_EXTENSIONS = new Set(['.txt', '.md', '.pdf', '.json']);
+// The documents the loader reads, and the corpus manifest (manifest.json).
+const INDEXED_EXTENSIONS = new Set([...SUPPORTED_EXTENSIONS, '.json']);
 
 export async function corpusFingerprint(corpusDir: string, embedderId: string): Promise<string> {
   const hash = createHash('sha256').update(`${PIPELINE_VERSION}\0${embedderId}\0`);

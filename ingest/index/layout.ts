@@ -4,9 +4,9 @@
  * service and is replaced by an atomic rename only when a build is complete, checked and flushed to disk,
  * so a failed, killed or powered-off ingest never leaves the index being served damaged.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from './fingerprint.js';
 
 export const INDEX_FORMAT_VERSION = 4;
 
@@ -83,7 +83,7 @@ export async function checkBuild(buildDir: string): Promise<string | null> {
   for (const [name, expected] of Object.entries(checksums)) {
     const body = await fs.readFile(path.join(buildDir, name)).catch(() => null);
     if (!body) return `${name} is missing`;
-    if (createHash('sha256').update(body).digest('hex') !== expected) return `${name} does not match its checksum`;
+    if (sha256(body) !== expected) return `${name} does not match its checksum`;
   }
   return null;
 }

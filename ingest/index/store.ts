@@ -47,7 +47,7 @@ export interface IndexContents {
 
 /** What writeIndex takes: the contents, with the vector index possibly still being built (see buildVectorIndex). */
 export interface IndexToWrite extends Omit<IndexContents, 'vectors'> {
-  vectors: VectorIndex | VectorIndexBuild;
+  vectors: VectorIndexBuild;
 }
 
 /** Everything the server needs in memory to search and cite: the contents and where they came from. */
@@ -75,8 +75,7 @@ export async function writeIndex(
   }
   const vectorsFile = path.join(buildDir, INDEX_FILES.vectors);
   // Last of the files: a vector index built on a worker thread has had all the work above to finish in.
-  if ('writeTo' in contents.vectors) await contents.vectors.writeTo(vectorsFile);
-  else contents.vectors.writeIndexSync(vectorsFile);
+  await contents.vectors.writeTo(vectorsFile);
   checksums[INDEX_FILES.vectors] = sha256(await fs.readFile(vectorsFile));
 
   const unitsPerDoc = new Map<string, number>();

@@ -35,7 +35,6 @@ export function buildVectorIndexSync(vectors: ArrayLike<number>[], dimensions: n
 
 /** An index being built; `writeTo` waits for it and writes it (what ingest's writeIndex does with it). */
 export interface VectorIndexBuild {
-  readonly count: number;
   writeTo(file: string): Promise<void>;
 }
 
@@ -55,10 +54,7 @@ export const WORKER_BUILD_MIN_VECTORS = 5_000;
 export function buildVectorIndex(vectors: ArrayLike<number>[], dimensions: number): VectorIndexBuild {
   if (vectors.length < WORKER_BUILD_MIN_VECTORS) {
     const index = buildVectorIndexSync(vectors, dimensions);
-    return {
-      count: vectors.length,
-      writeTo: async (file) => index.writeIndexSync(file),
-    };
+    return { writeTo: async (file) => index.writeIndexSync(file) };
   }
   return buildInWorker(vectors, dimensions);
 }
@@ -134,7 +130,6 @@ function buildInWorker(vectors: ArrayLike<number>[], dimensions: number): Vector
   const built = nextReply();
 
   const handle: VectorIndexBuild = {
-    count,
     async writeTo(file) {
       orphans.unregister(handle);
       worker.ref(); // now someone waits for it: the process must not exit under the build

@@ -11,9 +11,6 @@ import type { LoadedDocument, SourceFormat } from '../types.js';
 import { loadPdf } from './pdf.js';
 import { describeFsError, loadText } from './txt.js';
 
-export { DEFAULT_PDF_TIMEOUT_MS, extractPdfPages, loadPdf } from './pdf.js';
-export { decodeText, loadText, splitPages } from './txt.js';
-
 /** File extensions the loader reads (lower case; matching ignores case). */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.pdf'];
 

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DocumentError } from '../../server/errors.js';
+import { collapseWhitespace } from '../normalise/text.js';
 import type { LoadedDocument } from '../types.js';
 import { describeFsError } from './txt.js';
 
@@ -198,6 +199,6 @@ function lastLine(text: string): string {
 }
 
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = collapseWhitespace(text);
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }

@@ -81,16 +81,17 @@ const INTRO: Omit<Heading, 'count'> = { level: 0, display: 'Introduction', slug:
 export function parseHeadings(ctx: ParseContext, options: HeadingsOptions = {}): Unit[] {
   const lines = splitLines(ctx.paged.text);
   const markdown = options.markdown ?? false;
+  // The document without its capitals lines: how words are cased in running text.
+  const runningText = lines
+    .filter((l) => !isCapsLine(l.text))
+    .map((l) => l.text)
+    .join('\n');
   const reader = new HeadingsReader(
     markdown,
     vocabularyOf(ctx.paged.text),
-    caseUsageOf(
-      lines
-        .filter((l) => !isCapsLine(l.text))
-        .map((l) => l.text)
-        .join('\n'),
-    ),
+    caseUsageOf(runningText),
     ctx.paged.text,
+    runningText,
   );
   const items = layoutItems(lines, markdown);
   reader.lines = lines;
@@ -107,7 +108,6 @@ class HeadingsReader {
   private readonly intro: Heading = { ...INTRO, count: 0 };
   private readonly usedSlugs = new Set<string>([INTRO.slug ?? 'intro']);
   private readonly numerals: NumeralSeries = new Map();
-  private readonly runningText: string;
   private readonly drafts: UnitDraft[] = [];
   private paragraph: Paragraph | null = null;
   private last: Last = 'start';
@@ -121,12 +121,9 @@ class HeadingsReader {
     private readonly vocabulary: Vocabulary,
     private readonly usage: CaseUsage,
     private readonly source: string,
-  ) {
-    this.runningText = source
-      .split('\n')
-      .filter((l) => !isCapsLine(l))
-      .join('\n');
-  }
+    /** `source` without its capitals lines. */
+    private readonly runningText: string,
+  ) {}
 
   read(item: LayoutItem, items: LayoutItem[], j: number): void {
     const year = this.year;

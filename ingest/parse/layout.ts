@@ -112,6 +112,11 @@ export function previousNonBlank(lines: Line[], index: number): Line | undefined
   return undefined;
 }
 
+/** The lines of content in lines[from, to): neither blank nor page furniture. */
+export function contentLines(lines: Line[], from: number, to: number): Line[] {
+  return lines.slice(from, to).filter((l) => !isBlank(l) && !isFurniture(l.text));
+}
+
 /** The last line of content before `index`, skipping blank lines and page furniture. */
 export function previousContent(lines: Line[], index: number): Line | undefined {
   for (let i = index - 1; i >= 0; i--) if (!isBlank(lines[i]) && !isFurniture(lines[i].text)) return lines[i];

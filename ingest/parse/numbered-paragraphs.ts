@@ -17,10 +17,10 @@ interface ItemStart {
 }
 
 /** Lines opening paragraphs 1, 2, 3… in unbroken sequence. */
-export function paragraphStarts(lines: Line[], first = 1): ItemStart[] {
+export function paragraphStarts(lines: Line[]): ItemStart[] {
   const starts: ItemStart[] = [];
   for (const line of lines) {
-    const number = first + starts.length;
+    const number = starts.length + 1;
     const marker = expectedNumber(line, number);
     if (marker && canStartItem(lines, line.index)) starts.push({ line, marker, number });
   }

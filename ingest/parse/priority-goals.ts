@@ -4,7 +4,7 @@
  * unit `<doc>:pg-N.M`; a goal becomes a unit `pg-N` only if it has text of its own.
  */
 import type { Unit } from '../types.js';
-import { isBlank, isFurniture, type Line, splitLines } from './layout.js';
+import { contentLines, type Line, splitLines } from './layout.js';
 import { canStartItem, expectedNumber } from './markers.js';
 import { parseNumberedParagraphs } from './numbered-paragraphs.js';
 import { closingDrafts, findClosingStart, introDrafts } from './regions.js';
@@ -94,8 +94,4 @@ function actionStarts(lines: Line[], goal: Goal): { line: Line; number: number; 
 function lastActionIndex(lines: Line[], goal: Goal): number {
   const actions = actionStarts(lines, goal);
   return actions.length > 0 ? actions[actions.length - 1].line.index : goal.line.index;
-}
-
-function contentLines(lines: Line[], from: number, to: number): Line[] {
-  return lines.slice(from, to).filter((l) => !isBlank(l) && !isFurniture(l.text));
 }

@@ -36,7 +36,6 @@ function wordOf(token: string): string | null {
   return /\p{L}/u.test(core) ? core : null;
 }
 
-/** A word that recurs in the document, or a function word, written in a plausible case. */
 /** Written like a word: a function word, or three letters or more in a plausible case. */
 function isWellFormed(word: string): boolean {
   return isStopword(word) || (word.length >= 3 && /^(?:\p{Lu}?[\p{Ll}'’-]+|[\p{Lu}'’-]+)$/u.test(word));

@@ -3,7 +3,7 @@
  * Preambles: recitals opening with "Recognizing…", "Aware…", "Taking note…". A recital runs until
  * the next opener, so a list introduced by a recital ("…notably:") stays with it and cites as a whole.
  */
-import { isBlank, isCapsLine, isFurniture, type Line } from './layout.js';
+import { contentLines, isBlank, isCapsLine, type Line } from './layout.js';
 import { canStartItem } from './markers.js';
 import { startsWithOpener } from './openers.js';
 import { isTitleBlock, proseBlocks } from './regions.js';
@@ -34,23 +34,15 @@ export function firstTextLine(lines: Line[], from: number, to: number): number {
 }
 
 /** Recital drafts for lines[from, to); the first recital starts at `from`. */
-export function recitalDrafts(
-  lines: Line[],
-  from: number,
-  to: number,
-  naming: RecitalNaming,
-  firstNumber = 1,
-): UnitDraft[] {
+export function recitalDrafts(lines: Line[], from: number, to: number, naming: RecitalNaming): UnitDraft[] {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
     if (isBlank(lines[i])) continue;
     if (starts.length === 0 || (startsWithOpener(lines[i].text) && canStartItem(lines, i))) starts.push(i);
   }
   return starts.map((startIndex, k) => {
-    const n = firstNumber + k;
-    const content = lines
-      .slice(startIndex, k + 1 < starts.length ? starts[k + 1] : to)
-      .filter((l) => !isBlank(l) && !isFurniture(l.text));
+    const n = k + 1;
+    const content = contentLines(lines, startIndex, k + 1 < starts.length ? starts[k + 1] : to);
     return {
       key: naming.key(n),
       label: naming.label(n),

@@ -5,6 +5,7 @@
  */
 import {
   blockText,
+  contentLines,
   endsClause,
   isBlank,
   isCapsLine,
@@ -64,7 +65,7 @@ export function findClosingStart(lines: Line[], from: number, to: number): numbe
 
 /** One closing unit spanning lines[from, to), if it holds any text. */
 export function closingDrafts(lines: Line[], from: number, to: number): UnitDraft[] {
-  const content = lines.slice(from, to).filter((l) => !isBlank(l) && !isFurniture(l.text));
+  const content = contentLines(lines, from, to);
   return content.length === 0 ? [] : [closingDraft(content[0].start, content[content.length - 1].end)];
 }
 

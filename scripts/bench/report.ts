@@ -256,6 +256,12 @@ function retrievalSection(r: BenchResults): string {
   return out.join('\n');
 }
 
+const ROUTE_NAMES: Record<Route, string> = {
+  healthz: 'GET /healthz',
+  search: 'POST /api/search',
+  chat: 'POST /api/chat (extractive)',
+};
+
 function loadTable(runs: LoadRun[], ceiling: (run: LoadRun) => LoadRun | undefined): string[] {
   return [
     '| route | connections | req/s | × of /healthz | p50 ms | p99 ms | errors | timeouts | non-2xx |',
@@ -263,9 +269,7 @@ function loadTable(runs: LoadRun[], ceiling: (run: LoadRun) => LoadRun | undefin
     ...runs.map((run) => {
       const top = ceiling(run);
       const ratio = top && run.route !== 'healthz' ? `${f((run.reqPerSec / top.reqPerSec) * 100, 1)}%` : '—';
-      const name = { healthz: 'GET /healthz', search: 'POST /api/search', chat: 'POST /api/chat (extractive)' }[
-        run.route
-      ];
+      const name = ROUTE_NAMES[run.route];
       return `| ${name} | ${run.connections} | ${int(run.reqPerSec)} | ${ratio} | ${f(run.p50Ms, 2)} | ${f(run.p99Ms, 2)} | ${run.errors} | ${run.timeouts} | ${run.non2xx} |`;
     }),
   ];
@@ -292,9 +296,7 @@ function loadSection(r: BenchResults): string {
       '|---|---|---|---|---|---|---|---|---|',
       ...v.cluster.map((run) => {
         const one = findRun(v.single, run.route, run.connections);
-        const name = { healthz: 'GET /healthz', search: 'POST /api/search', chat: 'POST /api/chat (extractive)' }[
-          run.route
-        ];
+        const name = ROUTE_NAMES[run.route];
         return `| ${name} | ${run.connections} | ${int(run.reqPerSec)} | ${int(one?.reqPerSec)} | ${one ? `×${f(run.reqPerSec / one.reqPerSec, 2)}` : '—'} | ${f(run.p50Ms, 2)} | ${f(run.p99Ms, 2)} | ${run.errors + run.timeouts} | ${run.non2xx} |`;
       }),
       '',

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { searchVectors } from '../../ingest/index/vectors.js';
 import { chunkUnit } from '../../ingest/parse/chunk.js';
-import type { Unit } from '../../ingest/types.js';
+import { embeddingText } from '../../ingest/pipeline.js';
 import { buildServices } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import type { Services } from '../../server/services.js';
@@ -38,15 +38,13 @@ const K = 10;
 
 /** The text each chunk was embedded from, as ingest/pipeline.ts makes it (unit heading, then chunk). */
 export function chunkEmbeddingTexts(services: Services): string[] {
-  const unitById = new Map<string, Unit>(services.index.units.map((u) => [u.id, u]));
   const byKey = new Map<string, string>();
   for (const unit of services.index.units) {
-    for (const c of chunkUnit(unit))
-      byKey.set(`${c.unitId}\0${c.part}`, [unit.section, c.text].filter(Boolean).join('. '));
+    for (const c of chunkUnit(unit)) byKey.set(`${c.unitId}\0${c.part}`, embeddingText(unit, c.text));
   }
   return services.index.chunks.map((c) => {
     const text = byKey.get(`${c.unitId}\0${c.part}`);
-    if (text === undefined || !unitById.has(c.unitId)) throw new Error(`bench: chunk ${c.unitId}#${c.part} not found`);
+    if (text === undefined) throw new Error(`bench: chunk ${c.unitId}#${c.part} not found`);
     return text;
   });
 }

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { containsFolded } from '../../ingest/normalise/text.js';
 
 export const goldQuestionSchema = z.object({
   id: z.string().min(1),
@@ -43,26 +42,4 @@ export function parseGoldSet(text: string, source = 'set'): GoldQuestion[] {
 
 export function readGoldSet(file: string): GoldQuestion[] {
   return parseGoldSet(readFileSync(file, 'utf8'), file);
-}
-
-/**
- * The gold unit ids of a question: its `expected` ids, plus, for each of its `expectedQuotes`, the unit whose
- * text contains that quote (whitespace and line-break hyphenation ignored). Quotes let a set name units of
- * documents without numbering by their words rather than by an id.
- */
-export function resolveExpected(question: GoldQuestion, units: readonly { id: string; text: string }[]): string[] {
-  const ids = [...question.expected];
-  for (const quote of question.expectedQuotes ?? []) {
-    const unit = units.find((u) => containsFolded(u.text, quote));
-    if (unit && !ids.includes(unit.id)) ids.push(unit.id);
-  }
-  return ids;
-}
-
-/** The set with every question's `expected` completed from its quotes. */
-export function resolveGoldSet(
-  questions: GoldQuestion[],
-  units: readonly { id: string; text: string }[],
-): GoldQuestion[] {
-  return questions.map((q) => ({ ...q, expected: resolveExpected(q, units) }));
 }

@@ -26,14 +26,14 @@ export interface EvalTarget {
   units(): Promise<UnitText[]>;
 }
 
-type Resolve = (text: string) => string[];
+export type Resolve = (text: string) => string[];
 
-function resolver(documents: DocumentMeta[]): Resolve {
+export function resolver(documents: DocumentMeta[]): Resolve {
   const names = compileDocumentNames(documents);
   return (text) => resolveDocuments(text, names).documents;
 }
 
-function searchRequest(q: GoldQuestion, resolve: Resolve): { query: string; documents?: string[] } {
+export function searchRequest(q: GoldQuestion, resolve: Resolve): { query: string; documents?: string[] } {
   const carried = carryForward(q.question, q.history ?? [], resolve);
   const documents = q.documents ?? carried.documents ?? undefined;
   return { query: carried.query, ...(documents ? { documents } : {}) };

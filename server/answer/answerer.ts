@@ -11,7 +11,8 @@ import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js
 import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
 import type { Answerer } from '../services.js';
 import { Semaphore } from './concurrency.js';
-import { TermStatistics, weighEvidence } from './evidence.js';
+import type { TermStatistics } from '../retrieve/term-stats.js';
+import { weighEvidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
 import { carryForward } from './followup.js';
 import { isLlmConfigured } from './llm/configured.js';
@@ -88,9 +89,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       },
       notices,
     );
-    // The query as searched: misspelt words read as the documents' own (result.corrections).
-    const topic = resolveDocuments(result.query, names).topic;
-    const evidence = weighEvidence(topic, result, deps.stats);
+    const evidence = weighEvidence(result.topic, result, deps.stats);
     const reply: ChatReply = evidence.grounded
       ? { ...writeExtractiveAnswer(result.query, evidence.cited), grounded: true, mode: 'extractive' }
       : declined(result, 'extractive');
@@ -110,7 +109,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       : request.question;
     // As many units as the model is given, so that a question over several documents gives it each of them.
     const result = await retriever.search({ query: standalone, k: LLM_PASSAGES, documents: request.documents });
-    const evidence = weighEvidence(resolveDocuments(result.query, names).topic, result, deps.stats);
+    const evidence = weighEvidence(result.topic, result, deps.stats);
     const correction = correctionNotice(result);
     if (!evidence.grounded) {
       const reply = declined(result, 'llm');

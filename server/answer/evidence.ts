@@ -4,10 +4,8 @@
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
 import { analyse } from '../../ingest/index/terms.js';
-import { conceptsOf, coverage, TermStatistics } from '../retrieve/term-stats.js';
+import { conceptsOf, coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
-
-export { TermStatistics };
 
 /**
  * The evidence model: a linear score over four signals, fitted on the dev set (docs/answers.md) to keep
@@ -94,7 +92,7 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
   const topicTerms = new Set(analyse(topic));
   for (const h of hits) {
     if (cited.length >= CITATION_RULES.maxCitations) break;
-    if (cited.includes(h) || h.score < minScore) continue;
+    if (h.score < minScore) continue;
     if ((perDoc.get(h.unit.documentId) ?? 0) >= CITATION_RULES.maxPerDocument) continue;
     // A unit is cited only if it shares a word with the question: similarity alone is not support.
     const unitTerms = stats.termsOf(h.unit.id);

@@ -55,8 +55,14 @@ export function carryForward(
   if (earlier.length === 0 || resolve(question).length > 0 || !isFollowUp(question)) {
     return { query: question, documents: null };
   }
-  const named = earlier.find((q) => resolve(q).length > 0);
-  const documents = named ? resolve(named) : null;
+  let documents: DocumentId[] | null = null;
+  for (const q of earlier) {
+    const found = resolve(q);
+    if (found.length > 0) {
+      documents = found;
+      break;
+    }
+  }
   const stepped = steppedReference(question, earlier);
   if (stepped) return { query: stepped, documents };
   const ownTopic = analyse(question).length > 0;

@@ -8,15 +8,9 @@
 import type { RequestHandler } from 'express';
 import { RequestError } from '../errors.js';
 
-export interface Admission {
-  handler: RequestHandler;
-  /** Requests admitted and not yet finished. */
-  readonly inFlight: number;
-}
-
-export function admission(limit: number, what = 'chat'): Admission {
+export function admission(limit: number): RequestHandler {
   let inFlight = 0;
-  const handler: RequestHandler = (req, res, next) => {
+  return (req, res, next) => {
     // Only the answering calls are costly; 405s, preflights and the like pass straight through.
     if (req.method !== 'POST') {
       next();
@@ -24,7 +18,7 @@ export function admission(limit: number, what = 'chat'): Admission {
     }
     if (inFlight >= limit) {
       res.setHeader('Retry-After', '1');
-      next(new RequestError('SERVER_BUSY', `server: ${limit} ${what} requests already in progress; retry shortly`));
+      next(new RequestError('SERVER_BUSY', `server: ${limit} chat requests already in progress; retry shortly`));
       return;
     }
     inFlight++;
@@ -38,11 +32,5 @@ export function admission(limit: number, what = 'chat'): Admission {
     res.once('close', release);
     res.once('finish', release);
     next();
-  };
-  return {
-    handler,
-    get inFlight() {
-      return inFlight;
-    },
   };
 }

@@ -7,6 +7,11 @@ import express, { type RequestHandler } from 'express';
 import { RequestError } from '../errors.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The refusal of a body over BODY_LIMIT_BYTES, announced or read. */
+export function payloadTooLarge(): RequestError {
+  return new RequestError('PAYLOAD_TOO_LARGE', `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`);
+}
 /** Deeper than any request this API reads (an OpenAI message part is 4 levels down). */
 export const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -90,7 +95,7 @@ export const jsonBody: RequestHandler = (req, res, next) => {
   const announced = Number(req.get('content-length'));
   if (Number.isFinite(announced) && announced > BODY_LIMIT_BYTES) {
     res.setHeader('Connection', 'close');
-    next(new RequestError('PAYLOAD_TOO_LARGE', `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`));
+    next(payloadTooLarge());
     return;
   }
   parseJson(req, res, (err?: unknown) => {

@@ -6,7 +6,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { AppError, errorBody, isAppError, RequestError, type ErrorBody } from '../errors.js';
-import { BODY_LIMIT_BYTES } from './body.js';
+import { payloadTooLarge } from './body.js';
 import { stripKnownDirs, stripPaths } from './redact.js';
 
 interface HttpishError {
@@ -22,10 +22,7 @@ function fromHttpError(err: HttpishError & Error): AppError | null {
   if (!status || status < 400 || status >= 500) return null;
   switch (err.type) {
     case 'entity.too.large':
-      return new RequestError(
-        'PAYLOAD_TOO_LARGE',
-        `request: body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit`,
-      );
+      return payloadTooLarge();
     case 'entity.parse.failed':
       return new RequestError('INVALID_REQUEST', 'request: body is not valid JSON');
     case 'entity.verify.failed':
@@ -70,8 +67,6 @@ const EXPECTED = new Set(['INDEX_NOT_READY', 'SERVER_BUSY']);
 export interface ErrorHandlerOptions {
   /** Folders whose paths must not reach clients (index, corpus, cache, project). */
   knownDirs?: readonly string[];
-  /** Called for server-side failures when no request logger records them. */
-  onUnexpected?: (err: unknown) => void;
 }
 
 export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
@@ -88,13 +83,11 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
     if (appError) {
       if (appError.status >= 500 && !EXPECTED.has(appError.code)) {
         recordForLog(res, err);
-        options.onUnexpected?.(err);
       }
       res.status(appError.status).json(publicErrorBody(appError, dirs));
       return;
     }
     recordForLog(res, err);
-    options.onUnexpected?.(err);
     res.status(500).json({ error: { code: 'INTERNAL', message: 'server: internal error' } });
   };
 }

@@ -42,6 +42,11 @@ export function requestIds(req: IncomingMessage, res: ServerResponse, next: () =
   next();
 }
 
+/** A 5xx the service chose (no failure recorded on the response; pino-http's own "failed with status code"). */
+function isRefusal(res: ServerResponse, err: Error): boolean {
+  return !(res as { err?: unknown }).err && err.message.startsWith('failed with status code');
+}
+
 export function requestLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
@@ -53,15 +58,12 @@ export function requestLogger(logger: Logger): HttpLogger {
     // For a 5xx without a failure behind it (load shedding, start-up) pino-http invents an Error whose stack
     // points into its own code; the status says all there is to say.
     customErrorObject: (_req, res, err, value: Record<string, unknown>) => {
-      if ((res as { err?: unknown }).err || !err.message.startsWith('failed with status code')) return value;
+      if (!isRefusal(res, err)) return value;
       const rest = { ...value };
       delete rest.err;
       return rest;
     },
-    customErrorMessage: (_req, res, err) =>
-      (res as { err?: unknown }).err || !err.message.startsWith('failed with status code')
-        ? 'request failed'
-        : 'request refused',
+    customErrorMessage: (_req, res, err) => (isRefusal(res, err) ? 'request refused' : 'request failed'),
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,

@@ -4,6 +4,7 @@
  * sees them (malformed HTTP, oversized headers, a body that never arrives), the gate that lets the process
  * listen before the index is loaded and swap the real app in afterwards, and draining on SIGTERM.
  */
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, RequestListener, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -37,12 +38,6 @@ function clientErrorCode(err: NodeJS.ErrnoException): ErrorCode {
   }
 }
 
-const REASON: Partial<Record<ErrorCode, string>> = {
-  HEADERS_TOO_LARGE: 'Request Header Fields Too Large',
-  REQUEST_TIMEOUT: 'Request Timeout',
-  INVALID_REQUEST: 'Bad Request',
-};
-
 const MESSAGE: Partial<Record<ErrorCode, string>> = {
   HEADERS_TOO_LARGE: 'request: headers are too large',
   REQUEST_TIMEOUT: 'request: the request was not received in time',
@@ -61,7 +56,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const error = new AppError(code, MESSAGE[code] ?? 'request: malformed HTTP request');
   const body = JSON.stringify(errorBody(error));
   socket.end(
-    `HTTP/1.1 ${error.status} ${REASON[code] ?? 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Bad Request'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Cache-Control: no-store\r\n' +

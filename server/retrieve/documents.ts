@@ -6,6 +6,7 @@
  */
 import { foldText, tokenize } from '../../ingest/index/terms.js';
 import type { DocumentId, DocumentMeta } from '../../ingest/types.js';
+import { indexOfSequence } from './sequence.js';
 
 export interface DocumentResolution {
   documents: DocumentId[];
@@ -45,14 +46,6 @@ function phraseTokens(text: string): string[] {
   return tokenize(text).filter((t) => t !== 'the');
 }
 
-function findSequence(haystack: string[], needle: string[]): number {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 export function compileDocumentNames(documents: DocumentMeta[]): DocumentNames[] {
   return documents.map((d) => ({
     id: d.id,
@@ -78,7 +71,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
 
   for (const doc of names) {
     for (const phrase of doc.phrases) {
-      const at = findSequence(tokens, phrase);
+      const at = indexOfSequence(tokens, phrase);
       if (at >= 0) {
         found.add(doc.id);
         markUsed(at, phrase.length);
@@ -90,14 +83,12 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   const free = tokens.filter((_, i) => !used.has(i));
   const years = new Set(free.filter((t) => /^(19|20)\d\d$/.test(t)));
   const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));
+  // With both a year and a place given, a document must match both when any document does.
+  const bothExist = names.some((n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place));
   for (const doc of names) {
     const yearHit = doc.year !== null && years.has(doc.year);
     const placeHit = doc.place !== null && places.has(doc.place);
     if (!yearHit && !placeHit) continue;
-    // With both a year and a place given, a document must match both when any document does.
-    const bothExist = names.some(
-      (n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place),
-    );
     if (bothExist && !(yearHit && placeHit)) continue;
     found.add(doc.id);
   }

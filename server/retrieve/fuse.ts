@@ -19,6 +19,13 @@ export interface FusedScore {
   vector: number;
 }
 
+/** The entry of `id` in `out`, created with zero scores on first use. */
+function entry(out: Map<string, FusedScore>, id: string): FusedScore {
+  let e = out.get(id);
+  if (!e) out.set(id, (e = { id, score: 0, lexical: 0, vector: 0 }));
+  return e;
+}
+
 function byScore(a: ScoredId, b: ScoredId): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -30,18 +37,13 @@ function byScore(a: ScoredId, b: ScoredId): number {
 export function fuseWeighted(lexical: ScoredId[], vector: ScoredId[], lexicalWeight: number): FusedScore[] {
   const maxLex = Math.max(0, ...lexical.map((s) => s.score));
   const maxVec = Math.max(0, ...vector.map((s) => s.score));
-  const minVec = 0;
   const out = new Map<string, FusedScore>();
-  const entry = (id: string) => {
-    let e = out.get(id);
-    if (!e) out.set(id, (e = { id, score: 0, lexical: 0, vector: 0 }));
-    return e;
-  };
-  for (const s of lexical) entry(s.id).lexical = s.score;
-  for (const s of vector) entry(s.id).vector = s.score;
+  for (const s of lexical) entry(out, s.id).lexical = s.score;
+  for (const s of vector) entry(out, s.id).vector = s.score;
   for (const e of out.values()) {
     const lex = maxLex > 0 ? e.lexical / maxLex : 0;
-    const vec = maxVec > minVec ? Math.max(0, e.vector - minVec) / (maxVec - minVec) : 0;
+    // Negative cosines count as no similarity.
+    const vec = maxVec > 0 ? Math.max(0, e.vector) / maxVec : 0;
     e.score = lexicalWeight * lex + (1 - lexicalWeight) * vec;
   }
   return [...out.values()].sort(byScore);
@@ -50,18 +52,13 @@ export function fuseWeighted(lexical: ScoredId[], vector: ScoredId[], lexicalWei
 /** Reciprocal rank fusion (Cormack et al.): Σ 1/(k + rank), rescaled so the best possible score is 1. */
 export function fuseRrf(lexical: ScoredId[], vector: ScoredId[], lexicalWeight: number, k = 60): FusedScore[] {
   const out = new Map<string, FusedScore>();
-  const entry = (id: string) => {
-    let e = out.get(id);
-    if (!e) out.set(id, (e = { id, score: 0, lexical: 0, vector: 0 }));
-    return e;
-  };
   [...lexical].sort(byScore).forEach((s, rank) => {
-    const e = entry(s.id);
+    const e = entry(out, s.id);
     e.lexical = s.score;
     e.score += (2 * lexicalWeight) / (k + rank + 1);
   });
   [...vector].sort(byScore).forEach((s, rank) => {
-    const e = entry(s.id);
+    const e = entry(out, s.id);
     e.vector = s.score;
     e.score += (2 * (1 - lexicalWeight)) / (k + rank + 1);
   });

@@ -6,6 +6,7 @@
  */
 import { analyse, tokenize } from '../../ingest/index/terms.js';
 import glossaryData from './glossary.json' with { type: 'json' };
+import { indexOfSequence } from './sequence.js';
 
 export interface Glossary {
   groups: string[][];
@@ -19,18 +20,10 @@ interface CompiledPhrase {
 export interface QueryExpansion {
   /** Phrases from the glossary groups the query touched, excluding what the query already says. */
   phrases: string[];
-  /** The groups matched, for debugging. */
-  matched: string[];
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
+const containsSequence = (haystack: readonly string[], needle: readonly string[]) =>
+  indexOfSequence(haystack, needle) >= 0;
 
 export function compileGlossary(glossary: Glossary): (query: string) => QueryExpansion {
   const groups: CompiledPhrase[][] = glossary.groups.map((g) =>
@@ -48,15 +41,12 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
   return (query: string) => {
     const queryTerms = analyse(query);
     const phrases = new Set<string>();
-    const matched: string[] = [];
     const candidates = new Set(queryTerms.flatMap((t) => groupsByFirstTerm.get(t) ?? []));
     for (const group of [...candidates].sort((a, b) => a - b).map((g) => groups[g])) {
-      const hit = group.find((p) => containsSequence(queryTerms, p.terms));
-      if (!hit) continue;
-      matched.push(hit.phrase);
+      if (!group.some((p) => containsSequence(queryTerms, p.terms))) continue;
       for (const p of group) if (!containsSequence(queryTerms, p.terms)) phrases.add(p.phrase);
     }
-    return { phrases: [...phrases], matched };
+    return { phrases: [...phrases] };
   };
 }
 

@@ -66,11 +66,16 @@ export function createHybridRetriever(
   );
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
 
-  function lexicalScores(topic: string, scope: Set<DocumentId> | null, limit: number): ScoredId[] {
+  function lexicalScores(
+    topic: string,
+    topicTerms: string[],
+    scope: Set<DocumentId> | null,
+    limit: number,
+  ): ScoredId[] {
     // Each expansion word once: BM25 sums repeated query terms, and a word shared by many glossary phrases
     // ("passports" in "fake passports", "false passports") would otherwise outweigh the question itself.
     const expansion = [...new Set(expandQuery(topic).phrases.flatMap((p) => tokenize(p)))];
-    const queries: WeightedQuery[] = [{ terms: analyse(topic), weight: 1 }];
+    const queries: WeightedQuery[] = [{ terms: topicTerms, weight: 1 }];
     if (expansion.length > 0) queries.push({ terms: analyse(expansion.join(' ')), weight: opts.expansionWeight });
     // Only the best lexical candidates take part in fusion, as only the nearest vectors do: on a large corpus a
     // common word matches most units, and fusing all of them would dominate the query time.
@@ -166,12 +171,13 @@ export function createHybridRetriever(
       const topic = resolution.documents.length > 0 ? resolution.topic : query;
 
       const referenced = findReferencedUnits(parseReferences(query), index.units, scopeIds);
-      const searched = { query, corrections, scope: scopeIds };
-      if (scopeIds && resolution.documents.length > 0 && referenced.length === 0 && analyse(topic).length === 0) {
+      const searched = { query, corrections, topic, scope: scopeIds };
+      const topicTerms = analyse(topic);
+      if (scopeIds && resolution.documents.length > 0 && referenced.length === 0 && topicTerms.length === 0) {
         return { ...searched, hits: openingUnits(scopeIds, k), reference: null, overview: true };
       }
       const [lexical, vector] = await Promise.all([
-        method === 'vector' ? [] : lexicalScores(topic, scope, Math.max(k * 4, opts.candidates * 2)),
+        method === 'vector' ? [] : lexicalScores(topic, topicTerms, scope, Math.max(k * 4, opts.candidates * 2)),
         method === 'lexical' ? [] : vectorScores(topic, scope, k),
       ]);
       let fused =
@@ -221,8 +227,9 @@ export function rerankByCoverage(
   const concepts = conceptsOf(topic, stats);
   if (concepts.length < 2) return fused;
   const head = fused.slice(0, RERANK_DEPTH).map((f) => {
-    const whole = coverage(concepts, stats.termsOf(f.id));
-    const near = share > 0 ? proximity(concepts, stats, f.id, span) : 0;
+    const terms = stats.termsOf(f.id);
+    const whole = coverage(concepts, terms);
+    const near = share > 0 ? proximity(concepts, stats, f.id, span, terms) : 0;
     return { ...f, score: (1 - weight) * f.score + weight * ((1 - share) * whole + share * near) };
   });
   head.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

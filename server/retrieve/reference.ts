@@ -4,15 +4,13 @@
  * action 6", "clause (f) point 4", "recital 3") and finds those units, so they come first.
  */
 import type { DocumentId, Unit, UnitKind } from '../../ingest/types.js';
-import { normaliseReferenceWords } from './reference-words.js';
+import { normaliseReferenceWords, romanValue } from './reference-words.js';
 
 export interface UnitReference {
   kind: UnitKind;
   /** "18", "4.6", "f", "f.4", or "last" (the highest number of that kind in each document). */
   number: string;
 }
-
-const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8' };
 
 /**
  * Every reference the text makes, in the order written. Ordinals, number words, Roman numerals and other
@@ -36,7 +34,7 @@ export function parseReferences(question: string): UnitReference[] {
   for (const m of q.matchAll(
     /\b(?:priority\s+)?goal\s*(\d|[ivx]+)\b[\s,;:-]*(?:(?:action|point|item)\s*(\d{1,2}))?/g,
   )) {
-    const goal = ROMAN[m[1]] ?? m[1];
+    const goal = String(romanValue(m[1]) ?? m[1]);
     if (m[2]) add(m.index, 'action', `${goal}.${m[2]}`);
     else add(m.index, 'priority-goal', goal);
   }
@@ -91,7 +89,10 @@ function expandList(first: string, rest: string): string[] {
  * in order (goals have no text of their own).
  */
 export function findReferencedUnits(refs: UnitReference[], units: Unit[], scope: DocumentId[] | null): Unit[] {
-  const inScope = scope ? units.filter((u) => scope.includes(u.documentId)) : units;
+  // Most questions name no unit: no pass over every unit for them.
+  if (refs.length === 0) return [];
+  const scoped = scope ? new Set(scope) : null;
+  const inScope = scoped ? units.filter((u) => scoped.has(u.documentId)) : units;
   const out: Unit[] = [];
   for (const ref of refs) {
     const matches =

@@ -145,9 +145,14 @@ export function coverage(concepts: readonly Concept[], terms: { has(term: string
  * consecutive terms (stop words not counted), in [0, 1]. A unit about the question's ideas names them
  * together; a long list (every participant, every activity) names each of them somewhere.
  */
-export function proximity(concepts: readonly Concept[], stats: TermStatistics, unitId: string, span: number): number {
+export function proximity(
+  concepts: readonly Concept[],
+  stats: TermStatistics,
+  unitId: string,
+  span: number,
+  terms: TermSet = stats.termsOf(unitId),
+): number {
   const sequence = stats.sequenceOf(unitId);
-  const terms = stats.termsOf(unitId);
   let total = 0;
   // Which concept each term id marks, for the concepts the text has (a term can mark several).
   const marks = new Map<number, number[]>();

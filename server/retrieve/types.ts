@@ -31,6 +31,8 @@ export interface SearchResult {
   query: string;
   /** The words read differently, in the order written; empty when none were. */
   corrections: Correction[];
+  /** The query without the words that named documents ("Prague 1997"), or the query when it named none. */
+  topic: string;
   /** Documents the search was restricted to (by the caller or by names in the query); null = all. */
   scope: DocumentId[] | null;
   /** Set when the query named an exact unit ("Recommendation 18 of Prague 1997"). */

@@ -10,27 +10,18 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response } from 'express';
 import type { ChatReply, ChatTurn, Citation, ClosestMatch } from '../../server/answer/types.js';
-import type { DocumentMeta, UnitKind } from '../../ingest/types.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import type { PublicUnit } from '../../server/catalogue.js';
+import type { DocumentMeta } from '../../ingest/types.js';
+import { ROOT } from './paths.js';
 
 /** The CSP the real server sends; the fake sends it too so a CSP violation shows up in the browser tests. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-interface FakeUnit {
-  id: string;
-  label: string;
-  kind: UnitKind;
-  number: number | string | null;
-  section: string;
-  text: string;
-  page: number | null;
-}
+type FakeUnit = PublicUnit;
 
 interface FakeDoc {
   meta: DocumentMeta;
@@ -116,12 +107,12 @@ function cutUnits(meta: DocumentMeta, raw: string): FakeUnit[] {
 }
 
 function loadCorpus(): FakeDoc[] {
-  const manifest = JSON.parse(readFileSync(path.join(root, 'corpus', 'manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'corpus', 'manifest.json'), 'utf8')) as {
     documents: DocumentMeta[];
   };
   return manifest.documents.map((meta) => ({
     meta,
-    units: cutUnits(meta, readFileSync(path.join(root, 'corpus', meta.file), 'utf8')),
+    units: cutUnits(meta, readFileSync(path.join(ROOT, 'corpus', meta.file), 'utf8')),
   }));
 }
 
@@ -265,7 +256,7 @@ export interface FakeApiOptions {
 }
 
 export function createFakeApi(options: FakeApiOptions = {}): express.Express {
-  const webDir = options.webDir ?? path.join(root, 'dist', 'web');
+  const webDir = options.webDir ?? path.join(ROOT, 'dist', 'web');
   const tokenDelay = options.tokenDelayMs ?? 15;
   const docs = loadCorpus();
   const app = express();
@@ -277,33 +268,24 @@ export function createFakeApi(options: FakeApiOptions = {}): express.Express {
   });
   app.use(express.json({ limit: '64kb' }));
 
+  const summary = (d: FakeDoc) => ({
+    id: d.meta.id,
+    title: d.meta.title,
+    shortTitle: d.meta.shortTitle,
+    date: d.meta.date,
+    place: d.meta.place,
+    kind: d.meta.kind,
+    unitCount: d.units.length,
+  });
+
   app.get('/api/documents', (_req, res) => {
-    res.json({
-      documents: docs.map((d) => ({
-        id: d.meta.id,
-        title: d.meta.title,
-        shortTitle: d.meta.shortTitle,
-        date: d.meta.date,
-        place: d.meta.place,
-        kind: d.meta.kind,
-        unitCount: d.units.length,
-      })),
-    });
+    res.json({ documents: docs.map(summary) });
   });
 
   app.get('/api/documents/:id', (req, res) => {
     const d = docs.find((x) => x.meta.id === req.params.id);
     if (!d) return sendError(res, 404, 'NOT_FOUND', `No document "${req.params.id}".`);
-    res.json({
-      id: d.meta.id,
-      title: d.meta.title,
-      shortTitle: d.meta.shortTitle,
-      date: d.meta.date,
-      place: d.meta.place,
-      kind: d.meta.kind,
-      unitCount: d.units.length,
-      units: d.units,
-    });
+    res.json({ ...summary(d), units: d.units });
   });
 
   app.post('/api/chat', async (req: Request, res: Response) => {

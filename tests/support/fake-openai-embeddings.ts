@@ -5,9 +5,8 @@
  * mid-body) and a record of requests, so the real LangChain/OpenAI client runs over real HTTP without a
  * network or a key.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { readBody, sendJson } from './http-stub.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson, startStub } from './http-stub.js';
 
 export interface RecordedEmbeddingRequest {
   path: string;
@@ -53,18 +52,6 @@ export async function startFakeOpenAIEmbeddings(
 ): Promise<FakeOpenAIEmbeddings> {
   let behaviour = initial;
   const requests: RecordedEmbeddingRequest[] = [];
-  const sockets = new Set<Socket>();
-
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
@@ -124,18 +111,13 @@ export async function startFakeOpenAIEmbeddings(
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const stub = await startStub(handle);
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${stub.url}/v1`,
     requests,
     setBehaviour(next) {
       behaviour = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: stub.close,
   };
 }

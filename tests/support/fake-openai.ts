@@ -4,9 +4,8 @@
  * on 127.0.0.1, with per-test behaviour (reply, error, hang, cut stream, delay) and a record of requests, so
  * the real client is exercised over real HTTP without a network or a key.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { readBody, sendJson } from './http-stub.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson, startStub } from './http-stub.js';
 
 export interface FakeChatMessage {
   role: string;
@@ -59,7 +58,6 @@ export async function startFakeOpenAI(
 ): Promise<FakeOpenAI> {
   let behaviour = initial;
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let chatCount = 0;
 
@@ -71,17 +69,6 @@ export async function startFakeOpenAI(
       }, ms);
       timers.add(t);
     });
-
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
@@ -152,22 +139,17 @@ export async function startFakeOpenAI(
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const stub = await startStub(handle, () => {
+    for (const t of timers) clearTimeout(t);
+  });
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${stub.url}/v1`,
     requests,
     setBehaviour(next) {
       behaviour = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: stub.close,
   };
 }
 

@@ -138,12 +138,10 @@ export class SifEncoder {
     return weight;
   }
 
-  /** The weighted sum (its scale is irrelevant: vectors are normalised), or null if no word is known. */
-  weightedSum(text: string): Float64Array | null {
-    return this.weightedSumOfRows(this.rowsOfText(text));
-  }
-
-  /** weightedSum for rows already resolved by rowsOfText: the same additions in the same order. */
+  /**
+   * The weighted sum of the rows resolved by rowsOfText (its scale is irrelevant: vectors are normalised),
+   * or null if no word is known.
+   */
   weightedSumOfRows(rows: ArrayLike<number>): Float64Array | null {
     if (rows.length === 0) return null;
     const acc = new Float64Array(this.vectors.dims);
