@@ -15,6 +15,7 @@ import type { TextEmbedder } from './embed/types.js';
 import { corpusFingerprint } from './index/fingerprint.js';
 import { checkBuild, newBuildDir, pruneBuilds, readCurrentBuild, swapCurrentBuild, syncBuild } from './index/layout.js';
 import { buildLexicalIndex } from './index/lexical.js';
+import { buildCorpusLexicon } from './lexicon/corpus.js';
 import { acquireIngestLock } from './index/lock.js';
 import { writeIndex, type ChunkRef, type SkippedFile } from './index/store.js';
 import { buildVectorIndex } from './index/vectors.js';
@@ -119,6 +120,7 @@ export async function runIngest(config: Config, options: IngestOptions = {}): Pr
         chunks: chunkRefs,
         vectors: buildVectorIndex(vectors, embedder.dimensions),
         lexical: buildLexicalIndex(corpus.units, metaById),
+        lexicon: buildCorpusLexicon(corpus.units),
         embedderState,
       },
       {

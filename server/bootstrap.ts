@@ -15,7 +15,7 @@ import { TermStatistics } from './retrieve/term-stats.js';
 import { createCatalogue } from './catalogue.js';
 import type { Config } from './config.js';
 import { ConfigError, IndexError, isAppError } from './errors.js';
-import { createHybridRetriever } from './retrieve/hybrid.js';
+import { createHybridRetriever, termBridges } from './retrieve/hybrid.js';
 import type { Services } from './services.js';
 
 export type IndexState = 'missing' | 'stale' | 'fresh';
@@ -61,13 +61,14 @@ export async function buildServices(config: Config): Promise<Services> {
       `index: built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}"; run \`npm run ingest\` to rebuild it`,
     );
   }
-  const stats = new TermStatistics(index.lexical);
+  const stats = new TermStatistics(index.lexical, termBridges(index, embedder));
   const retriever = createHybridRetriever(index, embedder, {}, { stats });
   const catalogue = createCatalogue(index.documents, index.units);
   const answerer = createAnswerer({
     config,
     retriever,
     documents: index.documents,
+    units: index.units,
     stats,
   });
   return { config, index, embedder, catalogue, retriever, answerer, stats };

@@ -28,4 +28,12 @@ export interface TextEmbedder extends Embeddings {
    * word is in it. The retriever uses it to tell a misspelling from a real word the documents do not use.
    */
   isKnownWord?(word: string): boolean;
+  /**
+   * Present on embedders with word vectors of their own: a lower-case word's vector (any length; compared
+   * by cosine), or null when the word is unknown. The retriever uses it to find the corpus's words nearest
+   * to a word the corpus never uses ("jail" → "imprisonment").
+   */
+  wordVector?(word: string): Float32Array | null;
+  /** With wordVector: how common a word is in the vectors' source, 0 for the most frequent; null if unknown. */
+  wordRank?(word: string): number | null;
 }

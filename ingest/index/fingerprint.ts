@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../load/index.js';
 
 /** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
-export const PIPELINE_VERSION = 'pipeline-5';
+export const PIPELINE_VERSION = 'pipeline-6';
 
 // The documents the loader reads, and the corpus manifest (manifest.json).
 const INDEXED_EXTENSIONS = new Set([...SUPPORTED_EXTENSIONS, '.json']);

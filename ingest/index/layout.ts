@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './fingerprint.js';
 
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
@@ -17,6 +17,7 @@ export const INDEX_FILES = {
   vectors: 'vectors.hnsw',
   lexical: 'lexical.bm25',
   embedderState: 'embedder-state.json',
+  lexicon: 'lexicon.json',
 } as const;
 
 export function currentPointer(indexDir: string): string {

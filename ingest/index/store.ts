@@ -10,6 +10,7 @@ import type { DocumentMeta, Unit } from '../types.js';
 import { sha256 } from './fingerprint.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, readCurrentBuild } from './layout.js';
 import { loadLexicalIndex, serialiseLexicalIndex, type LexicalIndex } from './lexical.js';
+import type { LexicalMap } from './lexicon.js';
 import { HNSW_PARAMS, loadVectorIndex, type VectorIndex, type VectorIndexBuild } from './vectors.js';
 
 export interface ChunkRef {
@@ -42,6 +43,8 @@ export interface IndexContents {
   chunks: ChunkRef[];
   vectors: VectorIndex;
   lexical: LexicalIndex;
+  /** People's words → the corpus's own terms (ingest/lexicon). */
+  lexicon: LexicalMap;
   embedderState: unknown;
 }
 
@@ -67,6 +70,7 @@ export async function writeIndex(
     [INDEX_FILES.chunks]: JSON.stringify(contents.chunks),
     [INDEX_FILES.lexical]: serialiseLexicalIndex(contents.lexical),
     [INDEX_FILES.embedderState]: JSON.stringify(contents.embedderState ?? null),
+    [INDEX_FILES.lexicon]: JSON.stringify(contents.lexicon),
   };
   const checksums: Record<string, string> = {};
   for (const [name, body] of Object.entries(files)) {
@@ -154,8 +158,9 @@ export async function loadIndex(indexDir: string, expectedEmbedderId?: string): 
   const chunks = json<ChunkRef[]>(INDEX_FILES.chunks);
   const lexical = loadLexicalIndex(verified(INDEX_FILES.lexical));
   const embedderState = json<unknown>(INDEX_FILES.embedderState);
+  const lexicon = json<LexicalMap>(INDEX_FILES.lexicon);
   // hnswlib reads the vectors file itself; its bytes are read here only to be checked.
   verified(INDEX_FILES.vectors);
   const vectors = loadVectorIndex(path.join(dir, INDEX_FILES.vectors), manifest.embedder.dimensions);
-  return { dir, manifest, documents, units, chunks, vectors, lexical, embedderState };
+  return { dir, manifest, documents, units, chunks, vectors, lexical, lexicon, embedderState };
 }

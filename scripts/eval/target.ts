@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientError, createClient, type Client } from '../../client/index.js';
 import type { DocumentKind, DocumentMeta } from '../../ingest/types.js';
-import { carryForward } from '../../server/answer/followup.js';
+import { planQuery } from '../../server/plan/plan-query.js';
 import type { ChatReply, ChatRequest } from '../../server/answer/types.js';
 import { compileDocumentNames, resolveDocuments } from '../../server/retrieve/documents.js';
 import type { Services } from '../../server/services.js';
@@ -26,17 +26,18 @@ export interface EvalTarget {
   units(): Promise<UnitText[]>;
 }
 
-export type Resolve = (text: string) => string[];
+export type Resolve = (text: string) => { documents: string[]; topic: string };
 
 export function resolver(documents: DocumentMeta[]): Resolve {
   const names = compileDocumentNames(documents);
-  return (text) => resolveDocuments(text, names).documents;
+  return (text) => resolveDocuments(text, names);
 }
 
+/** The search the answerer makes for a question: its plan's retrieval text and scope (server/plan). */
 export function searchRequest(q: GoldQuestion, resolve: Resolve): { query: string; documents?: string[] } {
-  const carried = carryForward(q.question, q.history ?? [], resolve);
-  const documents = q.documents ?? carried.documents ?? undefined;
-  return { query: carried.query, ...(documents ? { documents } : {}) };
+  const plan = planQuery({ question: q.question, history: q.history, documents: q.documents }, resolve);
+  const documents = plan.scope ?? undefined;
+  return { query: plan.retrievalText, ...(documents ? { documents } : {}) };
 }
 
 function chatRequest(q: GoldQuestion, mode: EvalMode): ChatRequest {

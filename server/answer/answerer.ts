@@ -4,7 +4,7 @@
  * retrieves, weighs the evidence, writes the answer, and falls back to the extractive answer with a notice
  * whenever the LLM upstream fails. Never lets an upstream failure become a 500.
  */
-import type { DocumentMeta } from '../../ingest/types.js';
+import type { DocumentMeta, Unit } from '../../ingest/types.js';
 import type { Config } from '../config.js';
 import { isAppError, UpstreamError } from '../errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
@@ -12,9 +12,17 @@ import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.j
 import type { Answerer } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
-import { weighEvidence } from './evidence.js';
-import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
-import { carryForward } from './followup.js';
+import { stripRequestWords } from '../plan/intent.js';
+import { planQuery } from '../plan/plan-query.js';
+import type { QueryPlan } from '../plan/types.js';
+import {
+  composeExtractiveReply,
+  declinedReply,
+  isBroad,
+  missingReferenceReply,
+  smallTalkReply,
+  weighPlanEvidence,
+} from './compose.js';
 import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
 import { finaliseLlmAnswer } from './llm/postprocess.js';
@@ -24,12 +32,16 @@ export interface AnswererDeps {
   config: Config;
   retriever: Retriever;
   documents: DocumentMeta[];
+  units: readonly Unit[];
   stats: TermStatistics;
 }
 
 /** How many retrieved units are searched for an answer, and how many are given to the model. */
 export const RETRIEVAL_K = 8;
 export const LLM_PASSAGES = 6;
+/** Summaries, lists, comparisons and timelines gather every relevant unit, so they search deeper. */
+export const BROAD_RETRIEVAL_K = 24;
+export const BROAD_LLM_PASSAGES = 12;
 
 /** Says which words were read as other words, e.g. `Searched for “sanctions” (you wrote “sanctons”).` */
 function correctionNotice(result: SearchResult): string | null {
@@ -47,7 +59,17 @@ function streamText(text: string, onToken: TokenSink | undefined): void {
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { config, retriever } = deps;
   const names = compileDocumentNames(deps.documents);
-  const resolve = (text: string) => resolveDocuments(text, names).documents;
+  const resolve = (text: string) => resolveDocuments(text, names);
+  const allDocuments = deps.documents.map((d) => d.id);
+  const inventory = { units: deps.units, documents: deps.documents };
+  const plan = (request: ChatRequest): QueryPlan =>
+    planQuery({ question: request.question, history: request.history, documents: request.documents }, resolve);
+  /** The search a plan asks for: every document heard when the question spans them all. */
+  const searchFor = (p: QueryPlan, k: number, broadK: number): SearchRequest => ({
+    query: p.retrievalText,
+    k: isBroad(p) ? broadK : k,
+    documents: p.scope ?? (p.acrossDocuments ? allDocuments : undefined),
+  });
   const llmSlots = new Semaphore(config.openai.maxConcurrency);
   // Loaded on demand (see llm/index.ts); started now when an LLM is configured, so no answer waits for it.
   let llmSteps: Promise<typeof import('./llm/index.js')> | undefined;
@@ -68,51 +90,52 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
-  function declined(result: SearchResult, mode: ChatReply['mode']): ChatReply {
-    return {
-      answer: DECLINE_MESSAGE,
-      citations: [],
-      grounded: false,
-      mode,
-      closestMatches: closestMatches(result.hits),
-    };
-  }
-
   async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
-    const carried = carryForward(request.question, request.history ?? [], resolve);
+    const planned = plan(request);
     const notices: string[] = notice ? [notice] : [];
-    const result = await searchOrWords(
-      {
-        query: carried.query,
-        k: RETRIEVAL_K,
-        documents: request.documents?.length ? request.documents : (carried.documents ?? undefined),
-      },
-      notices,
-    );
-    const evidence = weighEvidence(result.topic, result, deps.stats);
-    const reply: ChatReply = evidence.grounded
-      ? { ...writeExtractiveAnswer(result.query, evidence.cited), grounded: true, mode: 'extractive' }
-      : declined(result, 'extractive');
-    const correction = correctionNotice(result);
-    if (correction) notices.unshift(correction);
+    let reply: ChatReply;
+    if (planned.intent === 'smalltalk') reply = smallTalkReply('extractive');
+    else {
+      const result = await searchOrWords(searchFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
+      reply = composeExtractiveReply(planned, result, deps.stats, inventory);
+      const correction = correctionNotice(result);
+      if (correction) notices.unshift(correction);
+    }
     if (notices.length) reply.notice = notices.join(' ');
-    if (carried.query !== request.question) reply.standaloneQuestion = carried.query;
+    if (planned.standalone !== request.question) reply.standaloneQuestion = planned.standalone;
     streamText(reply.answer, onToken);
     return reply;
   }
 
   async function llm(request: ChatRequest, onToken?: TokenSink, signal?: AbortSignal): Promise<ChatReply> {
+    const planned = plan(request);
+    if (planned.intent === 'smalltalk') {
+      const reply = smallTalkReply('llm');
+      streamText(reply.answer, onToken);
+      return reply;
+    }
     const { condenseQuestion, writeLlmAnswer } = await loadLlmSteps();
     const history = request.history ?? [];
-    const standalone = history.length
-      ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
-      : request.question;
+    // The plan resolves what it can read from the turns; the model condenses only what it could not.
+    const standalone =
+      history.length && planned.followUp.carried === 'nothing'
+        ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
+        : planned.standalone;
+    const searchPlan =
+      standalone === planned.standalone
+        ? planned
+        : { ...planned, standalone, retrievalText: stripRequestWords(standalone) };
     // As many units as the model is given, so that a question over several documents gives it each of them.
-    const result = await retriever.search({ query: standalone, k: LLM_PASSAGES, documents: request.documents });
-    const evidence = weighEvidence(result.topic, result, deps.stats);
+    const result = await retriever.search(searchFor(searchPlan, LLM_PASSAGES, BROAD_LLM_PASSAGES));
+    const missing = missingReferenceReply(searchPlan, result, inventory, 'llm');
+    if (missing) {
+      streamText(missing.answer, onToken);
+      return missing;
+    }
+    const evidence = weighPlanEvidence(searchPlan, result, deps.stats);
     const correction = correctionNotice(result);
     if (!evidence.grounded) {
-      const reply = declined(result, 'llm');
+      const reply = declinedReply(result, 'llm');
       if (correction) reply.notice = correction;
       streamText(reply.answer, onToken);
       return reply;
@@ -127,7 +150,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       mode: 'llm',
       unsupported: final.unsupported,
     };
-    if (!final.grounded) reply.closestMatches = closestMatches(result.hits);
+    if (!final.grounded) reply.closestMatches = declinedReply(result, 'llm').closestMatches;
     if (correction) reply.notice = correction;
     if (standalone !== request.question) reply.standaloneQuestion = standalone;
     return reply;

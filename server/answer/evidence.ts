@@ -23,14 +23,39 @@ export const EVIDENCE_MODEL = {
   threshold: 0.92,
 } as const;
 
-export const CITATION_RULES = {
+export interface CitationRules {
   /** A unit is cited beside the best one when its fused score is at least this share of the best. */
-  relativeScore: 0.6,
+  relativeScore: number;
   /** At most this many units are cited. */
-  maxCitations: 6,
+  maxCitations: number;
   /** At most this many units of one document, unless referenced exactly. */
+  maxPerDocument: number;
+  /** A named document's best unit is cited when its score is at least this share of the best. */
+  documentFloor: number;
+}
+
+/** A question about one thing: the few units that answer it. */
+export const CITATION_RULES: CitationRules = {
+  relativeScore: 0.6,
+  maxCitations: 6,
   maxPerDocument: 4,
-} as const;
+  documentFloor: 0.4,
+};
+
+/** A summary, list, comparison or timeline: every unit that substantively addresses the topic, within a
+ * readable cap, and each document's best. */
+export const BROAD_CITATION_RULES: CitationRules = {
+  relativeScore: 0.5,
+  maxCitations: 12,
+  maxPerDocument: 6,
+  documentFloor: 0.35,
+};
+
+export interface EvidenceOptions {
+  rules?: CitationRules;
+  /** Whether the question itself named its documents (a scope set only to hear every document does not count). */
+  scoped?: boolean;
+}
 
 export interface Evidence {
   grounded: boolean;
@@ -42,18 +67,24 @@ export interface Evidence {
 }
 
 /** The evidence signals of a search result for a topic (see EVIDENCE_MODEL). */
-export function evidenceSignals(topic: string, result: SearchResult, stats: TermStatistics) {
+export function evidenceSignals(topic: string, result: SearchResult, stats: TermStatistics, scoped?: boolean) {
   const hits = result.hits;
   return {
     coverage: hits.length ? coverage(conceptsOf(topic, stats), stats.termsOf(hits[0].unit.id)) : 0,
     vector: Math.max(0, ...hits.slice(0, 3).map((h) => h.vector)),
     lexical: hits[0]?.lexical ?? 0,
-    scoped: result.scope !== null,
+    scoped: scoped ?? result.scope !== null,
   };
 }
 
 /** Decides whether the search found an answer and which hits to cite. */
-export function weighEvidence(topic: string, result: SearchResult, stats: TermStatistics): Evidence {
+export function weighEvidence(
+  topic: string,
+  result: SearchResult,
+  stats: TermStatistics,
+  options: EvidenceOptions = {},
+): Evidence {
+  const rules = options.rules ?? CITATION_RULES;
   const hits = result.hits;
   if (hits.length === 0) return { grounded: false, score: 0, coverage: 0, vector: 0, cited: [] };
   const top = hits[0];
@@ -63,11 +94,11 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
     const scope = result.scope ?? [];
     const cited =
       scope.length === 1
-        ? hits.slice(0, CITATION_RULES.maxCitations)
+        ? hits.slice(0, rules.maxCitations)
         : scope.map((doc) => hits.find((h) => h.unit.documentId === doc)).filter((h) => h !== undefined);
     return { grounded: true, score: 1, coverage: 0, vector: 0, cited };
   }
-  const signals = evidenceSignals(topic, result, stats);
+  const signals = evidenceSignals(topic, result, stats, options.scoped);
   const m = EVIDENCE_MODEL;
   const score =
     m.coverage * signals.coverage +
@@ -88,23 +119,26 @@ export function weighEvidence(topic: string, result: SearchResult, stats: TermSt
   // A question naming units exactly ("What does Recommendation 18 say?") is answered by those units alone.
   const exact = hits.filter((h) => h.referenced);
   if (exact.length > 0) return { ...base, cited: exact };
-  const minScore = top.score * CITATION_RULES.relativeScore;
+  const minScore = top.score * rules.relativeScore;
   const topicTerms = new Set(analyse(topic));
-  for (const h of hits) {
-    if (cited.length >= CITATION_RULES.maxCitations) break;
-    if (h.score < minScore) continue;
-    if ((perDoc.get(h.unit.documentId) ?? 0) >= CITATION_RULES.maxPerDocument) continue;
-    // A unit is cited only if it shares a word with the question: similarity alone is not support.
+  // A unit is cited only if it shares a word with the question: similarity alone is not support.
+  const sharesTerm = (h: SearchHit): boolean => {
     const unitTerms = stats.termsOf(h.unit.id);
-    if (topicTerms.size > 0 && ![...topicTerms].some((t) => unitTerms.has(t)) && h.lexical === 0) continue;
+    return topicTerms.size === 0 || [...topicTerms].some((t) => unitTerms.has(t)) || h.lexical > 0;
+  };
+  for (const h of hits) {
+    if (cited.length >= rules.maxCitations) break;
+    if (h.score < minScore) continue;
+    if ((perDoc.get(h.unit.documentId) ?? 0) >= rules.maxPerDocument) continue;
+    if (!sharesTerm(h)) continue;
     take(h);
   }
   // A question spanning named documents cites the best unit of each.
   for (const docId of result.scope ?? []) {
-    if (cited.length >= CITATION_RULES.maxCitations + 2) break;
+    if (cited.length >= rules.maxCitations + 2) break;
     if (perDoc.has(docId)) continue;
     const best = hits.find((h) => h.unit.documentId === docId);
-    if (best && best.score >= top.score * 0.4) take(best);
+    if (best && best.score >= top.score * rules.documentFloor && sharesTerm(best)) take(best);
   }
   if (cited.length === 0) take(top);
   return { ...base, cited };

@@ -50,6 +50,17 @@ export interface ClosestMatch {
   score: number;
 }
 
+/** A part of an answer that must not be read as verified, and why. */
+export interface AnswerFlag {
+  code: 'QUOTE_NOT_IN_SOURCE' | 'UNIT_NOT_CITED' | 'WEAK_SUPPORT' | 'SPECIFIC_NOT_STATED';
+  /** The sentence or quoted span as it appears in `answer`. */
+  text: string;
+  /** Why, in plain words. */
+  reason: string;
+  /** The [n] markers concerned. */
+  citations: number[];
+}
+
 export interface ChatReply {
   answer: string;
   citations: Citation[];
@@ -59,6 +70,8 @@ export interface ChatReply {
   closestMatches?: ClosestMatch[];
   /** Sentences of an LLM answer whose cited units do not appear to support them. */
   unsupported?: string[];
+  /** Parts of the answer that must not be read as verified (see AnswerFlag). */
+  flags?: AnswerFlag[];
   /** The standalone question actually searched (after follow-up condensing). */
   standaloneQuestion?: string;
 }

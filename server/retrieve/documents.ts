@@ -82,6 +82,16 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   // Years and places count only where no alias already used them ("the Prague Recommendations" is not "Prague").
   const free = tokens.filter((_, i) => !used.has(i));
   const years = new Set(free.filter((t) => /^(19|20)\d\d$/.test(t)));
+  // "Prague 97", "back in '97": a two-digit year after a place or an apostrophe names that year.
+  const placeNames = new Set(names.map((n) => n.place).filter((p): p is string => p !== null));
+  for (const m of query.matchAll(/(?:['’‘]|\b([a-z]+)\s+)(\d\d)\b/gi)) {
+    if (m[1] !== undefined && !placeNames.has(foldText(m[1]))) continue;
+    const year = `${Number(m[2]) >= 50 ? '19' : '20'}${m[2]}`;
+    if (names.some((n) => n.year === year)) {
+      years.add(year);
+      tokens.forEach((t, i) => t === m[2] && used.add(i));
+    }
+  }
   const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));
   // With both a year and a place given, a document must match both when any document does.
   const bothExist = names.some((n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place));

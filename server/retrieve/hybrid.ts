@@ -17,6 +17,7 @@ import { conceptsOf, coverage, proximity, TermStatistics } from './term-stats.js
 import type { FusedScore } from './fuse.js';
 import { findReferencedUnits, parseReferences } from './reference.js';
 import { createSpellingCorrector } from './spelling.js';
+import { createTermBridges, type TermBridges } from './bridges.js';
 import type { RetrievalMethod, Retriever, SearchHit, SearchRequest, SearchResult } from './types.js';
 
 export interface HybridOptions {
@@ -25,6 +26,8 @@ export interface HybridOptions {
   lexicalWeight: number;
   /** Weight of glossary-expansion matches relative to the question's own words. */
   expansionWeight: number;
+  /** Weight of WordNet bridges (for words the corpus never uses) relative to the question's own words. */
+  bridgeWeight: number;
   /** Share of the final score given to concept coverage (how many of the question's ideas a unit holds). */
   coverageWeight: number;
   /** Share of that coverage taken from the unit's best stretch of text rather than the whole unit (0–1). */
@@ -39,6 +42,7 @@ export const DEFAULT_HYBRID_OPTIONS = {
   fusion: 'weighted',
   lexicalWeight: 0.5,
   expansionWeight: 0.5,
+  bridgeWeight: 0.5,
   coverageWeight: 0.6,
   proximityShare: 0.5,
   proximitySpan: 15,
@@ -47,6 +51,20 @@ export const DEFAULT_HYBRID_OPTIONS = {
 
 export const DEFAULT_K = 8;
 
+/** The bridges of an index's corpus: its WordNet map and, with the offline embedder, word-vector neighbours. */
+export function termBridges(index: LoadedIndex, embedder: TextEmbedder): TermBridges {
+  const documentFrequency = (term: string) => {
+    const id = index.lexical.termId(term);
+    return id === undefined ? 0 : 1;
+  };
+  const { wordVector, wordRank } = embedder;
+  const words =
+    wordVector && wordRank
+      ? { vector: (w: string) => wordVector.call(embedder, w), rank: (w: string) => wordRank.call(embedder, w) }
+      : undefined;
+  return createTermBridges(index.lexicon, documentFrequency, words);
+}
+
 export function createHybridRetriever(
   index: LoadedIndex,
   embedder: TextEmbedder,
@@ -54,7 +72,7 @@ export function createHybridRetriever(
   extras: { stats?: TermStatistics } = {},
 ): Retriever {
   const opts: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, ...options };
-  const stats = extras.stats ?? new TermStatistics(index.lexical);
+  const stats = extras.stats ?? new TermStatistics(index.lexical, termBridges(index, embedder));
   const unitById = new Map(index.units.map((u) => [u.id, u]));
   const metaById = new Map(index.documents.map((d) => [d.id, d]));
   const names = compileDocumentNames(index.documents);
@@ -77,6 +95,14 @@ export function createHybridRetriever(
     const expansion = [...new Set(expandQuery(topic).phrases.flatMap((p) => tokenize(p)))];
     const queries: WeightedQuery[] = [{ terms: topicTerms, weight: 1 }];
     if (expansion.length > 0) queries.push({ terms: analyse(expansion.join(' ')), weight: opts.expansionWeight });
+    // Words the corpus never uses, read as the corpus terms WordNet relates them to, below the question's own.
+    const bridged = new Map<string, number>();
+    for (const bridges of stats.bridgesOf(topic).values())
+      for (const [target, weight] of bridges) bridged.set(target, Math.max(bridged.get(target) ?? 0, weight));
+    for (const weight of new Set(bridged.values())) {
+      const terms = [...bridged].filter(([, w]) => w === weight).map(([t]) => t);
+      queries.push({ terms, weight: opts.bridgeWeight * weight });
+    }
     // Only the best lexical candidates take part in fusion, as only the nearest vectors do: on a large corpus a
     // common word matches most units, and fusing all of them would dominate the query time.
     return index.lexical.search(queries, { boost: LEXICAL_BOOST, groups: scope, limit });

@@ -5,6 +5,7 @@
  * together, and by the answer stage to judge evidence.
  */
 import type { LexicalIndex } from '../../ingest/index/lexical.js';
+import { NO_BRIDGES, type Bridge, type TermBridges } from './bridges.js';
 import { analyse } from '../../ingest/index/terms.js';
 import { matchPhrases } from './glossary.js';
 
@@ -43,7 +44,11 @@ export class TermStatistics {
   private readonly idOf: (term: string) => number | undefined;
   readonly unitCount: number;
 
-  constructor(private readonly lexical: LexicalIndex) {
+  constructor(
+    private readonly lexical: LexicalIndex,
+    /** A question's words the corpus never uses → corpus terms (WordNet and word-vector neighbours). */
+    readonly bridgesOf: TermBridges = NO_BRIDGES,
+  ) {
     this.unitCount = lexical.unitCount;
     this.idOf = (term) => lexical.termId(term);
     this.df = new Uint32Array(lexical.data.terms.length);
@@ -69,6 +74,12 @@ export class TermStatistics {
     return unit === undefined ? EMPTY : this.lexical.unitSequence(unit);
   }
 
+  /** How many units hold a term. */
+  documentFrequency(term: string): number {
+    const id = this.idOf(term);
+    return id === undefined ? 0 : this.df[id];
+  }
+
   /** A term's id in sequenceOf, or -1 for a term no unit has. */
   idOfTerm(term: string): number {
     return this.idOf(term) ?? -1;
@@ -81,6 +92,8 @@ export interface Concept {
   terms: string[];
   /** Glossary equivalents, each a list of terms that must all be present ("trafficking in aliens"). */
   equivalents: string[][];
+  /** For a word the corpus never uses: corpus terms related to it (WordNet), each meeting it in part. */
+  bridges: readonly Bridge[];
   weight: number;
 }
 
@@ -107,6 +120,7 @@ export function conceptsOf(topic: string, stats: TermStatistics): Concept[] {
 
 function computeConcepts(topic: string, stats: TermStatistics): Concept[] {
   const terms = analyse(topic);
+  const bridges = stats.bridgesOf(topic);
   const concepts = new Map<string, Concept>();
   const inPhrase = new Set<string>();
   for (const m of matchPhrases(terms)) {
@@ -114,12 +128,12 @@ function computeConcepts(topic: string, stats: TermStatistics): Concept[] {
     const key = m.terms.join(' ');
     if (!concepts.has(key)) {
       const weight = Math.max(...m.terms.map((t) => stats.idf(t)));
-      concepts.set(key, { terms: m.terms, equivalents: m.equivalents, weight });
+      concepts.set(key, { terms: m.terms, equivalents: m.equivalents, bridges: [], weight });
     }
   }
   for (const term of terms) {
     if (!inPhrase.has(term) && !concepts.has(term))
-      concepts.set(term, { terms: [term], equivalents: [], weight: stats.idf(term) });
+      concepts.set(term, { terms: [term], equivalents: [], bridges: bridges.get(term) ?? [], weight: stats.idf(term) });
   }
   return [...concepts.values()];
 }
@@ -129,13 +143,21 @@ function presentForms(c: Concept, terms: { has(term: string): boolean }): string
   return [c.terms, ...c.equivalents].filter((form) => form.every((t) => terms.has(t)));
 }
 
+/** How far a concept is met by a set of terms: 1 by its own terms or an equivalent, else its best bridge's weight. */
+function credit(c: Concept, terms: { has(term: string): boolean }): number {
+  if (presentForms(c, terms).length > 0) return 1;
+  let best = 0;
+  for (const [term, weight] of c.bridges) if (weight > best && terms.has(term)) best = weight;
+  return best;
+}
+
 /** IDF-weighted share of the concepts found in a set of terms, in [0, 1]. */
 export function coverage(concepts: readonly Concept[], terms: { has(term: string): boolean }): number {
   let total = 0;
   let covered = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (presentForms(c, terms).length > 0) covered += c.weight;
+    covered += c.weight * credit(c, terms);
   }
   return total > 0 ? covered / total : 0;
 }
@@ -158,7 +180,10 @@ export function proximity(
   const marks = new Map<number, number[]>();
   concepts.forEach((c, i) => {
     total += c.weight;
-    for (const form of presentForms(c, terms))
+    const forms = presentForms(c, terms);
+    // A concept met only through a bridge is marked by the bridged term (its credit is the bridge's weight).
+    const marking = forms.length > 0 ? forms : c.bridges.filter(([t]) => terms.has(t)).map(([t]) => [t]);
+    for (const form of marking)
       for (const t of form) {
         const id = stats.idOfTerm(t);
         const list = marks.get(id) ?? [];

@@ -100,4 +100,13 @@ export class LocalSifEmbedder extends Embeddings implements TextEmbedder {
   isKnownWord(word: string): boolean {
     return this.vectors.rowOfWord(word) >= 0;
   }
+
+  wordVector(word: string): Float32Array | null {
+    return this.vectors.vector(word);
+  }
+
+  wordRank(word: string): number | null {
+    const row = this.vectors.rowOfWord(word);
+    return row < 0 ? null : this.vectors.rankAt(row);
+  }
 }

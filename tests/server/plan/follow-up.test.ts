@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { carryForward, isFollowUp } from '../../../server/answer/followup.js';
+import { isFollowUp, resolveFollowUp } from '../../../server/plan/follow-up.js';
+import type { ChatTurn } from '../../../server/answer/types.js';
 
-const resolve = (text: string) =>
-  /prague 1997/i.test(text) ? ['prague-1997'] : /vienna/i.test(text) ? ['vienna-2005'] : [];
-const history = [
-  { role: 'user' as const, content: 'What did Prague 1997 say about carrier sanctions?' },
-  { role: 'assistant' as const, content: 'Recommendation 18 … [1]' },
+// A stand-in for the document resolver: names and the topic left after removing them.
+const NAMES: [RegExp, string][] = [
+  [/\bprague 1997\b/i, 'prague-1997'],
+  [/\b(?:the )?(?:2009 declaration|prague 2009)\b/i, 'prague-2009'],
+  [/\b(?:the )?vienna(?: meeting)?(?: in 2005)?\b/i, 'vienna-2005'],
+  [/\b(?:the )?call for action\b/i, 'call-for-action'],
+];
+const resolve = (text: string) => {
+  let topic = text;
+  const documents: string[] = [];
+  for (const [pattern, id] of NAMES) {
+    if (pattern.test(topic)) {
+      documents.push(id);
+      topic = topic.replace(pattern, ' ');
+    }
+  }
+  return { documents, topic: topic.replace(/\s+/g, ' ').trim() };
+};
+const user = (content: string): ChatTurn => ({ role: 'user', content });
+const assistant = (content: string): ChatTurn => ({ role: 'assistant', content });
+
+const carriers = [
+  user('What did Prague 1997 say about carrier sanctions?'),
+  assistant('Recommendation 18 of the Prague 1997 Recommendations … [1]'),
 ];
 
 describe('isFollowUp', () => {
@@ -13,50 +33,78 @@ describe('isFollowUp', () => {
     ['And what about fraudulent documents?', true],
     ['What about employers?', true],
     ['Does it mention children?', true],
+    ['What does that recommendation say about fines?', true],
     ['What does the Call for Action say about integration of migrants in host societies?', false],
     ['How should airlines check travel documents before boarding?', false],
   ])('%s → %s', (q, expected) => expect(isFollowUp(q)).toBe(expected));
 });
 
-describe('carryForward', () => {
-  it('keeps the previous document scope for a follow-up', () => {
-    expect(carryForward('And what about fraudulent documents?', history, resolve)).toEqual({
+describe('resolveFollowUp', () => {
+  it('keeps the earlier documents when the follow-up adds only a topic', () => {
+    expect(resolveFollowUp('And what about fraudulent documents?', carriers, resolve)).toEqual({
       query: 'And what about fraudulent documents?',
       documents: ['prague-1997'],
+      followUp: { carried: 'scope' },
     });
   });
 
-  it('does not carry when the follow-up names its own document', () => {
-    expect(carryForward('And what about the Vienna meeting?', history, resolve).documents).toBeNull();
+  it('keeps the earlier topic when the follow-up adds only a document', () => {
+    const history = [user('What did Prague 1997 recommend on voluntary return?')];
+    const resolved = resolveFollowUp('and what about the 2009 declaration?', history, resolve);
+    expect(resolved.query).toMatch(/voluntary return/);
+    expect(resolved.query).toMatch(/2009 declaration/);
+    expect(resolved.followUp.carried).toBe('topic');
   });
 
-  it('inherits the topic when the follow-up has none of its own', () => {
-    const carried = carryForward('And what about it?', history, resolve);
-    expect(carried.query).toContain('carrier sanctions');
+  it('carries nothing into a question that stands on its own', () => {
+    const resolved = resolveFollowUp('How should airlines check travel documents before boarding?', carriers, resolve);
+    expect(resolved).toEqual({
+      query: 'How should airlines check travel documents before boarding?',
+      documents: null,
+      followUp: { carried: 'nothing' },
+    });
   });
 
   it('leaves a question without history alone', () => {
-    expect(carryForward('And what about fraudulent documents?', [], resolve)).toEqual({
-      query: 'And what about fraudulent documents?',
-      documents: null,
-    });
+    expect(resolveFollowUp('And what about fraudulent documents?', [], resolve).followUp.carried).toBe('nothing');
   });
-});
 
-describe('carryForward with a step from the previous reference', () => {
-  const refHistory = [
-    { role: 'user' as const, content: 'What is Recommendation 33 of Prague 1997?' },
-    { role: 'assistant' as const, content: 'Recommendation 33 asks …' },
-  ];
   it.each([
-    ['And the next one?', 'Recommendation 34'],
-    ['What about the previous one?', 'Recommendation 32'],
-  ])('%s → %s', (question, query) => {
-    expect(carryForward(question, refHistory, resolve)).toEqual({ query, documents: ['prague-1997'] });
+    ['And the next one?', [user('What is Recommendation 33 of Prague 1997?')], 'Recommendation 34'],
+    ['What about the previous one?', [user('What is Recommendation 33 of Prague 1997?')], 'Recommendation 32'],
+    ['and the next one?', [user('Show me clause (f) point 4')], 'clause (f) point 5'],
+    // The unit an earlier answer named, when the client sends answers as plain text.
+    [
+      'what does the paragraph after that say?',
+      [user('Who attended the Vienna meeting?'), assistant('Paragraph 7 of the 2005 Vienna report lists …')],
+      'paragraph 8',
+    ],
+    [
+      'And the next one?',
+      [user('What about readmission?'), assistant('Recommendation 30 of the Prague 1997 Recommendations says …')],
+      'Recommendation 31',
+    ],
+  ])('%s steps from the unit in question', (question, history, query) => {
+    expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });
 
-  it('steps actions, points and clauses within their parent', () => {
-    const history = [{ role: 'user' as const, content: 'Show me clause (f) point 4' }];
-    expect(carryForward('and the next one?', history, resolve).query).toBe('clause (f) point 5');
+  it('reads "that recommendation" as the unit the last answer named', () => {
+    const history = [
+      user('What about readmission?'),
+      assistant('Recommendation 30 of the Prague 1997 Recommendations says …'),
+    ];
+    const resolved = resolveFollowUp('Does that recommendation mention transit?', history, resolve);
+    expect(resolved.query).toMatch(/^Recommendation 30: /);
+    expect(resolved.documents).toEqual(['prague-1997']);
+  });
+
+  it('reads "it" after an answer about one unit as that unit', () => {
+    const history = [
+      user('What does the Call for Action say about skills?'),
+      assistant('Priority Goal 2, action 1 of the Call for Action promotes skills development [1].'),
+    ];
+    const resolved = resolveFollowUp('who was to lead it?', history, resolve);
+    expect(resolved.query).toMatch(/^Priority Goal 2, action 1: /);
+    expect(resolved.documents).toEqual(['call-for-action']);
   });
 });

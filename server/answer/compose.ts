@@ -1,0 +1,80 @@
+/**
+ * @module server/answer/compose
+ * From a question plan and what retrieval found to the offline reply: small talk, a unit that does not exist,
+ * a decline, a partial answer that says which asked-for specific the documents do not state, or the answer.
+ */
+import type { QueryPlan } from '../plan/types.js';
+import { holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
+import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
+import { parseReferences } from '../retrieve/reference.js';
+import type { TermStatistics } from '../retrieve/term-stats.js';
+import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
+import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
+import { describeMissingReference, type UnitInventory } from './missing-reference.js';
+import type { AnswerMode, ChatReply } from './types.js';
+
+/** Intents whose answer gathers every relevant unit rather than the few best. */
+const BROAD_INTENTS = new Set<QueryPlan['intent']>(['summary', 'comparison', 'timeline', 'enumeration']);
+
+export function isBroad(plan: QueryPlan): boolean {
+  return plan.acrossDocuments || BROAD_INTENTS.has(plan.intent);
+}
+
+export function smallTalkReply(mode: AnswerMode): ChatReply {
+  return { answer: SMALL_TALK_REPLY, citations: [], grounded: false, mode };
+}
+
+export function declinedReply(result: SearchResult, mode: AnswerMode): ChatReply {
+  return { answer: DECLINE_MESSAGE, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
+}
+
+/** The reply for a reference to a unit that does not exist, or null when the references exist (or none). */
+export function missingReferenceReply(
+  plan: QueryPlan,
+  result: SearchResult,
+  inventory: UnitInventory,
+  mode: AnswerMode,
+): ChatReply | null {
+  if (result.reference) return null;
+  const message = describeMissingReference(parseReferences(plan.standalone), plan.scope, inventory);
+  if (!message) return null;
+  return { answer: message, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
+}
+
+export function weighPlanEvidence(plan: QueryPlan, result: SearchResult, stats: TermStatistics): Evidence {
+  return weighEvidence(result.topic, result, stats, {
+    rules: isBroad(plan) ? BROAD_CITATION_RULES : CITATION_RULES,
+    // A scope widened to every document only so that each is heard is not a named scope.
+    scoped: plan.scope !== null,
+  });
+}
+
+/** Whether the asked-for specific (an amount, a number, a date) is in the units that would be cited. */
+export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): boolean {
+  return cited.slice(0, 2).some((h) => holdsAnswerKind(h.unit.text, plan.answerKind, plan.question));
+}
+
+/** The offline reply for a plan whose search result is known. */
+export function composeExtractiveReply(
+  plan: QueryPlan,
+  result: SearchResult,
+  stats: TermStatistics,
+  inventory: UnitInventory,
+): ChatReply {
+  const missing = missingReferenceReply(plan, result, inventory, 'extractive');
+  if (missing) return missing;
+  const evidence = weighPlanEvidence(plan, result, stats);
+  if (!evidence.grounded) return declinedReply(result, 'extractive');
+  const written = writeExtractiveAnswer(result.query, evidence.cited);
+  if (specificStated(plan, evidence.cited)) return { ...written, grounded: true, mode: 'extractive' };
+  const specific = SPECIFIC_NAMES[plan.answerKind];
+  const note = `The documents do not state ${specific} for this; what they say on the topic:`;
+  return {
+    answer: `${note}\n\n${written.answer}`,
+    citations: written.citations,
+    grounded: false,
+    mode: 'extractive',
+    flags: [{ code: 'SPECIFIC_NOT_STATED', text: note, reason: `No cited passage states ${specific}.`, citations: [] }],
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * @module server/answer/missing-reference
+ * A question about a unit that does not exist ("Recommendation 60 of Prague 1997", "Priority Goal 9") is told
+ * so, with what does exist, instead of being answered from whatever the topic search found.
+ */
+import type { DocumentId, DocumentMeta, Unit, UnitKind } from '../../ingest/types.js';
+import { findReferencedUnits, formatReference, type UnitReference } from '../retrieve/reference.js';
+
+const KIND_NAMES: Partial<Record<UnitKind, [string, string]>> = {
+  recommendation: ['recommendation', 'recommendations'],
+  paragraph: ['numbered paragraph', 'numbered paragraphs'],
+  'priority-goal': ['priority goal', 'priority goals'],
+  action: ['action', 'actions'],
+  clause: ['clause', 'clauses'],
+  point: ['point', 'points'],
+  preamble: ['recital', 'recitals'],
+  consideration: ['consideration', 'considerations'],
+};
+
+export interface UnitInventory {
+  units: readonly Unit[];
+  documents: readonly DocumentMeta[];
+}
+
+/** What exists of a kind in a document, e.g. "55 recommendations (Recommendation 1 to Recommendation 55)". */
+function extent(kind: UnitKind, units: readonly Unit[]): string | null {
+  const names = KIND_NAMES[kind];
+  if (!names) return null;
+  if (kind === 'priority-goal') {
+    const goals = new Set(units.filter((u) => u.kind === 'action').map((u) => String(u.number).split('.')[0]));
+    if (goals.size === 0) return null;
+    const sorted = [...goals].sort((a, b) => Number(a) - Number(b));
+    return `${goals.size} ${names[1]} (Priority Goal ${sorted[0]} to Priority Goal ${sorted[sorted.length - 1]})`;
+  }
+  const ofKind = units.filter((u) => u.kind === kind);
+  if (ofKind.length === 0) return null;
+  const first = formatReference({ kind, number: String(ofKind[0].number) });
+  const last = formatReference({ kind, number: String(ofKind[ofKind.length - 1].number) });
+  return `${ofKind.length} ${ofKind.length === 1 ? names[0] : names[1]} (${first} to ${last})`;
+}
+
+/**
+ * When the question refers to units of which none exists in its documents: a sentence naming what does exist.
+ * Null when any referenced unit exists, or when no document in scope has units of that kind at all (then the
+ * words were not a reference to this corpus's structure).
+ */
+export function describeMissingReference(
+  references: readonly UnitReference[],
+  scope: readonly DocumentId[] | null,
+  inventory: UnitInventory,
+): string | null {
+  if (references.length === 0) return null;
+  const inScope = scope ? inventory.units.filter((u) => scope.includes(u.documentId)) : [...inventory.units];
+  if (findReferencedUnits([...references], inScope, null).length > 0) return null;
+  const sentences: string[] = [];
+  for (const ref of references) {
+    const kind = ref.kind === 'priority-goal' ? 'action' : ref.kind;
+    const docs = inventory.documents.filter((d) => inScope.some((u) => u.documentId === d.id && u.kind === kind));
+    for (const doc of docs) {
+      const what = extent(
+        ref.kind,
+        inScope.filter((u) => u.documentId === doc.id),
+      );
+      if (what) sentences.push(`The ${doc.shortTitle} have ${what}; there is no ${formatReference(ref)}.`);
+    }
+  }
+  if (sentences.length === 0) return null;
+  return sentences
+    .map((s) => s.replace(/^The (.+?) have/, (_m, t: string) => `The ${t} ${/s$/.test(t) ? 'have' : 'has'}`))
+    .join(' ');
+}

@@ -1,0 +1,81 @@
+/**
+ * @module server/plan/answer-kind
+ * The kind of fact a question asks for ("how much" → an amount, "when" → a date, "who" → a body), and whether
+ * a text holds one. An answer that asks for a specific the cited passages do not hold is only partly answered:
+ * the writer says so instead of presenting the topic's passages as the answer.
+ */
+import type { AnswerKind, Intent } from './types.js';
+
+const AMOUNT =
+  /\bhow (?:big|large|high|heavy|steep) (?:a |an |is |was |were |are )?(?:fine|fines|penalty|penalties|budget|sum|amount|fee|fees|grant|grants|salary|cost|contribution)\b|\bhow much\b(?!\s+(?:attention|emphasis|weight|importance|progress|detail|say|did|does|do))|\b(?:budgets?|annual(?:ly)? (?:funding|contribution)|(?:amount|sum) of (?:money|funding)|(?:in|how many) (?:euros?|dollars?))\b|\bwhat (?:is|was|were|are) the (?:cost|costs|price|salary|fee|fees|funding)\b/i;
+const COUNT = /\bhow many\b|\b(?:number of|count of|total of)\b/i;
+const DATE =
+  /^\s*(?:when|since when|until when|by when)\b|\b(?:what|which) (?:year|date|month|day|decade)\b|\bhow long\b|\b(?:deadline|in what year|on what date|how soon|how often|time limit|processing time|age limit)\b/i;
+/** A question about a length of time or an age: a year alone does not answer it. */
+const DURATION = /\bhow long\b|\b(?:time limit|processing time|age limit|how old|what age)\b/i;
+const PLACE =
+  /^\s*where\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b|\b(?:which|what) (?:city|venue|location)\b/i;
+const BODY =
+  /^\s*who\b|\bwhom\b|\b(?:which|what) (?:organi[sz]ations?|bodies|body|agency|agencies|institutions?|countries|country|states?|ministers?|ministries|chair|chairs|secretariat|group|partners?|donors?)\b|\b(?:led|chaired|hosted|funded|co-chaired|organi[sz]ed) by\b/i;
+
+// The question word that opens a question decides first: "who decides how many…" asks for a body.
+const OPENING: [RegExp, AnswerKind][] = [
+  [/^\s*(?:who|whom)\b/i, 'body'],
+  [/^\s*(?:when|since when|until when|by when)\b/i, 'date'],
+  [/^\s*where\b/i, 'place'],
+];
+
+export function expectedAnswerKind(question: string, intent: Intent): AnswerKind {
+  if (intent === 'enumeration') return 'list';
+  if (intent === 'summary' || intent === 'comparison' || intent === 'timeline' || intent === 'overview') return 'text';
+  for (const [pattern, kind] of OPENING) if (pattern.test(question)) return kind;
+  if (AMOUNT.test(question)) return 'amount';
+  if (COUNT.test(question)) return 'count';
+  if (DATE.test(question)) return 'date';
+  if (PLACE.test(question)) return 'place';
+  if (BODY.test(question)) return 'body';
+  if (intent === 'yesno') return 'yesno';
+  return 'text';
+}
+
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|several|majority';
+const HAS_AMOUNT =
+  /(?:€|\$|£)\s?\d|\b\d[\d.,]*\s?(?:eur|euros?|usd|dollars?|million|billion|thousand)\b|\b(?:eur|usd)\s?\d/i;
+// A number that counts something: not a year, not a list's own numbering.
+const HAS_COUNT = new RegExp(`\\b(?:(?!(?:1[89]|20)\\d\\d\\b)\\d[\\d,.]*|${NUMBER_WORDS})\\s+[a-z]`, 'i');
+const HAS_DURATION =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|several)[\s-]+(?:days?|weeks?|months?|years?)\b|\b(?:under|over|below|above) (?:the age of )?\d+\b/i;
+const HAS_DATE =
+  /\b(?:1[89]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty|several)\s+(?:days?|weeks?|months?|years?)\b|\b(?:annual(?:ly)?|yearly|every (?:year|two years))\b/i;
+
+/**
+ * Whether a text holds a fact of the kind asked for. Only amounts, counts and dates can be told apart from
+ * words; a place or a body is often named in lower case ("states", "the host country"), so those always fit,
+ * as do text, lists and yes/no.
+ */
+export function holdsAnswerKind(text: string, kind: AnswerKind, question = ''): boolean {
+  if (kind === 'date' && DURATION.test(question)) return HAS_DURATION.test(text);
+  switch (kind) {
+    case 'amount':
+      return HAS_AMOUNT.test(text);
+    case 'count':
+      return HAS_COUNT.test(text);
+    case 'date':
+      return HAS_DATE.test(text);
+    default:
+      return true;
+  }
+}
+
+/** How the missing specific is named in an answer that says the documents do not state it. */
+export const SPECIFIC_NAMES: Record<AnswerKind, string> = {
+  amount: 'an amount or budget',
+  count: 'a number',
+  date: 'a date or period',
+  place: 'a place',
+  body: 'who it was',
+  list: 'a list',
+  yesno: 'a yes or no',
+  text: 'an answer',
+};

@@ -1,0 +1,170 @@
+/**
+ * @module server/plan/follow-up
+ * Reads a question against the conversation before it. Both user and assistant turns are read, since a client
+ * may send earlier answers as plain text: the units an answer names ("Recommendation 30 …", "paragraph 7 of the
+ * 2005 report") are what "the next one", "that recommendation" and "who was to lead it?" refer to.
+ * - A turn that adds only a document ("and what about the 2009 declaration?") keeps the earlier topic.
+ * - A follow-up that adds only a topic ("and fraudulent documents?") keeps the earlier documents.
+ * - "The next one", "the paragraph after that" step from the unit the conversation was about.
+ * - A question that stands on its own (a new topic) inherits nothing.
+ */
+import { analyse, tokenize } from '../../ingest/index/terms.js';
+import type { DocumentId } from '../../ingest/types.js';
+import { formatReference, parseReferences, stepReference, type UnitReference } from '../retrieve/reference.js';
+import type { ChatTurn } from '../answer/types.js';
+import { stripRequestWords } from './intent.js';
+import type { FollowUp } from './types.js';
+
+export interface DocumentResolver {
+  (text: string): { documents: DocumentId[]; topic: string };
+}
+
+export interface ResolvedQuestion {
+  /** What to search for, standalone. */
+  query: string;
+  /** Documents carried from earlier turns, or null. */
+  documents: DocumentId[] | null;
+  followUp: FollowUp;
+}
+
+// Openings that mark a question as continuing the conversation rather than starting a new one.
+const CONTINUATION =
+  /^\s*(?:and|also|but|so|then|what about|how about|what of|same for|in that case|does it|do they|did it|did they|has it|have they|is it|are they|was it|were they|does that|do these|do those|is that|was that|and the)\b/i;
+// "the next one", "the previous recommendation", "the paragraph after that": a step from the unit in question.
+const STEP =
+  /\b(?:next|following|subsequent|previous|preceding|prior)\b|\b(?:one|paragraph|recommendation|action|point|clause|recital) (?:before|after) (?:that|this|it)\b/i;
+const STEP_BACK = /\b(?:previous|preceding|prior|before)\b/i;
+// "that recommendation", "this paragraph", "the same action": the unit the conversation was about.
+const UNIT_ANAPHORA =
+  /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
+const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the same|above|mentioned|he|she|his|her)\b/i;
+// Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
+const FOLLOW_UP_FILLER = new Set([
+  'about',
+  'also',
+  'then',
+  'instead',
+  'one',
+  'ones',
+  'same',
+  'case',
+  'well',
+  'too',
+  'now',
+  'next',
+  'previous',
+  'after',
+  'before',
+  'following',
+  'paragraph',
+  'recommendation',
+  'action',
+  'point',
+  'clause',
+  'recital',
+  'look',
+  'see',
+  'read',
+]);
+
+export function isFollowUp(question: string): boolean {
+  if (CONTINUATION.test(question)) return true;
+  if (UNIT_ANAPHORA.test(question)) return true;
+  if (/\balso\b/i.test(question) && ANAPHORA.test(question)) return true;
+  return analyse(question).length <= 4 && (ANAPHORA.test(question) || STEP.test(question));
+}
+
+/** A turn's own topic: its words without document names, request framing or follow-up filler. */
+function topicOf(text: string, resolve: DocumentResolver): string {
+  const { topic } = resolve(stripRequestWords(text));
+  const words = tokenize(topic).filter((w) => !FOLLOW_UP_FILLER.has(w));
+  return analyse(words.join(' ')).length > 0 ? topic : '';
+}
+
+/** The unit a turn is about: the first an answer names (its main citation), the last a question names. */
+function unitOfTurn(turn: ChatTurn): UnitReference | null {
+  const refs = parseReferences(turn.content).filter((r) => r.kind !== 'priority-goal' || turn.role === 'user');
+  if (refs.length === 0) return null;
+  return turn.role === 'assistant' ? refs[0] : refs[refs.length - 1];
+}
+
+/** The documents the conversation was last about: the latest turn that names some (questions before answers). */
+function documentsOf(earlier: readonly ChatTurn[], resolve: DocumentResolver): DocumentId[] | null {
+  for (const role of ['user', 'assistant'] as const) {
+    for (const turn of earlier) {
+      if (turn.role !== role) continue;
+      const found = resolve(turn.content).documents;
+      if (found.length > 0) return found;
+    }
+  }
+  return null;
+}
+
+export function resolveFollowUp(
+  question: string,
+  history: readonly ChatTurn[],
+  resolve: DocumentResolver,
+): ResolvedQuestion {
+  const alone: ResolvedQuestion = { query: question, documents: null, followUp: { carried: 'nothing' } };
+  // Latest first.
+  const earlier = [...history].reverse().filter((t) => t.content.trim().length > 0);
+  if (earlier.length === 0) return alone;
+  const own = resolve(question);
+  const ownRefs = parseReferences(question);
+  const followUp = isFollowUp(question);
+  const stepping = STEP.test(question) && ownRefs.length === 0;
+  const pointing = UNIT_ANAPHORA.test(question) && ownRefs.length === 0;
+
+  if (stepping || pointing) {
+    for (const turn of earlier) {
+      const unit = unitOfTurn(turn);
+      if (!unit) continue;
+      const target = stepping ? stepReference(unit, STEP_BACK.test(question) ? -1 : 1) : unit;
+      if (!target) break;
+      const documents = own.documents.length > 0 ? own.documents : documentsOf(earlier, resolve);
+      const named = formatReference(target);
+      const rest = topicOf(question.replace(UNIT_ANAPHORA, ' ').replace(STEP, ' '), resolve);
+      return {
+        query: rest ? `${named}: ${question}` : named,
+        documents,
+        followUp: { carried: 'unit', from: turn.content },
+      };
+    }
+  }
+
+  if (!followUp && own.documents.length === 0) return alone;
+  const ownTopic = topicOf(question, resolve);
+  const earlierTopic = earlier
+    .filter((t) => t.role === 'user')
+    .map((t) => ({ text: t.content, topic: topicOf(t.content, resolve) }))
+    .find((t) => t.topic.length > 0);
+
+  if (own.documents.length > 0) {
+    // Names its documents: a new question about them, unless it adds nothing else (then the topic carries).
+    if (ownTopic || !earlierTopic || !followUp) return alone;
+    return {
+      query: `${earlierTopic.topic} ${question}`,
+      documents: null,
+      followUp: { carried: 'topic', from: earlierTopic.text },
+    };
+  }
+
+  const documents = documentsOf(earlier, resolve);
+  // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit.
+  const latestUnit = earlier[0] ? unitOfTurn(earlier[0]) : null;
+  if (latestUnit && ANAPHORA.test(question) && ownRefs.length === 0) {
+    return {
+      query: `${formatReference(latestUnit)}: ${question}`,
+      documents,
+      followUp: { carried: 'unit', from: earlier[0].content },
+    };
+  }
+  if (ownTopic || !earlierTopic) {
+    return documents ? { query: question, documents, followUp: { carried: 'scope' } } : alone;
+  }
+  return {
+    query: `${earlierTopic.topic} ${question}`,
+    documents,
+    followUp: { carried: documents ? 'topic-and-scope' : 'topic', from: earlierTopic.text },
+  };
+}

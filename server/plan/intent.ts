@@ -1,0 +1,74 @@
+/**
+ * @module server/plan/intent
+ * Reads what a question asks for (a yes/no, a list, a summary, a comparison, a timeline…) from its phrasing,
+ * and strips the words that only frame the request ("give me a cited summary of…", "with citations",
+ * "across all five documents") so that retrieval searches the topic alone.
+ */
+import type { Intent } from './types.js';
+
+// Each pattern is anchored on words and uses bounded repetition: the text is a user's and may be hostile.
+const SUMMARY =
+  /\b(?:summari[sz]e|summari[sz]ing|summary|summaries|overview of|brief(?:ing)?|rundown|recap|outline|key points|main points)\b/i;
+const COMPARISON =
+  /\b(?:compare|comparing|comparison|contrast|differ|differs|differed|difference|differences|versus|vs\.?|similarities)\b/i;
+const TIMELINE =
+  /\b(?:evolve|evolved|evolving|evolution|timeline|chronolog\w*|over the years|over time|trace|develop(?:ed)? (?:over|from|between|since)|changed? (?:over|from|between|since))\b/i;
+const FROM_YEAR_TO_YEAR =
+  /\b(?:from|between|since)\s+(?:19|20)\d\d\s*(?:to|and|until|till|through|-|–)\s*(?:19|20)\d\d\b/i;
+const ENUMERATION =
+  /^\s*(?:(?:please\s+)?(?:list|enumerate|name)\b|what (?:are|were) (?:the|all)\b|which (?:are the\b|\w+ (?:are|were) (?:listed|named|mentioned))|who (?:are|were) the\b)/i;
+const COUNTED_LIST = /\bwhat (?:are|were) the (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/i;
+const OVERVIEW =
+  /^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:budapest process|it|this)\s*\??\s*$|(?:tell me about|what is .{0,60} about\??$|give me an overview))/i;
+const YES_NO =
+  /^\s*(?:is|are|was|were|does|do|did|can|could|should|shall|will|would|must|may|has|have|had)\b(?!\s+you\b)/i;
+
+/** The intent of a question, from its phrasing alone (small talk and exact references are decided by the plan). */
+export function classifyIntent(question: string): Exclude<Intent, 'smalltalk' | 'reference'> {
+  if (COMPARISON.test(question)) return 'comparison';
+  if (TIMELINE.test(question) || FROM_YEAR_TO_YEAR.test(question)) return 'timeline';
+  if (SUMMARY.test(question)) return 'summary';
+  if (ENUMERATION.test(question) || COUNTED_LIST.test(question)) return 'enumeration';
+  if (OVERVIEW.test(question)) return 'overview';
+  if (YES_NO.test(question)) return 'yesno';
+  return 'lookup';
+}
+
+/** "across all five documents", "in each of the documents", "all the texts": every document is to be heard. */
+const ACROSS_ALL =
+  /\b(?:across|in|from|throughout|over)\s+(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b|\ball (?:the |five |5 )?(?:documents|texts|sources)\b|\beach (?:document|text)\b|\bevery document\b/i;
+
+export function asksAcrossAllDocuments(question: string): boolean {
+  return ACROSS_ALL.test(question);
+}
+
+// Request framing, removed before retrieval. Order matters: longer frames first.
+const REQUEST_FRAMES: RegExp[] = [
+  /\b(?:can|could|would|will)\s+you\s+(?:please\s+)?/gi,
+  /\b(?:i\s+(?:need|want|would like)|i'd like|we need)\s+(?:you\s+to\s+)?/gi,
+  /\b(?:please|pls|kindly)\b/gi,
+  /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)\s+(?:me|us)?\s*(?:a|an|the|some)?\s*(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general)?\s*(?:,?\s*(?:cited|sourced|referenced))?\s*(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,
+  /^\s*(?:summari[sz]e|outline|list|enumerate|recap)\b(?:\s+(?:for me|briefly|for us))?/gi,
+  /\b(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:documents?|texts?|sources?|they)\s+(?:all\s+)?(?:say|said|state|stated)\s*(?:about|on|regarding)?/gi,
+  /\bwhat\s+(?:the\s+)?(?:documents?|texts?|sources?)\s+(?:all\s+)?(?:say|said|state)\s*(?:about|on|regarding)?/gi,
+  /\bwith\s+(?:full\s+)?(?:citations?|references?|sources?|quotes?|footnotes?)\b/gi,
+  /\b(?:citing|quoting)\s+(?:the\s+)?(?:sources?|documents?|texts?)\b/gi,
+  /\bfor\s+(?:a|an|my|our|the)\s+(?:\w+\s+)?(?:briefing(?: note)?|note|memo|report|presentation|draft|meeting)\b/gi,
+  /\b(?:across|in|from|throughout|over)\s+(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b/gi,
+  /\b(?:in|from)\s+(?:the\s+)?(?:documents?|texts?)\b/gi,
+  /\bthe\s+budapest\s+process(?:'s|’s)?\s+(?:position|approach|stance|view|line|thinking|policy)\s+(?:on|to|towards|regarding)\b/gi,
+  /\b(?:position|approach|stance|views?|thinking)\s+(?:on|to|towards|regarding)\b/gi,
+];
+
+const LEADING_FILLER = /^[\s,.;:!?-]*(?:and|also|so|then|now|ok|okay)?[\s,.;:-]*(?:(?:what|how)\s+about\s+)?/i;
+
+/**
+ * The question without the words that frame a request. Returns the question itself when nothing is left
+ * (the request words were the topic: "summarise the Call for Action").
+ */
+export function stripRequestWords(question: string): string {
+  let text = question;
+  for (const frame of REQUEST_FRAMES) text = text.replace(frame, ' ');
+  text = text.replace(LEADING_FILLER, '').replace(/\s+/g, ' ').trim();
+  return /[a-z0-9]/i.test(text) ? text : question;
+}

@@ -1,0 +1,30 @@
+/**
+ * @module server/plan/small-talk
+ * Greetings, thanks and questions about the assistant itself: answered briefly, without citations, never
+ * searched (a "thanks!" must not cite the recitals that thank the host country).
+ */
+import { tokenize } from '../../ingest/index/terms.js';
+
+// Words that make up small talk; a message made only of these (and at most a few) is not a question.
+const SMALL_TALK_WORDS = new Set(
+  (
+    'hi hello hey hiya howdy morning afternoon evening good great cool nice ok okay k fine perfect awesome wonderful ' +
+    'thanks thank thx ty cheers much very lot so many appreciated appreciate helpful useful that this it is was ' +
+    'you your yourself are who what can do help me please bye goodbye see later cya yes no sure got understood ' +
+    'right alright welcome sorry how doing going today there again all for the a an and to i im am lovely brilliant ' +
+    'excellent super amazing test testing ping'
+  ).split(' '),
+);
+// At least one of these must be there, or "what can you do for the victims" would count.
+const SMALL_TALK_MARKERS =
+  /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|ok(?:ay)?|great|cool|nice|perfect|awesome|bye|goodbye|who are you|what (?:are|can) you|can you help|help me|how are you|test(?:ing)?|ping|sorry|got it|understood|brilliant|excellent)\b/i;
+
+export function isSmallTalk(message: string): boolean {
+  const words = tokenize(message);
+  if (words.length === 0) return true;
+  if (words.length > 12 || !SMALL_TALK_MARKERS.test(message)) return false;
+  return words.every((w) => SMALL_TALK_WORDS.has(w));
+}
+
+export const SMALL_TALK_REPLY =
+  'I answer questions about the Budapest Process documents — the Prague 1997 Recommendations, the 2005 Vienna Bali–Budapest meeting, the Prague 2009 Joint Declaration, the Call for Action (2019) and the 30-years publication — and cite the passages each answer rests on. Ask me about a topic, a document or a numbered recommendation.';
