@@ -1,14 +1,14 @@
 /**
  * @module server/services
  * What the HTTP layer is given: the loaded index as a catalogue, the retriever and the answerer.
- * Built once at start (server/main.ts) or by tests with their own pieces.
+ * Built once at start (bin/start.ts) or by tests with their own pieces.
  */
 import type { TermStatistics } from './retrieve/term-stats.js';
-import type { TextEmbedder } from '../ingest/embed/types.js';
-import type { LoadedIndex } from '../ingest/index/store.js';
+import type { TextEmbedder } from '../core/embed/types.js';
+import type { LoadedIndex } from '../core/index/store.js';
 import type { ChatReply, ChatRequest, TokenSink } from './answer/types.js';
 import type { Catalogue } from './catalogue.js';
-import type { Config } from './config.js';
+import type { Config } from '../core/config.js';
 import type { Retriever } from './retrieve/types.js';
 
 export interface AnswerOptions {

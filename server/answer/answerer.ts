@@ -4,9 +4,9 @@
  * retrieves, weighs the evidence, writes the answer, and falls back to the extractive answer with a notice
  * whenever the LLM upstream fails. Never lets an upstream failure become a 500.
  */
-import type { DocumentMeta } from '../../ingest/types.js';
-import type { Config } from '../config.js';
-import { isAppError, UpstreamError } from '../errors.js';
+import type { DocumentMeta } from '../../core/types.js';
+import type { Config } from '../../core/config.js';
+import { isAppError, UpstreamError } from '../../core/errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
 import type { Answerer } from '../services.js';

@@ -4,8 +4,8 @@
  * in Prague 1997. A follow-up that names no document inherits the documents of the latest earlier question
  * that named some; one with no topic of its own also inherits that question's topic.
  */
-import { analyse } from '../../ingest/index/terms.js';
-import type { DocumentId } from '../../ingest/types.js';
+import { analyse } from '../../core/text/terms.js';
+import type { DocumentId } from '../../core/types.js';
 import { formatReference, parseReferences, stepReference } from '../retrieve/reference.js';
 import type { ChatTurn } from './types.js';
 

@@ -5,7 +5,7 @@
  * upstream call stops with the request.
  */
 import type { Request, Response } from 'express';
-import { UpstreamError } from '../errors.js';
+import { UpstreamError } from '../../core/errors.js';
 
 export interface RequestScope {
   signal: AbortSignal;

@@ -7,7 +7,7 @@
  */
 import { Router } from 'express';
 import type { ChatReply, ChatRequest, TokenSink } from '../answer/types.js';
-import { AppError, isAppError } from '../errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
 import { requestScope, type RequestScope } from '../http/deadline.js';
 import { publicErrorBody, recordForLog } from '../http/error-handler.js';

@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
-import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
+import { AppError, errorBody, isAppError, RequestError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';
 import { openaiChatSchema, parseBody } from '../http/schemas.js';

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../server/answer/types.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { testConfig } from '../support/test-index.js';
 import {
