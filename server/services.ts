@@ -17,7 +17,11 @@ export interface AnswerOptions {
   /** Called when text already sent to onToken is withdrawn (the model failed mid-answer and the offline
    * answer follows): a streaming client must discard what it has shown. */
   onReset?: () => void;
+  /** The client went away: the answer is abandoned and the promise rejects. */
   signal?: AbortSignal;
+  /** Past this many ms the language model is abandoned and the answer is written offline from the passages
+   * already found, with a notice (CHAT_DEADLINE_MS for the chat endpoints). No deadline when absent. */
+  deadlineMs?: number;
 }
 
 export interface Answerer {
