@@ -6,7 +6,7 @@
  */
 import type { AnswerMode, ChatReply, ChatTurn } from '../server/answer/types.js';
 import type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
-import type { ErrorCode } from '../server/errors.js';
+import type { ErrorCode } from '../core/errors.js';
 import type { VerifyRequest, VerifyResponse } from '../server/verify/verify-citations.js';
 
 export type { ChatReply, ChatTurn, Citation, ClosestMatch, AnswerMode } from '../server/answer/types.js';

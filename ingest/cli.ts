@@ -3,8 +3,8 @@
  * `npm run ingest`: rebuilds the index and prints what it did (documents, units per document, time).
  */
 import { Command } from 'commander';
-import { loadConfig } from '../server/config.js';
-import { isAppError } from '../server/errors.js';
+import { loadConfig } from '../core/config.js';
+import { isAppError } from '../core/errors.js';
 import { runIngest } from './pipeline.js';
 
 const program = new Command()

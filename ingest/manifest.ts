@@ -8,14 +8,14 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ConfigError, isAppError } from '../server/errors.js';
+import { ConfigError, isAppError } from '../core/errors.js';
 import { formatOf, listCorpusFiles, loadDocument } from './load/index.js';
 import { describeFsError } from './load/txt.js';
-import type { DocumentKind, DocumentMeta, LoadedDocument, StructureKind } from './types.js';
+import type { DocumentKind, DocumentMeta, LoadedDocument, StructureKind } from '../core/types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
-// Records, not arrays, so the compiler insists on every member of the unions in ingest/types.ts.
+// Records, not arrays, so the compiler insists on every member of the unions in core/types.ts.
 const KINDS: Record<DocumentKind, true> = {
   recommendations: true,
   'meeting report': true,

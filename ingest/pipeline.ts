@@ -8,23 +8,30 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../server/config.js';
-import { AppError, isAppError } from '../server/errors.js';
-import { createEmbedder } from './embed/select.js';
-import type { TextEmbedder } from './embed/types.js';
+import type { Config } from '../core/config.js';
+import { AppError, isAppError } from '../core/errors.js';
+import { createEmbedder } from '../core/embed/select.js';
+import type { TextEmbedder } from '../core/embed/types.js';
 import { corpusFingerprint } from './index/fingerprint.js';
-import { checkBuild, newBuildDir, pruneBuilds, readCurrentBuild, swapCurrentBuild, syncBuild } from './index/layout.js';
-import { buildLexicalIndex } from './index/lexical.js';
+import {
+  checkBuild,
+  newBuildDir,
+  pruneBuilds,
+  readCurrentBuild,
+  swapCurrentBuild,
+  syncBuild,
+} from '../core/index/layout.js';
+import { buildLexicalIndex } from '../core/index/lexical.js';
 import { buildCorpusLexicon } from './lexicon/corpus.js';
 import { acquireIngestLock } from './index/lock.js';
-import { writeIndex, type ChunkRef, type SkippedFile } from './index/store.js';
-import { buildVectorIndex } from './index/vectors.js';
+import { writeIndex, type ChunkRef, type SkippedFile } from '../core/index/store.js';
+import { buildVectorIndex } from '../core/index/vectors.js';
 import { loadDocument } from './load/index.js';
 import { readManifestReport } from './manifest.js';
 import { joinPages } from './normalise/text.js';
 import { chunkUnit } from './parse/chunk.js';
 import { parseDocument } from './parse/index.js';
-import type { DocumentMeta, Unit } from './types.js';
+import type { DocumentMeta, Unit } from '../core/types.js';
 
 export interface IngestReport {
   buildDir: string;

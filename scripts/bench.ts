@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../core/config.js';
 import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet } from './eval/gold-set.js';
 import { measureIngest } from './bench/ingest.js';

@@ -15,7 +15,7 @@ export async function buildServer({ outDir = path.join(root, 'dist/server') } = 
   // Chunk names change with their content; start from an empty folder so old chunks do not pile up.
   rmSync(outDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { main: path.join(root, 'server/main.ts') },
+    entryPoints: { main: path.join(root, 'bin/start.ts') },
     outdir: outDir,
     // Dynamic imports become chunks loaded on first use: an offline server never loads LangChain's client.
     splitting: true,

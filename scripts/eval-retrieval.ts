@@ -5,8 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
-import { buildServices, ensureIndex } from '../server/bootstrap.js';
-import { loadConfig } from '../server/config.js';
+import { buildServices } from '../server/bootstrap.js';
+import { ensureIndex } from '../ingest/ensure-index.js';
+import { loadConfig } from '../core/config.js';
 import { createHybridRetriever, DEFAULT_HYBRID_OPTIONS, type HybridOptions } from '../server/retrieve/hybrid.js';
 import type { RetrievalMethod, Retriever } from '../server/retrieve/types.js';
 import { DEFAULT_SET } from './eval/cli.js';

@@ -7,8 +7,9 @@
 import { Command } from 'commander';
 import { RETRIEVAL_K } from '../server/answer/answerer.js';
 import { evidenceSignals } from '../server/answer/evidence.js';
-import { buildServices, ensureIndex } from '../server/bootstrap.js';
-import { loadConfig } from '../server/config.js';
+import { buildServices } from '../server/bootstrap.js';
+import { ensureIndex } from '../ingest/ensure-index.js';
+import { loadConfig } from '../core/config.js';
 import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet } from './eval/gold-set.js';
 import { resolver, searchRequest } from './eval/target.js';

@@ -3,8 +3,8 @@
  * Read-only views of the loaded index for the document and passage endpoints: documents with unit
  * counts, a document's units in reading order, one unit by id.
  */
-import type { DocumentId, DocumentMeta, Unit } from '../ingest/types.js';
-import { RequestError } from './errors.js';
+import type { DocumentId, DocumentMeta, Unit } from '../core/types.js';
+import { RequestError } from '../core/errors.js';
 
 export interface DocumentSummary {
   id: DocumentId;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../../core/index/checksum.js';
 import { SUPPORTED_EXTENSIONS } from '../load/index.js';
 
 /** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
@@ -22,11 +23,7 @@ export async function corpusFingerprint(corpusDir: string, embedderId: string): 
   for (const name of names) {
     const body = await fs.readFile(path.join(corpusDir, name)).catch(() => null);
     if (body === null) continue;
-    hash.update(name).update('\0').update(createHash('sha256').update(body).digest('hex')).update('\0');
+    hash.update(name).update('\0').update(sha256(body)).update('\0');
   }
   return hash.digest('hex');
-}
-
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }

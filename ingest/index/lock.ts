@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
-import { AppError } from '../../server/errors.js';
-import { lockFile } from './layout.js';
+import { AppError } from '../../core/errors.js';
+import { lockFile } from '../../core/index/layout.js';
 
 /** A lock untouched for this long is abandoned, whatever its pid says. */
 export const LOCK_STALE_MS = 120_000;

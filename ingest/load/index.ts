@@ -6,8 +6,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, DocumentError } from '../../server/errors.js';
-import type { LoadedDocument, SourceFormat } from '../types.js';
+import { ConfigError, DocumentError } from '../../core/errors.js';
+import type { LoadedDocument, SourceFormat } from '../../core/types.js';
 import { loadPdf } from './pdf.js';
 import { describeFsError, loadText } from './txt.js';
 

@@ -13,9 +13,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DocumentError } from '../../server/errors.js';
+import { DocumentError } from '../../core/errors.js';
 import { collapseWhitespace } from '../normalise/text.js';
-import type { LoadedDocument } from '../types.js';
+import type { LoadedDocument } from '../../core/types.js';
 import { describeFsError } from './txt.js';
 
 /** Generous for real documents (the 16-page fixture takes about half a second); only stalls hit it. */

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DocumentError } from '../../server/errors.js';
-import type { LoadedDocument } from '../types.js';
+import { DocumentError } from '../../core/errors.js';
+import type { LoadedDocument } from '../../core/types.js';
 
 /** Reads a .txt or .md file. `filePath` is also how errors name the file. */
 export async function loadText(filePath: string, format: 'txt' | 'md'): Promise<LoadedDocument> {

@@ -1,7 +1,7 @@
 /**
  * @module ingest/normalise/text
- * Text normalisation shared by parsing and quote checking: page bookkeeping, whitespace, line-break
- * hyphenation, and a folded form for "does this text occur in the source" checks.
+ * Text normalisation for parsing: page bookkeeping, whitespace and line-break hyphenation. The folded
+ * form quotes are checked with is core/text/fold.ts.
  */
 
 /** A document's pages joined into one string, with the offset at which each page begins. */
@@ -90,17 +90,4 @@ function countWord(haystack: string, word: string): number {
   // Occurrences broken at a line end ("state-\nled") are not evidence for either half.
   const re = new RegExp(`(?<![\\p{L}\\p{N}]|-\\s*)${escaped}(?![\\p{L}\\p{N}]|-)`, 'giu');
   return haystack.match(re)?.length ?? 0;
-}
-
-/**
- * A comparison form insensitive to whitespace, line breaks and hyphens (so a quote matches whether
- * a line-break hyphen was kept, dropped or re-joined). Case and all other characters are kept:
- * quotes must match verbatim.
- */
-export function foldForCompare(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00AD\u2010\u2011-]+/g, '');
-}
-
-export function containsFolded(haystack: string, needle: string): boolean {
-  return foldForCompare(haystack).includes(foldForCompare(needle));
 }

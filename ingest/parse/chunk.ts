@@ -3,8 +3,8 @@
  * Cuts long units into embedding-sized chunks at sentence boundaries. Chunks keep their unit's id
  * (citations always name the unit) and, joined with single spaces, give back the unit text.
  */
-import type { Chunk, Unit } from '../types.js';
-import { splitSentences } from './sentences.js';
+import type { Chunk, Unit } from '../../core/types.js';
+import { splitSentences } from '../../core/text/sentences.js';
 
 export function chunkUnit(unit: Unit, maxChars = 1000): Chunk[] {
   const texts = packPieces(sentencePieces(unit.text, maxChars), maxChars);

@@ -2,7 +2,7 @@
  * @module ingest/parse/detect
  * Guesses how to cut a document the manifest says nothing about, from the numbering its text uses.
  */
-import type { StructureKind } from '../types.js';
+import type { StructureKind } from '../../core/types.js';
 import { splitLines } from './layout.js';
 import { clauseStarts } from './lettered-clauses.js';
 import { paragraphStarts } from './numbered-paragraphs.js';

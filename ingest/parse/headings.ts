@@ -18,7 +18,7 @@
  * Paragraphs that are debris as a whole are not emitted: chart field cells, page-bottom footnotes,
  * interleaved chart columns (see heading-debris.ts); numbered photo captions never form one.
  */
-import type { Unit } from '../types.js';
+import type { Unit } from '../../core/types.js';
 import {
   blanksAfter,
   endsPage,

@@ -3,7 +3,7 @@
  * The parse stage: a document's text in, its citable units out, cut along the document's own
  * structure (named in the manifest, or detected from the text). Pure: no I/O.
  */
-import type { DocumentMeta, StructureKind, Unit } from '../types.js';
+import type { DocumentMeta, StructureKind, Unit } from '../../core/types.js';
 import type { PagedText } from '../normalise/text.js';
 import { detectStructure } from './detect.js';
 import { parseHeadings } from './headings.js';

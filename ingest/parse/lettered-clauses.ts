@@ -3,7 +3,7 @@
  * Declarations: preamble recitals, then clauses (a), (b)… whose lead-in may introduce numbered
  * points. Units: `preamble-N`, `clause-x` (the lead-in only), `clause-x.N`, and a closing paragraph.
  */
-import type { Unit } from '../types.js';
+import type { Unit } from '../../core/types.js';
 import { isBlank, isFurniture, type Line, splitLines } from './layout.js';
 import { canStartItem, expectedLetter, expectedNumber, nextLetter } from './markers.js';
 import { parseNumberedParagraphs } from './numbered-paragraphs.js';

@@ -4,7 +4,7 @@
  * before paragraph 1 becomes `intro-N` units, text after the last paragraph a closing unit, and short
  * unpunctuated lines between paragraphs are headings for the paragraphs below them.
  */
-import type { Unit } from '../types.js';
+import type { Unit } from '../../core/types.js';
 import { blockText, isBlank, type Line, splitLines, toBlocks } from './layout.js';
 import { canStartItem, expectedNumber, type Marker } from './markers.js';
 import { closingDrafts, findClosingStart, introDrafts, isTitleBlock } from './regions.js';

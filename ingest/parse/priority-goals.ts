@@ -3,7 +3,7 @@
  * Action plans: "Priority Goal N" headings, each over actions numbered from 1. Every action is a
  * unit `<doc>:pg-N.M`; a goal becomes a unit `pg-N` only if it has text of its own.
  */
-import type { Unit } from '../types.js';
+import type { Unit } from '../../core/types.js';
 import { contentLines, type Line, splitLines } from './layout.js';
 import { canStartItem, expectedNumber } from './markers.js';
 import { parseNumberedParagraphs } from './numbered-paragraphs.js';

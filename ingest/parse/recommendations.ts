@@ -5,7 +5,7 @@
  * recommendations. Considerations are numbered through the document; text after the last
  * recommendation that no recommendation follows is the closing.
  */
-import type { Unit } from '../types.js';
+import type { Unit } from '../../core/types.js';
 import { type Block, blockText, endsClause, type Line, splitLines, toBlocks } from './layout.js';
 import { canStartItem, expectedLetter, expectedNumber, nextLetter } from './markers.js';
 import { parseNumberedParagraphs } from './numbered-paragraphs.js';

@@ -3,7 +3,7 @@
  * Turns parser drafts (source spans plus naming) into Units. Unit text is always a source span with
  * only whitespace collapsed and line-break hyphenation re-joined, so quotes built from it are verbatim.
  */
-import type { DocumentMeta, Unit, UnitKind } from '../types.js';
+import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import { collapseWhitespace, hyphenRejoiner, pageAt, type PagedText } from '../normalise/text.js';
 import { isFurniture, splitLines } from './layout.js';
 

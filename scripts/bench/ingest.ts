@@ -33,7 +33,7 @@ export interface IngestSample {
 
 /** Runs in the child (child.ts): one ingest with the real pipeline and config. */
 export async function ingestTask(input: IngestTaskInput): Promise<Omit<IngestSample, 'wallSeconds'>> {
-  const { loadConfig } = await import('../../server/config.js');
+  const { loadConfig } = await import('../../core/config.js');
   const { runIngest } = await import('../../ingest/pipeline.js');
   const config = loadConfig({
     ...process.env,

@@ -8,11 +8,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { searchVectors } from '../../ingest/index/vectors.js';
+import { searchVectors } from '../../core/index/vectors.js';
 import { chunkUnit } from '../../ingest/parse/chunk.js';
 import { embeddingText } from '../../ingest/pipeline.js';
 import { buildServices } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../core/config.js';
 import type { Services } from '../../server/services.js';
 import { benchEnv } from './proc.js';
 import { latency, type Latency } from './stats.js';

@@ -51,9 +51,9 @@ export interface ScaleServeResult {
 
 /** Runs in the child (child.ts, started with --expose-gc). */
 export async function scaleServeTask(input: ScaleServeInput): Promise<ScaleServeResult> {
-  const { loadConfig } = await import('../../server/config.js');
+  const { loadConfig } = await import('../../core/config.js');
   const { buildServices } = await import('../../server/bootstrap.js');
-  const { searchVectors } = await import('../../ingest/index/vectors.js');
+  const { searchVectors } = await import('../../core/index/vectors.js');
   const { exactTopK, storedVectors, tieAwareRecall } = await import('./retrieval.js');
   const { sentencePool } = await import('./synthetic-corpus.js');
   const { sample, seededRandom } = await import('./random.js');

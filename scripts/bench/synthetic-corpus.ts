@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { parseCorpus } from '../../ingest/pipeline.js';
-import { splitSentences } from '../../ingest/parse/sentences.js';
+import { splitSentences } from '../../core/text/sentences.js';
 import { intBetween, pick, seededRandom } from './random.js';
 
 export const DEFAULT_SEED = 20_240_607;

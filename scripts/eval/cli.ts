@@ -6,8 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { buildServices, ensureIndex } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
+import { buildServices } from '../../server/bootstrap.js';
+import { ensureIndex } from '../../ingest/ensure-index.js';
+import { loadConfig } from '../../core/config.js';
 import type { Services } from '../../server/services.js';
 import { formatJUnit, formatTable } from './report.js';
 import { runEval, type EvalReport } from './run.js';

@@ -16,7 +16,7 @@
  *   abstention.falseRate = answerable questions declined ÷ answerable.
  * - Quotes: citations whose quote occurs in the cited unit's text from the catalogue ÷ all citations.
  */
-import { containsFolded, foldForCompare } from '../../ingest/normalise/text.js';
+import { containsFolded, foldForCompare } from '../../core/text/fold.js';
 import type { ChatReply } from '../../server/answer/types.js';
 import type { GoldQuestion } from './gold-set.js';
 import { hitAt, mean, percentile, reciprocalRank, round } from './metrics.js';

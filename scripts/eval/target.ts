@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientError, createClient, type Client } from '../../client/index.js';
-import type { DocumentKind, DocumentMeta } from '../../ingest/types.js';
+import type { DocumentKind, DocumentMeta } from '../../core/types.js';
 import { planQuery } from '../../server/plan/plan-query.js';
 import type { ChatReply, ChatRequest } from '../../server/answer/types.js';
 import { compileDocumentNames, resolveDocuments } from '../../server/retrieve/documents.js';

@@ -2,14 +2,16 @@
  * @module server/answer/answerer
  * Answers a chat request: picks the mode (LLM when configured, else extractive), handles follow-ups,
  * retrieves, weighs the evidence, writes the answer, and falls back to the extractive answer with a notice
- * whenever the LLM upstream fails. Never lets an upstream failure become a 500.
+ * whenever the LLM upstream fails or the request's deadline passes. The fallback is written from the
+ * passages the LLM path already found, so retrieval is not run twice. Never lets an upstream failure become
+ * a 500. Every chat endpoint gets this policy by calling `answer(request, { signal, deadlineMs })`.
  */
-import type { DocumentMeta, Unit } from '../../ingest/types.js';
-import type { Config } from '../config.js';
-import { isAppError, UpstreamError } from '../errors.js';
+import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { Config } from '../../core/config.js';
+import { isAppError, UpstreamError } from '../../core/errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
-import type { Answerer } from '../services.js';
+import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import { stripRequestWords } from '../plan/intent.js';
@@ -48,6 +50,29 @@ function correctionNotice(result: SearchResult): string | null {
   if (result.corrections.length === 0) return null;
   const words = (key: 'from' | 'to') => result.corrections.map((c) => `“${c[key]}”`).join(', ');
   return `Searched for ${words('to')} (you wrote ${words('from')}).`;
+}
+
+/** Rejects with the signal's reason once it aborts; never resolves. Already handled: safe to leave. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  stopped.catch(() => undefined);
+  return stopped;
+}
+
+/** "45" for 45 000 ms; "0.3" for 300. */
+function seconds(ms: number): string {
+  return ms < 10_000 ? String(Math.round(ms / 100) / 10) : String(Math.round(ms / 1000));
+}
+
+/** How far the LLM path got, so that a fallback can reuse its retrieval rather than search again. */
+interface LlmProgress {
+  /** The plan searched (with the model's condensed question for a follow-up the plan could not resolve). */
+  searched?: QueryPlan;
+  /** The LLM path's search, once started. */
+  search?: Promise<SearchResult>;
 }
 
 /** Emits a finished answer as a stream of small pieces, so extractive replies stream like LLM ones. */
@@ -90,24 +115,52 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
+  /** The offline answer from a search already made: the units' own sentences, or a decline. */
+  function extractiveReply(
+    request: ChatRequest,
+    searched: QueryPlan,
+    result: SearchResult,
+    notices: string[],
+  ): ChatReply {
+    const reply = composeExtractiveReply(searched, result, deps.stats, inventory);
+    const correction = correctionNotice(result);
+    const all = correction ? [correction, ...notices] : notices;
+    if (all.length) reply.notice = all.join(' ');
+    if (searched.standalone !== request.question) reply.standaloneQuestion = searched.standalone;
+    return reply;
+  }
+
   async function extractive(request: ChatRequest, onToken?: TokenSink, notice?: string): Promise<ChatReply> {
     const planned = plan(request);
     const notices: string[] = notice ? [notice] : [];
     let reply: ChatReply;
-    if (planned.intent === 'smalltalk') reply = smallTalkReply('extractive');
-    else {
+    if (planned.intent === 'smalltalk') {
+      reply = smallTalkReply('extractive');
+      if (notices.length) reply.notice = notices.join(' ');
+    } else {
       const result = await searchOrWords(searchFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
-      reply = composeExtractiveReply(planned, result, deps.stats, inventory);
-      const correction = correctionNotice(result);
-      if (correction) notices.unshift(correction);
+      reply = extractiveReply(request, planned, result, notices);
     }
-    if (notices.length) reply.notice = notices.join(' ');
-    if (planned.standalone !== request.question) reply.standaloneQuestion = planned.standalone;
     streamText(reply.answer, onToken);
     return reply;
   }
 
-  async function llm(request: ChatRequest, onToken?: TokenSink, signal?: AbortSignal): Promise<ChatReply> {
+  /**
+   * The extractive answer when the LLM path failed or ran out of time: from the passages it had already
+   * found when there are any, else (it stopped before searching, or its search failed) from a search of its own.
+   */
+  async function fallback(request: ChatRequest, progress: LlmProgress, notice: string): Promise<ChatReply> {
+    const found = await progress.search?.catch(() => undefined);
+    if (found && progress.searched !== undefined) return extractiveReply(request, progress.searched, found, [notice]);
+    return extractive(request, undefined, notice);
+  }
+
+  async function llm(
+    request: ChatRequest,
+    progress: LlmProgress,
+    onToken?: TokenSink,
+    signal?: AbortSignal,
+  ): Promise<ChatReply> {
     const planned = plan(request);
     if (planned.intent === 'smalltalk') {
       const reply = smallTalkReply('llm');
@@ -121,18 +174,21 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       history.length && planned.followUp.carried === 'nothing'
         ? await llmSlots.run(() => condenseQuestion({ question: request.question, history, config, signal }))
         : planned.standalone;
-    const searchPlan =
+    signal?.throwIfAborted();
+    const searched =
       standalone === planned.standalone
         ? planned
         : { ...planned, standalone, retrievalText: stripRequestWords(standalone) };
     // As many units as the model is given, so that a question over several documents gives it each of them.
-    const result = await retriever.search(searchFor(searchPlan, LLM_PASSAGES, BROAD_LLM_PASSAGES));
-    const missing = missingReferenceReply(searchPlan, result, inventory, 'llm');
+    progress.searched = searched;
+    progress.search = retriever.search(searchFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
+    const result = await progress.search;
+    const missing = missingReferenceReply(searched, result, inventory, 'llm');
     if (missing) {
       streamText(missing.answer, onToken);
       return missing;
     }
-    const evidence = weighPlanEvidence(searchPlan, result, deps.stats);
+    const evidence = weighPlanEvidence(searched, result, deps.stats);
     const correction = correctionNotice(result);
     if (!evidence.grounded) {
       const reply = declinedReply(result, 'llm');
@@ -156,39 +212,67 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return reply;
   }
 
+  /**
+   * The LLM answer, raced against the deadline and the client's signal. The race matters: a request queued
+   * for an LLM slot does not see its signal until a slot frees, and the deadline must hold regardless.
+   */
+  async function llmWithFallback(request: ChatRequest, options: AnswerOptions): Promise<ChatReply> {
+    const controller = new AbortController();
+    const stop = (reason: unknown) => controller.abort(reason);
+    const clientGone = () => stop(options.signal?.reason);
+    if (options.signal?.aborted) clientGone();
+    options.signal?.addEventListener('abort', clientGone, { once: true });
+    let expired = false;
+    const timer =
+      options.deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            expired = true;
+            stop(new UpstreamError(`chat: no answer within the ${options.deadlineMs} ms deadline`));
+          }, options.deadlineMs);
+    timer?.unref();
+
+    let live = true;
+    let streamed = false;
+    const onToken: TokenSink | undefined =
+      options.onToken &&
+      ((text) => {
+        if (!live) return; // an abandoned call may still be writing
+        streamed = true;
+        options.onToken?.(text);
+      });
+    const progress: LlmProgress = {};
+    const answered = llm(request, progress, onToken, controller.signal);
+    answered.catch(() => undefined); // abandoned past the deadline; its rejection is expected
+    try {
+      return await Promise.race([answered, whenAborted(controller.signal)]);
+    } catch (err) {
+      if (options.signal?.aborted) throw err;
+      live = false;
+      if (streamed) options.onReset?.();
+      const notice = expired
+        ? `The language model did not answer within ${seconds(options.deadlineMs ?? 0)} s; this answer was written offline from the documents.`
+        : `The language model was unavailable (${isAppError(err) ? err.message : 'the language model failed'}); this answer was written offline from the documents.`;
+      const reply = await fallback(request, progress, notice);
+      streamText(reply.answer, options.onToken);
+      return reply;
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', clientGone);
+    }
+  }
+
   return {
     async answer(request, options = {}) {
       const mode = request.mode ?? 'auto';
-      const llmReady = isLlmConfigured(config);
-      if (mode === 'extractive' || !llmReady) {
+      if (mode === 'extractive' || !isLlmConfigured(config)) {
         const notice =
           mode === 'llm'
             ? 'LLM mode is not configured on this server (no OPENAI_API_KEY); answered offline.'
             : undefined;
         return extractive(request, options.onToken, notice);
       }
-      let streamed = false;
-      const onToken: TokenSink | undefined =
-        options.onToken &&
-        ((text) => {
-          streamed = true;
-          options.onToken?.(text);
-        });
-      try {
-        return await llm(request, onToken, options.signal);
-      } catch (err) {
-        if (options.signal?.aborted) throw err;
-        if (streamed) options.onReset?.();
-        const reason = err instanceof UpstreamError || isAppError(err) ? err.message : 'the language model failed';
-        return extractive(
-          request,
-          undefined,
-          `The language model was unavailable (${reason}); this answer was written offline from the documents.`,
-        ).then((reply) => {
-          streamText(reply.answer, options.onToken);
-          return reply;
-        });
-      }
+      return llmWithFallback(request, options);
     },
   };
 }

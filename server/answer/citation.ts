@@ -3,8 +3,8 @@
  * Builds the citations of /api/chat replies. Shared by the LLM and extractive writers so both link and quote
  * units the same way.
  */
-import { splitSentences, type SentenceSpan } from '../../ingest/parse/sentences.js';
-import type { DocumentId, UnitId } from '../../ingest/types.js';
+import { splitSentences, type SentenceSpan } from '../../core/text/sentences.js';
+import type { DocumentId, UnitId } from '../../core/types.js';
 import type { SearchHit } from '../retrieve/types.js';
 import { contentWords } from './support.js';
 import type { Citation } from './types.js';

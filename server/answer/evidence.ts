@@ -3,7 +3,7 @@
  * How strongly the retrieved units bear on a question, and which of them to cite. The answer is declined
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
-import { analyse } from '../../ingest/index/terms.js';
+import { analyse } from '../../core/text/terms.js';
 import { conceptsOf, coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 

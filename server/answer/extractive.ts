@@ -4,7 +4,7 @@
  * and unit, quotes the sentences that best match the question, cites each with [n], and groups documents
  * in date order so a question spanning years reads as a before-and-after.
  */
-import type { DocumentMeta } from '../../ingest/types.js';
+import type { DocumentMeta } from '../../core/types.js';
 import { unitUrl } from './citation.js';
 import { bestQuote, toCitation } from './citation.js';
 import { expandQuery } from '../retrieve/glossary.js';

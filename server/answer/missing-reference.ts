@@ -3,7 +3,7 @@
  * A question about a unit that does not exist ("Recommendation 60 of Prague 1997", "Priority Goal 9") is told
  * so, with what does exist, instead of being answered from whatever the topic search found.
  */
-import type { DocumentId, DocumentMeta, Unit, UnitKind } from '../../ingest/types.js';
+import type { DocumentId, DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import { findReferencedUnits, formatReference, type UnitReference } from '../retrieve/reference.js';
 
 const KIND_NAMES: Partial<Record<UnitKind, [string, string]>> = {

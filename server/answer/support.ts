@@ -4,7 +4,7 @@
  * Shared by the LLM post-processor (flagging unsupported sentences), the extractive writer (choosing
  * quotes) and the eval command, so all three judge support the same way.
  */
-import { analyse } from '../../ingest/index/terms.js';
+import { analyse } from '../../core/text/terms.js';
 
 /**
  * Below this support score a cited sentence is reported as unsupported. Low on purpose: answers paraphrase,

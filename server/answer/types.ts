@@ -3,7 +3,7 @@
  * The /api/chat contract, shared by the LLM and extractive writers, the SSE stream, the OpenAI-compatible
  * endpoint, the eval command and the typed client.
  */
-import type { DocumentId, UnitId } from '../../ingest/types.js';
+import type { DocumentId, UnitId } from '../../core/types.js';
 
 export type ChatRole = 'user' | 'assistant';
 

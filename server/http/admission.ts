@@ -6,7 +6,7 @@
  * still bounded in time by the chat deadline.
  */
 import type { RequestHandler } from 'express';
-import { RequestError } from '../errors.js';
+import { RequestError } from '../../core/errors.js';
 
 export function admission(limit: number): RequestHandler {
   let inFlight = 0;

@@ -4,7 +4,7 @@
  * nesting, no prototype-pollution keys, and 415 for anything that is not JSON.
  */
 import express, { type RequestHandler } from 'express';
-import { RequestError } from '../errors.js';
+import { RequestError } from '../../core/errors.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 

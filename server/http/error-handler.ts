@@ -5,7 +5,7 @@
  * log line keeps the whole error, stack and paths included).
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { AppError, errorBody, isAppError, RequestError, type ErrorBody } from '../errors.js';
+import { AppError, errorBody, isAppError, RequestError, type ErrorBody } from '../../core/errors.js';
 import { payloadTooLarge } from './body.js';
 import { stripKnownDirs, stripPaths } from './redact.js';
 

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
-import type { Config } from '../config.js';
+import type { Config } from '../../core/config.js';
 import { maskSecrets, secretsOf } from './redact.js';
 
 /** The process logger. `destination` lets tests capture the lines; stdout otherwise. */

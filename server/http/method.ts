@@ -3,7 +3,7 @@
  * 405 for a known path asked with the wrong method, with an Allow header.
  */
 import type { RequestHandler } from 'express';
-import { RequestError } from '../errors.js';
+import { RequestError } from '../../core/errors.js';
 
 export function methodNotAllowed(allowed: string[]): RequestHandler {
   return (req, res, next) => {

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import type { RequestHandler } from 'express';
-import type { Config } from '../config.js';
+import type { Config } from '../../core/config.js';
 
 /** Shorter "keys" are placeholders for key-less local servers; masking them would garble ordinary text. */
 const MIN_SECRET_LENGTH = 8;

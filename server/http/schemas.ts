@@ -3,7 +3,7 @@
  * Request schemas for every endpoint (zod). Limits live here, in one place.
  */
 import { z } from 'zod';
-import { RequestError } from '../errors.js';
+import { RequestError } from '../../core/errors.js';
 
 export const LIMITS = {
   questionChars: 2000,

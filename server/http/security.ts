@@ -6,8 +6,8 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { Config } from '../config.js';
-import { RequestError } from '../errors.js';
+import type { Config } from '../../core/config.js';
+import { RequestError } from '../../core/errors.js';
 
 export function securityHeaders(): RequestHandler {
   return helmet({

@@ -8,8 +8,8 @@ import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, RequestListener, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
-import { AppError, errorBody, type ErrorCode } from '../errors.js';
+import type { Config } from '../../core/config.js';
+import { AppError, errorBody, type ErrorCode } from '../../core/errors.js';
 
 /**
  * Options for http.createServer. Node enforces requestTimeout only when it sweeps its connections, every

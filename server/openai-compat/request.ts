@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { ChatRequest, ChatTurn } from '../answer/types.js';
-import { RequestError } from '../errors.js';
+import { RequestError } from '../../core/errors.js';
 import { chatSchema, LIMITS, parseBody, type openaiChatSchema } from '../http/schemas.js';
 import { SOURCES_HEADING, CLOSEST_HEADING } from './format.js';
 import { DEFAULT_MODEL, modeForModel } from './models.js';

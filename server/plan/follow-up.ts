@@ -8,8 +8,8 @@
  * - "The next one", "the paragraph after that" step from the unit the conversation was about.
  * - A question that stands on its own (a new topic) inherits nothing.
  */
-import { analyse, tokenize } from '../../ingest/index/terms.js';
-import type { DocumentId } from '../../ingest/types.js';
+import { analyse, tokenize } from '../../core/text/terms.js';
+import type { DocumentId } from '../../core/types.js';
 import { formatReference, parseReferences, stepReference, type UnitReference } from '../retrieve/reference.js';
 import type { ChatTurn } from '../answer/types.js';
 import { stripRequestWords } from './intent.js';

@@ -3,7 +3,7 @@
  * One plan per question, computed once per request and passed down: what is asked (intent), what kind of
  * answer fits, the standalone question (follow-ups resolved), what retrieval searches for, and the scope.
  */
-import type { DocumentId } from '../../ingest/types.js';
+import type { DocumentId } from '../../core/types.js';
 import type { ChatTurn } from '../answer/types.js';
 import { parseReferences } from '../retrieve/reference.js';
 import { expectedAnswerKind } from './answer-kind.js';

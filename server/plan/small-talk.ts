@@ -3,7 +3,7 @@
  * Greetings, thanks and questions about the assistant itself: answered briefly, without citations, never
  * searched (a "thanks!" must not cite the recitals that thank the host country).
  */
-import { tokenize } from '../../ingest/index/terms.js';
+import { tokenize } from '../../core/text/terms.js';
 
 // Words that make up small talk; a message made only of these (and at most a few) is not a question.
 const SMALL_TALK_WORDS = new Set(

@@ -3,7 +3,7 @@
  * What the question plan tells the later stages: what is asked (intent), what kind of answer would fit, the
  * topic with request and document words removed, and which documents and units the question is about.
  */
-import type { DocumentId } from '../../ingest/types.js';
+import type { DocumentId } from '../../core/types.js';
 
 /** What the person wants done with the topic. */
 export type Intent =

@@ -4,8 +4,8 @@
  * built at ingest, ingest/lexicon) and through the nearest corpus words in the offline word vectors
  * ("jail" → "imprisonment", "airlines" → "carriers"). Each bridge weighs less than the word itself would.
  */
-import { bridgeTerm, type LexicalMap } from '../../ingest/index/lexicon.js';
-import { toTerm, tokenize } from '../../ingest/index/terms.js';
+import { bridgeTerm, type LexicalMap } from '../../core/index/lexicon.js';
+import { toTerm, tokenize } from '../../core/text/terms.js';
 
 export type Bridge = readonly [term: string, weight: number];
 

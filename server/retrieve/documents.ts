@@ -4,8 +4,8 @@
  * "the Call for Action") from each document's aliases, year and place, so the search can be restricted
  * to them. "Prague" alone names every Prague document.
  */
-import { foldText, tokenize } from '../../ingest/index/terms.js';
-import type { DocumentId, DocumentMeta } from '../../ingest/types.js';
+import { foldText, tokenize } from '../../core/text/terms.js';
+import type { DocumentId, DocumentMeta } from '../../core/types.js';
 import { indexOfSequence } from './sequence.js';
 
 export interface DocumentResolution {

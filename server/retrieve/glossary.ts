@@ -4,7 +4,7 @@
  * smugglers" → "trafficking in aliens"). The groups are data (glossary.json); matching is on stemmed
  * terms so plural and verb forms match too.
  */
-import { analyse, tokenize } from '../../ingest/index/terms.js';
+import { analyse, tokenize } from '../../core/text/terms.js';
 import glossaryData from './glossary.json' with { type: 'json' };
 import { indexOfSequence } from './sequence.js';
 

@@ -3,13 +3,13 @@
  * The retriever: resolves the documents a question names, puts exactly referenced units first, and ranks
  * the rest by fusing BM25 (with glossary expansion) and HNSW vector similarity. Returns whole units.
  */
-import type { TextEmbedder } from '../../ingest/embed/types.js';
-import type { WeightedQuery } from '../../ingest/index/bm25.js';
-import { LEXICAL_BOOST } from '../../ingest/index/lexical.js';
-import { analyse, tokenize } from '../../ingest/index/terms.js';
-import type { LoadedIndex } from '../../ingest/index/store.js';
-import { searchVectors } from '../../ingest/index/vectors.js';
-import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
+import type { TextEmbedder } from '../../core/embed/types.js';
+import type { WeightedQuery } from '../../core/index/bm25.js';
+import { LEXICAL_BOOST } from '../../core/index/lexical.js';
+import { analyse, tokenize } from '../../core/text/terms.js';
+import type { LoadedIndex } from '../../core/index/store.js';
+import { searchVectors } from '../../core/index/vectors.js';
+import type { DocumentId, DocumentMeta, Unit } from '../../core/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
 import { fuseScores, type FusionMethod, type ScoredId } from './fuse.js';
 import { expandQuery, glossaryWords } from './glossary.js';

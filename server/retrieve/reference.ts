@@ -3,7 +3,7 @@
  * Recognises exact references in a question ("Recommendation 18", "paragraph 12", "Priority Goal 4,
  * action 6", "clause (f) point 4", "recital 3") and finds those units, so they come first.
  */
-import type { DocumentId, Unit, UnitKind } from '../../ingest/types.js';
+import type { DocumentId, Unit, UnitKind } from '../../core/types.js';
 import { normaliseReferenceWords, romanValue } from './reference-words.js';
 
 export interface UnitReference {

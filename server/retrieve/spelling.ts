@@ -9,8 +9,8 @@
  * corrected.
  */
 import { distance } from 'fastest-levenshtein';
-import type { LexicalIndex } from '../../ingest/index/lexical.js';
-import { foldText, toTerm } from '../../ingest/index/terms.js';
+import type { LexicalIndex } from '../../core/index/lexical.js';
+import { foldText, toTerm } from '../../core/text/terms.js';
 import type { TermStatistics } from './term-stats.js';
 
 export interface Correction {

@@ -4,9 +4,9 @@
  * units, read from the lexical index's forward lists and text sequences. Used to re-rank candidates by how many of the question's concepts they cover, and how closely
  * together, and by the answer stage to judge evidence.
  */
-import type { LexicalIndex } from '../../ingest/index/lexical.js';
+import type { LexicalIndex } from '../../core/index/lexical.js';
+import { analyse } from '../../core/text/terms.js';
 import { NO_BRIDGES, type Bridge, type TermBridges } from './bridges.js';
-import { analyse } from '../../ingest/index/terms.js';
 import { matchPhrases } from './glossary.js';
 
 /** The terms of one unit: a view of its sorted term ids in the index, searched by bisection. */

@@ -2,7 +2,7 @@
  * @module server/retrieve/types
  * What retrieval takes and gives back; the answer stage and the HTTP routes depend only on this.
  */
-import type { DocumentId, DocumentMeta, Unit } from '../../ingest/types.js';
+import type { DocumentId, DocumentMeta, Unit } from '../../core/types.js';
 import type { Correction } from './spelling.js';
 
 export interface SearchRequest {

@@ -1,8 +1,10 @@
 /**
  * @module server/routes/health
- * GET /healthz: ok once the index is loaded, with what is in service.
+ * GET /healthz: ok once the index is loaded, with what is in service; `llm` is "configured" exactly when the
+ * answerer would call a chat model.
  */
 import { Router } from 'express';
+import { isLlmConfigured } from '../answer/llm/configured.js';
 import { methodNotAllowed } from '../http/method.js';
 import type { Services } from '../services.js';
 
@@ -15,7 +17,8 @@ export function healthRoutes(services: Services): Router {
     units: manifest.unitCount,
     embedder: manifest.embedder.id,
     builtAt: manifest.builtAt,
-    llm: services.config.openai.apiKey ? 'configured' : 'off',
+    // The answerer's own test: a key, or a base URL of a server that needs none.
+    llm: isLlmConfigured(services.config) ? 'configured' : 'off',
   };
   router
     .route('/healthz')

@@ -3,10 +3,11 @@
  * An OpenAI-compatible face on /api/chat, so stock OpenAI clients and evaluation harnesses can use the
  * assistant: POST /v1/chat/completions (JSON, or chunks with `stream: true`), GET /v1/models[/:id].
  * Errors keep the service's `{ error: { code, message } }` shape, which OpenAI clients read as error.message.
+ * It has /api/chat's deadline and extractive fallback (CHAT_DEADLINE_MS), which the answerer keeps.
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
-import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
+import { AppError, errorBody, isAppError, RequestError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';
 import { openaiChatSchema, parseBody } from '../http/schemas.js';
@@ -46,7 +47,7 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
       const signal = abortOnClose(res);
 
       if (!stream) {
-        const reply = await answerer.answer(chat, { signal });
+        const reply = await answerer.answer(chat, { signal, deadlineMs: config.chatDeadlineMs });
         const content = contentOf(reply, name);
         res.json(completion(head, content, extrasOf(reply), usageOf(prompt, content)));
         return;
@@ -63,7 +64,11 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
           streamed += text;
           sseData(res, chunk(head, { content: text }));
         };
-        const reply = await answerer.answer(chat, { signal, ...(live ? { onToken } : {}) });
+        const reply = await answerer.answer(chat, {
+          signal,
+          deadlineMs: config.chatDeadlineMs,
+          ...(live ? { onToken } : {}),
+        });
         const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
         for (const piece of pieces(rest)) sseData(res, chunk(head, { content: piece }));
         const sources = sourcesText(reply, name);

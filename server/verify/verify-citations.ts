@@ -4,8 +4,8 @@
  * is its quote really in THAT unit (whitespace and line-break hyphenation ignored, everything else verbatim),
  * and does every [n] marker of the answer have its citation. Pure: works over any {@link UnitSource}.
  */
-import { foldForCompare } from '../../ingest/normalise/text.js';
-import type { UnitId } from '../../ingest/types.js';
+import { foldForCompare } from '../../core/text/fold.js';
+import type { UnitId } from '../../core/types.js';
 
 export interface VerifyCitationInput {
   id: string;

@@ -17,8 +17,8 @@ import {
   readManifest,
   readManifestReport,
 } from '../../ingest/manifest.js';
-import type { DocumentMeta } from '../../ingest/types.js';
-import { ConfigError } from '../../server/errors.js';
+import type { DocumentMeta } from '../../core/types.js';
+import { ConfigError } from '../../core/errors.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const realText = (file: string): Promise<string> => readFile(path.join(corpusDir, file), 'utf8');

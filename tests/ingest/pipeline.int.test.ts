@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndex } from '../../ingest/index/store.js';
+import { loadIndex } from '../../core/index/store.js';
 import { runIngest, type IngestReport } from '../../ingest/pipeline.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../core/config.js';
 import { CORPUS_DIR, FIXTURES_DIR, ROOT } from '../support/paths.js';
 
 const manifest = JSON.parse(await fs.readFile(path.join(CORPUS_DIR, 'manifest.json'), 'utf8')) as {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { runIngest } from '../../ingest/pipeline.js';
 import { createApp } from '../../server/app.js';
 import { buildServices } from '../../server/bootstrap.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import { configureServer } from '../../server/http/server.js';
 import { startFakeOpenAIEmbeddings, type FakeOpenAIEmbeddings } from '../support/fake-openai-embeddings.js';
 import { testConfig } from '../support/test-index.js';

@@ -1,7 +1,7 @@
 /**
  * @module tests/reliability/helpers
  * What the reliability and HTTP-hardening tests share: the real app behind a server configured like
- * production (timeouts, JSON client errors), a spawned `server/main.ts` process with its logs, temporary
+ * production (timeouts, JSON client errors), a spawned `bin/start.ts` process with its logs, temporary
  * copies of the corpus and test index, free loopback ports and a process's resident memory.
  * Spawned programs are bundled first with esbuild, as `npm start` bundles dist/server/main.js: starting a
  * bundle costs a fraction of compiling TypeScript on the fly, which matters on a two-core CI runner.
@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from '../../server/app.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import { configureServer, httpServerOptions } from '../../server/http/server.js';
 import { CORPUS_DIR, ROOT } from '../support/paths.js';
 import { TEST_INDEX_DIR } from '../support/test-index.js';
@@ -32,7 +32,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** The real app over the shared test index, behind a server configured as server/main.ts configures it. */
+/** The real app over the shared test index, behind a server configured as bin/start.ts configures it. */
 export async function startGuardedServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<Running> {
   const services = await testServices(overrides);
   const server = createServer(httpServerOptions(services.config), createApp(services, { logger }));
@@ -160,7 +160,7 @@ export function rssOf(pid: number): number | null {
 }
 
 export interface Bundles {
-  /** server/main.ts */
+  /** bin/start.ts */
   server: string;
   /** ingest/cli.ts */
   ingest: string;
@@ -194,7 +194,7 @@ export function bundles(): Promise<Bundles> {
     }
     process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
     const entries = {
-      server: 'server/main.ts',
+      server: 'bin/start.ts',
       ingest: 'ingest/cli.ts',
       pausedIngest: 'tests/reliability/fixtures/ingest-paused.ts',
     };
@@ -254,7 +254,7 @@ function baseEnv(port?: number): Record<string, string> {
   };
 }
 
-/** Runs the bundled `server/main.ts` with only the given settings. */
+/** Runs the bundled `bin/start.ts` with only the given settings. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
   const [port, { server }] = await Promise.all([freePort(), bundles()]);
   const child = spawn(process.execPath, [server], {

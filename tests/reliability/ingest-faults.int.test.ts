@@ -20,13 +20,13 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockFile, readCurrentBuild } from '../../ingest/index/layout.js';
+import { lockFile, readCurrentBuild } from '../../core/index/layout.js';
 import { acquireIngestLock } from '../../ingest/index/lock.js';
-import { loadIndex } from '../../ingest/index/store.js';
+import { loadIndex } from '../../core/index/store.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import { buildServices } from '../../server/bootstrap.js';
-import type { Config } from '../../server/config.js';
-import { isAppError } from '../../server/errors.js';
+import type { Config } from '../../core/config.js';
+import { isAppError } from '../../core/errors.js';
 import { FIXTURES_DIR } from '../support/paths.js';
 import { testConfig } from '../support/test-index.js';
 import {

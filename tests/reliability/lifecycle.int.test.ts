@@ -1,6 +1,6 @@
 /**
  * @module tests/reliability/lifecycle.int
- * The server process (`server/main.ts`, spawned) from start to stop. It listens before its index is ready
+ * The server process (`bin/start.ts`, spawned) from start to stop. It listens before its index is ready
  * and answers 503 INDEX_NOT_READY meanwhile — while another ingest holds the lock, with no index and
  * AUTO_INGEST=false, with a damaged index — instead of dying, and serves as soon as an index is in service.
  * A damaged index is reported with "run `npm run ingest`", or rebuilt when AUTO_INGEST allows. SIGTERM
@@ -10,7 +10,7 @@ import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCurrentBuild } from '../../ingest/index/layout.js';
+import { readCurrentBuild } from '../../core/index/layout.js';
 import { acquireIngestLock } from '../../ingest/index/lock.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import type { ChatReply } from '../../server/answer/types.js';

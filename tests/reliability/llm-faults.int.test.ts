@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../server/answer/types.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { testConfig } from '../support/test-index.js';
 import {
@@ -215,6 +215,31 @@ describe('the chat deadline (CHAT_DEADLINE_MS)', () => {
     );
     const done = events(res).find((e) => e.event === 'done');
     expectFallback(done!.data as ChatReply);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('holds for /v1/chat/completions, which gets the same deadline and fallback', async () => {
+    const body = { messages: [{ role: 'user', content: GOOD_QUESTION }] };
+    const { value: res, ms } = await timed(() => postJson(slow.port, '/v1/chat/completions', body));
+    expect(res.status).toBe(200);
+    const completion = res.json as ChatReply & { choices: { message: { content: string } }[] };
+    expectFallback(completion);
+    expect(completion.notice).toMatch(/did not answer within/);
+    expect(completion.choices[0].message.content).toContain('Recommendation 18');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('holds for a streamed /v1/chat/completions too', async () => {
+    const body = { stream: true, messages: [{ role: 'user', content: GOOD_QUESTION }] };
+    const { value: res, ms } = await timed(() => postJson(slow.port, '/v1/chat/completions', body));
+    expect(res.text).toContain('data: [DONE]');
+    const chunks = res.text
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: {'))
+      .map((block) => JSON.parse(block.slice(6)) as { choices?: { finish_reason: string | null }[] } & ChatReply);
+    const last = chunks.find((c) => c.choices?.[0]?.finish_reason === 'stop');
+    expect(last).toBeDefined();
+    expectFallback(last!);
     expect(ms).toBeLessThan(2_000);
   });
 

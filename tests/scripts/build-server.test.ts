@@ -46,7 +46,7 @@ describe('buildServer', () => {
       buildServer: BuildServer;
     };
     const meta = await buildServer({ outDir: dir });
-    const entry = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint?.endsWith('server/main.ts'));
+    const entry = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint?.endsWith('bin/start.ts'));
     expect(entry).toBeDefined();
     const atStart = packagesLoaded(meta, entry!, 'static');
     const eventually = packagesLoaded(meta, entry!, 'all');

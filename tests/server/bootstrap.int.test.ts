@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, indexState } from '../../server/bootstrap.js';
+import { buildServices } from '../../server/bootstrap.js';
+import { indexState } from '../../ingest/ensure-index.js';
 import { runIngest } from '../../ingest/pipeline.js';
-import { IndexError } from '../../server/errors.js';
+import { IndexError } from '../../core/errors.js';
 import { CORPUS_DIR, ROOT } from '../support/paths.js';
 import { testConfig } from '../support/test-index.js';
 

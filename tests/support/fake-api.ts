@@ -13,7 +13,7 @@ import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { ChatReply, ChatTurn, Citation, ClosestMatch } from '../../server/answer/types.js';
 import type { PublicUnit } from '../../server/catalogue.js';
-import type { DocumentMeta } from '../../ingest/types.js';
+import type { DocumentMeta } from '../../core/types.js';
 import { ROOT } from './paths.js';
 
 /** The CSP the real server sends; the fake sends it too so a CSP violation shows up in the browser tests. */

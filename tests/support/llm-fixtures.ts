@@ -4,8 +4,8 @@
  * server per test with a config pointing the real client at it.
  */
 import { afterEach } from 'vitest';
-import type { DocumentMeta, Unit } from '../../ingest/types.js';
-import { configWith, type Config } from '../../server/config.js';
+import type { DocumentMeta, Unit } from '../../core/types.js';
+import { configWith, type Config } from '../../core/config.js';
 import { startFakeOpenAI, type FakeBehaviour, type FakeOpenAI } from './fake-openai.js';
 
 export const PRAGUE_1997: DocumentMeta = {

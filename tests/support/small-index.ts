@@ -3,8 +3,8 @@
  * A lexical index over a handful of made-up units of one test document, built as ingest builds it, for unit
  * tests of what reads the index (term statistics, spelling).
  */
-import { buildLexicalIndex, type LexicalIndex } from '../../ingest/index/lexical.js';
-import type { DocumentMeta, Unit } from '../../ingest/types.js';
+import { buildLexicalIndex, type LexicalIndex } from '../../core/index/lexical.js';
+import type { DocumentMeta, Unit } from '../../core/types.js';
 
 export const TEST_DOCUMENT: DocumentMeta = {
   id: 'd',

@@ -4,8 +4,8 @@
  * .cache/test-index, and reused while the corpus and pipeline are unchanged.
  */
 import path from 'node:path';
-import { ensureIndex } from '../../server/bootstrap.js';
-import { loadConfig, type Config } from '../../server/config.js';
+import { ensureIndex } from '../../ingest/ensure-index.js';
+import { loadConfig, type Config } from '../../core/config.js';
 
 import { ROOT } from './paths.js';
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import { buildServices } from '../../server/bootstrap.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import type { Services } from '../../server/services.js';
 import { testConfig } from './test-index.js';
 

@@ -4,7 +4,7 @@
  * server ends up in the bundle) to keep the page and the server from drifting apart.
  */
 import type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode } from '../../server/answer/types.js';
-import type { DocumentKind, UnitKind } from '../../ingest/types.js';
+import type { DocumentKind, UnitKind } from '../../core/types.js';
 
 export type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode };
 

@@ -5,8 +5,8 @@
  */
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { Config } from '../../config.js';
-import { ConfigError, UpstreamError } from '../../errors.js';
+import type { Config } from '../../../core/config.js';
+import { ConfigError, UpstreamError } from '../../../core/errors.js';
 import type { TokenSink } from '../types.js';
 
 import { isLlmConfigured } from './configured.js';

@@ -3,7 +3,7 @@
  * Turns a follow-up ("and what about carriers?") into a question retrieval can search on its own, keeping
  * the document and topic of the conversation.
  */
-import type { Config } from '../../config.js';
+import type { Config } from '../../../core/config.js';
 import type { ChatTurn } from '../types.js';
 import { callChatModel } from './chat-model.js';
 import { getPrompts } from './prompts.js';

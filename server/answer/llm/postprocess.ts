@@ -3,8 +3,8 @@
  * Turns the model's raw text into a reply the user can trust: markers are checked against the passages that
  * were actually given, renumbered by first appearance, quoted verbatim and checked for support.
  */
-import { splitSentences } from '../../../ingest/parse/sentences.js';
-import type { UnitId } from '../../../ingest/types.js';
+import { splitSentences } from '../../../core/text/sentences.js';
+import type { UnitId } from '../../../core/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation } from '../citation.js';
 import { SUPPORT_THRESHOLD, supportScore } from '../support.js';

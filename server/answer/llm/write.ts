@@ -3,7 +3,7 @@
  * Writes the raw LLM answer: the system rules and the numbered passages go in, cited text comes out
  * (finaliseLlmAnswer in ./postprocess turns it into the reply).
  */
-import type { Config } from '../../config.js';
+import type { Config } from '../../../core/config.js';
 import type { TokenSink } from '../types.js';
 import { callChatModel } from './chat-model.js';
 import { formatPassages, type NumberedPassage } from './passages.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatOf, listCorpusFiles, loadDocument } from '../../../ingest/load/index.js';
-import { ConfigError, DocumentError } from '../../../server/errors.js';
+import { ConfigError, DocumentError } from '../../../core/errors.js';
 import { FIXTURES_DIR } from '../../support/paths.js';
 
 const corpusDir = fileURLToPath(new URL('../../../corpus/', import.meta.url));

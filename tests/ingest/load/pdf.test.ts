@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPdf } from '../../../ingest/load/pdf.js';
-import { DocumentError } from '../../../server/errors.js';
+import { DocumentError } from '../../../core/errors.js';
 import { FIXTURES_DIR } from '../../support/paths.js';
 
 const corpusDir = fileURLToPath(new URL('../../../corpus/', import.meta.url));

@@ -4,14 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  collapseWhitespace,
-  containsFolded,
-  foldForCompare,
-  joinPages,
-  pageAt,
-  rejoinHyphenation,
-} from '../../../ingest/normalise/text.js';
+import { collapseWhitespace, joinPages, pageAt, rejoinHyphenation } from '../../../ingest/normalise/text.js';
+import { containsFolded, foldForCompare } from '../../../core/text/fold.js';
 
 const corpus = (file: string) => readFileSync(new URL(`../../../corpus/${file}`, import.meta.url), 'utf8');
 const PRAGUE_1997 = corpus('prague-1997-recommendations.txt');

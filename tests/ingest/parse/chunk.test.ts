@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { joinPages } from '../../../ingest/normalise/text.js';
 import { chunkUnit } from '../../../ingest/parse/chunk.js';
 import { parseDocument } from '../../../ingest/parse/index.js';
-import { splitSentences } from '../../../ingest/parse/sentences.js';
-import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import { splitSentences } from '../../../core/text/sentences.js';
+import type { DocumentMeta, Unit } from '../../../core/types.js';
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpusDir), 'utf8')) as { documents: DocumentMeta[] };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { joinPages } from '../../../ingest/normalise/text.js';
 import { detectStructure } from '../../../ingest/parse/detect.js';
 import { parseDocument } from '../../../ingest/parse/index.js';
-import type { DocumentMeta, StructureKind } from '../../../ingest/types.js';
+import type { DocumentMeta, StructureKind } from '../../../core/types.js';
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpusDir), 'utf8')) as { documents: DocumentMeta[] };

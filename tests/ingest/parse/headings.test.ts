@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { joinPages } from '../../../ingest/normalise/text.js';
 import { parseDocument } from '../../../ingest/parse/index.js';
 import { slugify, uniqueSlug } from '../../../ingest/parse/heading-text.js';
-import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import type { DocumentMeta, Unit } from '../../../core/types.js';
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpusDir), 'utf8')) as { documents: DocumentMeta[] };

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldForCompare, joinPages } from '../../../ingest/normalise/text.js';
+import { foldForCompare } from '../../../core/text/fold.js';
+import { joinPages } from '../../../ingest/normalise/text.js';
 import { parseDocument } from '../../../ingest/parse/index.js';
-import type { DocumentMeta } from '../../../ingest/types.js';
+import type { DocumentMeta } from '../../../core/types.js';
 
 const corpusDir = new URL('../../../corpus/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpusDir), 'utf8')) as { documents: DocumentMeta[] };

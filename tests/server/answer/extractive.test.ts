@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentMeta, Unit } from '../../../ingest/types.js';
+import type { DocumentMeta, Unit } from '../../../core/types.js';
 import { closestMatches, writeExtractiveAnswer } from '../../../server/answer/extractive.js';
 import type { SearchHit } from '../../../server/retrieve/types.js';
 

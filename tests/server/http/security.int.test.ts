@@ -11,7 +11,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp, createNotReadyApp } from '../../../server/app.js';
-import { IndexError, RequestError } from '../../../server/errors.js';
+import { IndexError, RequestError } from '../../../core/errors.js';
 import { publicErrorBody } from '../../../server/http/error-handler.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { ROOT } from '../../support/paths.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentMeta } from '../../../ingest/types.js';
+import type { DocumentMeta } from '../../../core/types.js';
 import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
 import { ROOT } from '../../support/paths.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../../../ingest/types.js';
+import type { Unit } from '../../../core/types.js';
 import { findReferencedUnits, parseReferences } from '../../../server/retrieve/reference.js';
 
 describe('parseReferences', () => {

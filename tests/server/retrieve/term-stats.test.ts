@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../../../ingest/types.js';
+import type { Unit } from '../../../core/types.js';
 import { compilePhraseMatcher } from '../../../server/retrieve/glossary.js';
 import { conceptsOf, coverage, proximity, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import { smallIndex, testUnit } from '../../support/small-index.js';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import type { ChatReply } from '../../../server/answer/types.js';
-import { containsFolded } from '../../../ingest/normalise/text.js';
+import { containsFolded } from '../../../core/text/fold.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { testApp } from '../../support/test-server.js';
 

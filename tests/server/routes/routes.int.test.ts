@@ -7,6 +7,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../../server/answer/types.js';
+import { isLlmConfigured } from '../../../server/answer/llm/configured.js';
+import { testConfig } from '../../support/test-index.js';
 import { testApp } from '../../support/test-server.js';
 import { GOOD_CITATION, GOOD_QUESTION, postJson, startGuardedServer, type Running } from '../../reliability/helpers.js';
 
@@ -17,6 +19,18 @@ describe('GET /healthz', () => {
     expect(res.body).toMatchObject({ status: 'ok', documents: 5, llm: 'off' });
     expect(res.body.units).toBeGreaterThan(300);
     expect(res.body.embedder).toMatch(/^local-/);
+  });
+
+  // The answerer calls a chat model when it has a key, or a base URL of a server that needs none.
+  it.each([
+    ['a key', { apiKey: 'sk-test', baseURL: undefined }, 'configured'],
+    ['a base URL alone', { apiKey: undefined, baseURL: 'http://127.0.0.1:9/v1' }, 'configured'],
+    ['neither', { apiKey: undefined, baseURL: undefined }, 'off'],
+  ])('reports the LLM with %s as %s', async (_what, openai, llm) => {
+    const base = testConfig().openai;
+    const res = await request(await testApp({ openai: { ...base, ...openai } })).get('/healthz');
+    expect(res.body.llm).toBe(llm);
+    expect(isLlmConfigured({ ...testConfig(), openai: { ...base, ...openai } })).toBe(llm === 'configured');
   });
 });
 

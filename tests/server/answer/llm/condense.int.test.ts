@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn } from '../../../../server/answer/types.js';
 import { condenseQuestion, formatHistory } from '../../../../server/answer/llm/condense.js';
-import { UpstreamError } from '../../../../server/errors.js';
+import { UpstreamError } from '../../../../core/errors.js';
 import { fakeOpenAIPerTest } from '../../../support/llm-fixtures.js';
 
 const history: ChatTurn[] = [

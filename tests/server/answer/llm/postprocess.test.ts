@@ -4,7 +4,7 @@
  * no citation can name a passage that was not given, and that every marker and quote is real.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentMeta, Unit } from '../../../../ingest/types.js';
+import type { DocumentMeta, Unit } from '../../../../core/types.js';
 import { bestQuote } from '../../../../server/answer/citation.js';
 import type { NumberedPassage } from '../../../../server/answer/llm/passages.js';
 import { formatPassages } from '../../../../server/answer/llm/passages.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../../../server/errors.js';
+import { UpstreamError } from '../../../../core/errors.js';
 import { formatPassages, type NumberedPassage } from '../../../../server/answer/llm/passages.js';
 import { findPromptsDir } from '../../../../server/answer/llm/prompts.js';
 import { writeLlmAnswer } from '../../../../server/answer/llm/write.js';

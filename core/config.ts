@@ -1,0 +1,131 @@
+/**
+ * @module core/config
+ * The one place the environment is read. Validated with zod; every default works offline.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// When bundled into dist/, the file sits one level deeper.
+const root = path.basename(projectRoot) === 'dist' ? path.dirname(projectRoot) : projectRoot;
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  CORPUS_DIR: z.string().default(path.join(root, 'corpus')),
+  INDEX_DIR: z.string().default(path.join(root, '.index')),
+  CACHE_DIR: z.string().default(path.join(root, '.cache')),
+  EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+  EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  CHAT_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  LLM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600), // 0 turns it off
+  // Express's `trust proxy`: empty = off (rate limits key on the socket address), else hops or addresses.
+  TRUST_PROXY: z.string().default(''),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  // A chat still waiting on the LLM after this long is answered extractively instead.
+  CHAT_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(45_000),
+  // Chat requests in progress (running or queued for an LLM slot); beyond it, 503 SERVER_BUSY.
+  CHAT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  // While no usable index is in service, how often to look for one (a finished ingest).
+  INDEX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  CORS_ORIGINS: z.string().default(''), // comma-separated; empty = CORS off
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLUSTER_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  AUTO_INGEST: boolish.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  rootDir: string;
+  corpusDir: string;
+  indexDir: string;
+  cacheDir: string;
+  embeddings: { provider: 'local' | 'openai'; model: string; timeoutMs: number };
+  openai: {
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    chatModel: string;
+    timeoutMs: number;
+    maxRetries: number;
+    maxConcurrency: number;
+  };
+  rateLimitPerMinute: number;
+  trustProxy: boolean | number | string;
+  requestTimeoutMs: number;
+  chatDeadlineMs: number;
+  chatMaxInFlight: number;
+  indexPollMs: number;
+  shutdownGraceMs: number;
+  corsOrigins: string[];
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  clusterWorkers: number;
+  autoIngest: boolean;
+};
+
+/** TRUST_PROXY as Express wants it: off, a hop count, or a list of trusted addresses ("loopback", "10.0.0.0/8"). */
+function trustProxySetting(value: string): boolean | number | string {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0' || v === 'off' || v === 'no') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.trim();
+}
+
+/** Reads and validates a config from an environment (process.env by default). Throws ConfigError naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`config: invalid environment: ${issues}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    rootDir: root,
+    corpusDir: path.resolve(e.CORPUS_DIR),
+    indexDir: path.resolve(e.INDEX_DIR),
+    cacheDir: path.resolve(e.CACHE_DIR),
+    embeddings: { provider: e.EMBEDDINGS, model: e.EMBEDDINGS_MODEL, timeoutMs: e.EMBEDDINGS_TIMEOUT_MS },
+    openai: {
+      apiKey: e.OPENAI_API_KEY || undefined,
+      baseURL: e.OPENAI_BASE_URL,
+      chatModel: e.CHAT_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+      maxConcurrency: e.LLM_MAX_CONCURRENCY,
+    },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: trustProxySetting(e.TRUST_PROXY),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    chatDeadlineMs: e.CHAT_DEADLINE_MS,
+    chatMaxInFlight: e.CHAT_MAX_IN_FLIGHT,
+    indexPollMs: e.INDEX_POLL_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    clusterWorkers: e.CLUSTER_WORKERS,
+    autoIngest: e.AUTO_INGEST,
+  };
+}
+
+/** Config overridden piecewise, for tests and tools. */
+export function configWith(overrides: Partial<Config>, env: NodeJS.ProcessEnv = {}): Config {
+  return { ...loadConfig(env), ...overrides };
+}
