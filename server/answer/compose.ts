@@ -45,6 +45,7 @@ export function missingReferenceReply(
 export function weighPlanEvidence(plan: QueryPlan, result: SearchResult, stats: TermStatistics): Evidence {
   return weighEvidence(result.topic, result, stats, {
     rules: isBroad(plan) ? BROAD_CITATION_RULES : CITATION_RULES,
+    broad: isBroad(plan),
     // A scope widened to every document only so that each is heard is not a named scope.
     scoped: plan.scope !== null,
   });

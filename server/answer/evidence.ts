@@ -21,6 +21,9 @@ export const EVIDENCE_MODEL = {
   lexical: 0.1,
   scoped: 0.2,
   threshold: 0.92,
+  /** Lowered by this for a summary, list, comparison or timeline: such requests name a broad theme in words of
+   * their own ("what each text asked for"), so the best single unit covers less of them. */
+  broadRelief: 0.12,
 } as const;
 
 export interface CitationRules {
@@ -55,6 +58,8 @@ export interface EvidenceOptions {
   rules?: CitationRules;
   /** Whether the question itself named its documents (a scope set only to hear every document does not count). */
   scoped?: boolean;
+  /** A summary, list, comparison or timeline (see EVIDENCE_MODEL.broadRelief). */
+  broad?: boolean;
 }
 
 export interface Evidence {
@@ -106,7 +111,7 @@ export function weighEvidence(
     m.lexical * Math.log1p(signals.lexical) +
     (signals.scoped ? m.scoped : 0);
   const referenced = result.reference !== null;
-  const grounded = referenced || score >= m.threshold;
+  const grounded = referenced || score >= m.threshold - (options.broad ? m.broadRelief : 0);
   const base = { grounded, score, coverage: signals.coverage, vector: signals.vector };
   if (!grounded) return { ...base, cited: [] };
 

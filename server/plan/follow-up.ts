@@ -38,6 +38,8 @@ const STEP_BACK = /\b(?:previous|preceding|prior|before)\b/i;
 const UNIT_ANAPHORA =
   /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
 const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the same|above|mentioned|he|she|his|her)\b/i;
+// A pronoun that can stand for a unit or a thing ("who was to lead it?"), not for people ("what did they stress?").
+const THING = /\b(?:it|its|this|that)\b/i;
 // Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
 const FOLLOW_UP_FILLER = new Set([
   'about',
@@ -152,14 +154,17 @@ export function resolveFollowUp(
   const documents = documentsOf(earlier, resolve);
   // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit.
   const latestUnit = earlier[0] ? unitOfTurn(earlier[0]) : null;
-  if (latestUnit && ANAPHORA.test(question) && ownRefs.length === 0) {
+  if (latestUnit && THING.test(question) && ownRefs.length === 0) {
     return {
       query: `${formatReference(latestUnit)}: ${question}`,
       documents,
       followUp: { carried: 'unit', from: earlier[0].content },
     };
   }
-  if (ownTopic || !earlierTopic) {
+  // A pronoun stands for the earlier topic ("who funded it?" after a question about a project): the topic
+  // carries even when the follow-up adds words of its own.
+  const pronounForTopic = ANAPHORA.test(question) && analyse(question).length <= 5;
+  if (!earlierTopic || (ownTopic && !pronounForTopic)) {
     return documents ? { query: question, documents, followUp: { carried: 'scope' } } : alone;
   }
   return {

@@ -51,6 +51,18 @@ export const DEFAULT_HYBRID_OPTIONS = {
 
 export const DEFAULT_K = 8;
 
+/**
+ * Words of the embedder's vocabulary common enough to be meant as written. The word vectors' source holds many
+ * misspellings ("proces", "happend") far down its frequency list: those are read as typos like unknown words.
+ */
+const COMMON_WORD_RANK = 30_000;
+
+function commonWords(embedder: TextEmbedder): ((word: string) => boolean) | undefined {
+  const { wordRank, isKnownWord } = embedder;
+  if (wordRank) return (word) => (wordRank.call(embedder, word) ?? Infinity) < COMMON_WORD_RANK;
+  return isKnownWord?.bind(embedder);
+}
+
 /** The bridges of an index's corpus: its WordNet map and, with the offline embedder, word-vector neighbours. */
 export function termBridges(index: LoadedIndex, embedder: TextEmbedder): TermBridges {
   const documentFrequency = (term: string) => {
@@ -79,8 +91,9 @@ export function createHybridRetriever(
   const correctSpelling = createSpellingCorrector(
     index.lexical,
     stats,
-    embedder.isKnownWord?.bind(embedder),
+    commonWords(embedder),
     glossaryWords(),
+    index.lexicon.vocabulary,
   );
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
 

@@ -50,6 +50,8 @@ export function createSpellingCorrector(
   stats: TermStatistics,
   isKnownWord: ((word: string) => boolean) | undefined,
   glossaryWords: readonly string[] = [],
+  /** Every word of the documents as written (the index's lexicon vocabulary), beyond each term's commonest form. */
+  corpusWords: readonly string[] = [],
 ): SpellingCorrector {
   if (!isKnownWord) return (query) => ({ query, corrections: [] });
   const known = isKnownWord;
@@ -67,6 +69,9 @@ export function createSpellingCorrector(
   };
   lexical.data.surfaces.forEach((word, id) => add(word, lexical.data.terms[id]));
   for (const word of glossaryWords) add(word, toTerm(word));
+  // "Recommendation" is a form of the term "recommend", whose commonest form is "recommend": "recomendaton"
+  // is near only the former.
+  for (const word of corpusWords) add(word, toTerm(word));
 
   function nearest(word: string, stem: string): string | null {
     const allowed = maxEdits(word.length);
