@@ -74,7 +74,15 @@ async function politely<T>(call: () => Promise<T>): Promise<T> {
 export async function httpTarget(url: string, fetchImpl?: typeof fetch): Promise<EvalTarget> {
   const client: Client = createClient({ baseUrl: url, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const summaries = await politely(() => client.documents());
-  const resolve = resolver(summaries.map((s) => ({ ...s, file: '', kind: s.kind as DocumentKind })));
+  const resolve = resolver(
+    summaries.map(({ year, dateSource, ...s }) => ({
+      ...s,
+      ...(year === null ? {} : { year }),
+      ...(dateSource === null ? {} : { dateSource }),
+      file: '',
+      kind: s.kind as DocumentKind,
+    })),
+  );
   return {
     name: url,
     async rank(q) {

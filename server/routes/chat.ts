@@ -16,8 +16,11 @@ import { sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
 import { configDirs } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { publishContext, publishReply } from './publish.js';
 
-export function chatRoutes({ catalogue, answerer, config }: Services): Router {
+export function chatRoutes(services: Services): Router {
+  const { catalogue, answerer, config } = services;
+  const published = publishContext(services);
   const dirs = configDirs(config);
   const deadlineNotice = `The language model did not answer within ${Math.round(config.chatDeadlineMs / 1000)} s; this answer was written offline from the documents.`;
 
@@ -66,7 +69,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
             if (scope.clientGone) return null; // nobody to answer
             throw err;
           });
-          if (reply) res.json(reply);
+          if (reply) res.json(publishReply(reply, published));
           return;
         }
         startEventStream(res);
@@ -77,7 +80,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
             (text) => sseEvent(res, 'token', { text }),
             () => sseEvent(res, 'reset', {}),
           );
-          sseEvent(res, 'done', reply);
+          sseEvent(res, 'done', publishReply(reply, published));
         } catch (err) {
           if (scope.clientGone) return;
           const appError = isAppError(err) ? err : new AppError('INTERNAL', 'chat: internal error');

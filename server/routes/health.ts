@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import { methodNotAllowed } from '../http/method.js';
 import type { Services } from '../services.js';
+import { publishContext } from './publish.js';
 
 export function healthRoutes(services: Services): Router {
   const router = Router();
@@ -15,6 +16,7 @@ export function healthRoutes(services: Services): Router {
     units: manifest.unitCount,
     embedder: manifest.embedder.id,
     builtAt: manifest.builtAt,
+    indexBuild: publishContext(services).indexBuild,
     llm: services.config.openai.apiKey ? 'configured' : 'off',
   };
   router
