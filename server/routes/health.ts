@@ -7,10 +7,21 @@ import { methodNotAllowed } from '../http/method.js';
 import type { Services } from '../services.js';
 import { publishContext } from './publish.js';
 
+export interface HealthReply {
+  status: 'ok';
+  documents: number;
+  units: number;
+  embedder: string;
+  builtAt: string;
+  /** The index in service (its corpus fingerprint), as every reply names it. */
+  indexBuild: string;
+  llm: 'configured' | 'off';
+}
+
 export function healthRoutes(services: Services): Router {
   const router = Router();
   const { manifest } = services.index;
-  const body = {
+  const body: HealthReply = {
     status: 'ok',
     documents: manifest.documents.length,
     units: manifest.unitCount,
