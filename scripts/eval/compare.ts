@@ -170,6 +170,24 @@ export function compareReports(now: EvalReport, before: PreviousReport, file: st
 const signed = (v: number): string => (v > 0 ? `+${v}` : v === 0 ? '0' : String(v));
 const short = (text: string, max = 90): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+// Characters of shared text kept on each side of where two quotes differ.
+const QUOTE_CONTEXT = 25;
+
+/** The two quotes cut to where they differ, with a little context: long quotes often change only at one end. */
+export function differingParts(before: string, after: string): [string, string] {
+  const limit = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < limit && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < limit - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const clip = (text: string): string => {
+    const from = Math.max(0, head - QUOTE_CONTEXT);
+    const to = Math.min(text.length, text.length - tail + QUOTE_CONTEXT);
+    return `${from > 0 ? '…' : ''}${short(text.slice(from, to), 120)}${to < text.length ? '…' : ''}`;
+  };
+  return [clip(before), clip(after)];
+}
+
 /** The comparison for people: the deltas as a table, then each changed question. */
 export function formatComparison(c: Comparison, nowBuild: string): string {
   const index =
@@ -195,7 +213,8 @@ export function formatComparison(c: Comparison, nowBuild: string): string {
     if (q.gained.length) lines.push(`       now cites ${q.gained.join(', ')}`);
     if (q.lost.length) lines.push(`       no longer cites ${q.lost.join(', ')}`);
     for (const quote of q.quotesChanged) {
-      lines.push(`       quote changed for ${quote.id}: “${short(quote.before, 60)}” → “${short(quote.after, 60)}”`);
+      const [before, after] = differingParts(quote.before, quote.after);
+      lines.push(`       quote changed for ${quote.id}: “${before}” → “${after}”`);
     }
   }
   return `${lines.join('\n')}\n`;

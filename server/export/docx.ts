@@ -9,8 +9,8 @@ import type { FootnotedAnswer, Footnote, Piece } from './footnotes.js';
 
 type Docx = typeof import('docx');
 
-const HEADING = /^(#{1,6})\s+(.*)$/;
-const BULLET = /^\s*[-*•]\s+(.*)$/;
+const HEADING = /^(#{1,6})\s+/;
+const BULLET = /^\s*[-*•]\s+/;
 
 /** Text runs with Markdown's **bold** as bold runs. */
 function textRuns(docx: Docx, text: string): InstanceType<Docx['TextRun']>[] {
@@ -33,7 +33,7 @@ function runs(docx: Docx, pieces: readonly Piece[]) {
 /** Strips a line's Markdown prefix (heading hashes, bullet) from its first piece. */
 function withoutPrefix(pieces: readonly Piece[], prefix: RegExp): Piece[] {
   const [first, ...rest] = pieces;
-  return typeof first === 'string' ? [first.replace(prefix, '$1'), ...rest] : [...pieces];
+  return typeof first === 'string' ? [first.replace(prefix, ''), ...rest] : [...pieces];
 }
 
 function paragraph(docx: Docx, pieces: readonly Piece[]) {
