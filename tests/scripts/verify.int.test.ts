@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../client/index.js';
 import type { VerifyReport } from '../../scripts/verify/report.js';
 import { runVerifyCli } from '../../scripts/verify/cli.js';
 import { ROOT } from '../support/paths.js';
@@ -117,17 +116,5 @@ describe('npm run verify', () => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
     expect(err).toMatch(message);
-  });
-});
-
-describe('client.verifyMany', () => {
-  it('verifies many answers, results in the order given', async () => {
-    const client = createClient({ baseUrl: server.url });
-    const inputs = Array.from({ length: 7 }, (_, i) => ({
-      answer: `Claim [1].`,
-      citations: [{ id: i % 2 ? 'prague-1997:rec-18' : 'prague-1997:rec-17', quote: 'by fining and holding' }],
-    }));
-    const results = await client.verifyMany(inputs, { concurrency: 3 });
-    expect(results.map((r) => r.valid)).toEqual(inputs.map((_, i) => i % 2 === 1));
   });
 });
