@@ -7,11 +7,15 @@
 import type { AnswerMode, ChatReply, ChatTurn } from '../server/answer/types.js';
 import type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
 import type { ErrorCode } from '../core/errors.js';
+import type { HealthReply } from '../server/routes/health.js';
+import type { UnitSummary } from '../server/routes/units.js';
 import type { VerifyRequest, VerifyResponse } from '../server/verify/verify-citations.js';
 
 export type { ChatReply, ChatTurn, Citation, ClosestMatch, AnswerMode } from '../server/answer/types.js';
 export type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
 export type { VerifyRequest, VerifyResponse, VerifiedCitation } from '../server/verify/verify-citations.js';
+export type { HealthReply } from '../server/routes/health.js';
+export type { UnitSummary } from '../server/routes/units.js';
 
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:3000 (a trailing slash is fine). */
@@ -51,6 +55,14 @@ export interface SearchResponse {
   scope: string[] | null;
   /** Misspelt words of the query read as the documents' own ("sanctons" → "sanctions"); empty when none. */
   corrections: { from: string; to: string }[];
+  /** The index that answered (its corpus fingerprint). */
+  indexBuild: string;
+}
+
+export interface VerifyManyOptions {
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  signal?: AbortSignal;
 }
 
 export type DocumentWithUnits = DocumentSummary & { units: PublicUnit[] };
@@ -74,6 +86,11 @@ export interface Client {
   ask(question: string, options?: AskOptions): Promise<ChatReply>;
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   verify(input: VerifyRequest): Promise<VerifyResponse>;
+  /** Verifies many answers (one /api/verify call each, a few at a time); results in the order given. */
+  verifyMany(inputs: readonly VerifyRequest[], options?: VerifyManyOptions): Promise<VerifyResponse[]>;
+  /** Every unit's id, document, label, kind, section and page (GET /api/units), optionally of one document. */
+  units(options?: { document?: string }): Promise<UnitSummary[]>;
+  health(): Promise<HealthReply>;
   documents(): Promise<DocumentSummary[]>;
   document(id: string): Promise<DocumentWithUnits>;
   passage(id: string): Promise<Passage>;
@@ -123,12 +140,28 @@ export function createClient(options: ClientOptions): Client {
   }
 
   const id = (value: string) => encodeURIComponent(value);
+  // Only what is checked is sent: a ChatReply's citations also carry whole unit texts, which add nothing.
+  const verify = ({ answer, citations }: VerifyRequest, signal?: AbortSignal): Promise<VerifyResponse> =>
+    call('POST', '/api/verify', { answer, citations: citations.map(({ id, quote, n }) => ({ id, quote, n })) }, signal);
   return {
     ask: (question, { signal, ...rest } = {}) => call('POST', '/api/chat', { question, ...rest }, signal),
     search: (query, { signal, ...rest } = {}) => call('POST', '/api/search', { query, ...rest }, signal),
-    // Only what is checked is sent: a ChatReply's citations also carry whole unit texts, which add nothing.
-    verify: ({ answer, citations }) =>
-      call('POST', '/api/verify', { answer, citations: citations.map(({ id, quote, n }) => ({ id, quote, n })) }),
+    verify: (input) => verify(input),
+    async verifyMany(inputs, { concurrency = 4, signal } = {}) {
+      const results: VerifyResponse[] = new Array<VerifyResponse>(inputs.length);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < inputs.length) {
+          const i = next++;
+          results[i] = await verify(inputs[i], signal);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, inputs.length)) }, worker));
+      return results;
+    },
+    units: async ({ document } = {}) =>
+      (await call<{ units: UnitSummary[] }>('GET', `/api/units${document ? `?document=${id(document)}` : ''}`)).units,
+    health: () => call('GET', '/healthz'),
     documents: async () => (await call<{ documents: DocumentSummary[] }>('GET', '/api/documents')).documents,
     document: (documentId) => call('GET', `/api/documents/${id(documentId)}`),
     passage: (unitId) => call('GET', `/api/passages/${id(unitId)}`),

@@ -45,6 +45,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLUSTER_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   AUTO_INGEST: boolish.default(true),
+  // Where people reach this service; citations then carry absolute links (`link`). Empty = relative urls only.
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^/\s]+/.test(v),
+      'must be an http(s) URL such as https://assistant.example.org',
+    )
+    .default(''),
 });
 
 export type Config = {
@@ -74,6 +83,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clusterWorkers: number;
   autoIngest: boolean;
+  /** PUBLIC_URL without a trailing slash; undefined when not set. */
+  publicUrl: string | undefined;
 };
 
 /** TRUST_PROXY as Express wants it: off, a hop count, or a list of trusted addresses ("loopback", "10.0.0.0/8"). */
@@ -122,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clusterWorkers: e.CLUSTER_WORKERS,
     autoIngest: e.AUTO_INGEST,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || undefined,
   };
 }
 

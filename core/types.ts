@@ -31,6 +31,10 @@ export interface DocumentMeta {
   shortTitle: string;
   aliases: string[];
   date: string | null; // ISO date, only where the text states it
+  /** The year of `date`, or, for a document whose text gives no full date, the year another source states. */
+  year?: number;
+  /** Where the date or year comes from, e.g. "budapest-process-30-years: “… in February 2019”". */
+  dateSource?: string;
   place: string | null;
   kind: DocumentKind;
   structure?: StructureKind;

@@ -55,6 +55,9 @@ const entrySchema = z.strictObject({
   shortTitle: z.string().trim().min(1).optional(),
   aliases: z.array(z.string().trim().min(1)).default([]),
   date: isoDate.nullable().default(null),
+  // For a document whose own text gives no full date: the year, stated by another document of the corpus.
+  year: z.number().int().min(1000).max(9999).optional(),
+  dateSource: z.string().trim().min(1).max(500).optional(),
   place: z.string().trim().min(1).nullable().default(null),
   kind: z.enum(Object.keys(KINDS) as [DocumentKind, ...DocumentKind[]]).default('document'),
   structure: z.enum(Object.keys(STRUCTURES) as [StructureKind, ...StructureKind[]]).optional(),
@@ -62,6 +65,11 @@ const entrySchema = z.strictObject({
 
 /** The shape of corpus/manifest.json. Optional fields get the defaults a guessed entry would have. */
 export const manifestSchema = z.strictObject({ documents: z.array(entrySchema) }).superRefine((manifest, ctx) => {
+  manifest.documents.forEach((doc, i) => {
+    if (doc.date && doc.year !== undefined && Number(doc.date.slice(0, 4)) !== doc.year) {
+      ctx.addIssue({ code: 'custom', path: ['documents', i, 'year'], message: `is not the year of date ${doc.date}` });
+    }
+  });
   for (const key of ['id', 'file'] as const) {
     const first = new Map<string, number>();
     manifest.documents.forEach((doc, i) => {
@@ -92,8 +100,12 @@ export function parseManifest(json: string, manifestPath: string): DocumentMeta[
     throw new ConfigError(`manifest: ${manifestPath}: ${issues.join('; ')}${more}`);
   }
   return parsed.data.documents.map((entry) => {
-    const { structure, shortTitle, ...rest } = entry;
+    const { structure, shortTitle, year, dateSource, ...rest } = entry;
     const meta: DocumentMeta = { ...rest, shortTitle: shortTitle ?? shortTitleFor(entry.title, stemOf(entry.file)) };
+    const knownYear = year ?? (entry.date ? Number(entry.date.slice(0, 4)) : undefined);
+    // Absent, not undefined, when unknown: guessed entries and older indexes look the same.
+    if (knownYear !== undefined) meta.year = knownYear;
+    if (dateSource) meta.dateSource = dateSource;
     if (structure) meta.structure = structure; // absent, not undefined: the parser's detection decides
     return meta;
   });
@@ -350,11 +362,29 @@ export function metaFromFile(file: string, firstText: string): DocumentMeta {
   const heading = findTitle(head);
   const title = heading ?? stemTitle;
   const { date, place } = findDateAndPlace(head);
-  const year =
-    date?.slice(0, 4) ?? /\b(?:19|20)\d{2}\b/.exec(title)?.[0] ?? /\b(?:19|20)\d{2}\b/.exec(stem)?.[0] ?? null;
+  const dated = yearGuess(date, title, stem);
   const shortTitle = shortTitleFor(title, stem);
-  const aliases = uniqueIgnoringCase([title, shortTitle, stemTitle, place && year ? `${place} ${year}` : null]);
-  return { id: slugify(stem) || 'document', file, title, shortTitle, aliases, date, place, kind: 'document' };
+  const aliases = uniqueIgnoringCase([title, shortTitle, stemTitle, place && dated ? `${place} ${dated.year}` : null]);
+  return {
+    id: slugify(stem) || 'document',
+    file,
+    title,
+    shortTitle,
+    aliases,
+    date,
+    ...(dated ? { year: dated.year, dateSource: dated.from } : {}),
+    place,
+    kind: 'document',
+  };
+}
+
+/** The year a guessed entry gets, and where it was read: the dated opening, else a year in the title or name. */
+function yearGuess(date: string | null, title: string, stem: string): { year: number; from: string } | null {
+  if (date) return { year: Number(date.slice(0, 4)), from: 'date in the opening text (guessed)' };
+  const inTitle = /\b(?:19|20)\d{2}\b/.exec(title)?.[0];
+  if (inTitle) return { year: Number(inTitle), from: 'year in the title (guessed)' };
+  const inName = /\b(?:19|20)\d{2}\b/.exec(stem)?.[0];
+  return inName ? { year: Number(inName), from: 'year in the file name (guessed)' } : null;
 }
 
 function stemOf(file: string): string {

@@ -3,6 +3,7 @@
  * Read-only views of the loaded index for the document and passage endpoints: documents with unit
  * counts, a document's units in reading order, one unit by id.
  */
+import { documentYear } from '../core/document-date.js';
 import type { DocumentId, DocumentMeta, Unit } from '../core/types.js';
 import { RequestError } from '../core/errors.js';
 
@@ -11,6 +12,10 @@ export interface DocumentSummary {
   title: string;
   shortTitle: string;
   date: string | null;
+  /** The year of `date`, or where the text gives no date, the year another document states (see dateSource). */
+  year: number | null;
+  /** Where the date or year comes from; null when the manifest does not say. */
+  dateSource: string | null;
   place: string | null;
   kind: string;
   aliases: string[];
@@ -50,6 +55,8 @@ export function createCatalogue(documents: DocumentMeta[], units: Unit[]): Catal
     title: d.title,
     shortTitle: d.shortTitle,
     date: d.date,
+    year: documentYear(d),
+    dateSource: d.dateSource ?? null,
     place: d.place,
     kind: d.kind,
     aliases: d.aliases,

@@ -3,7 +3,9 @@
  * Builds the lexical map at ingest: for words people use ("boss", "jail", "deportee"), the corpus's own terms
  * that WordNet relates to them ("employer", "imprisonment", "return"), each with a weight below an exact match.
  * Built from the corpus's side: each corpus word's senses, their synonyms, and their near hyponyms and
- * hypernyms, so only words that occur in the corpus are ever targets. Keys and targets are index terms (stems).
+ * hypernyms, so only words that occur in the corpus are ever targets. One level each way: two levels down
+ * multiplied the synsets read twentyfold and brought mostly noise (the word vectors bridge "airlines" to
+ * "carriers" directly). Keys and targets are index terms (stems).
  */
 import { toTerm, tokenize } from '../../core/text/terms.js';
 import type { LexicalMap } from '../../core/index/lexicon.js';
@@ -16,8 +18,6 @@ export interface LexiconOptions {
   synonym: number;
   /** A word one level more specific than the corpus word ("boss" for "employer"). */
   hyponym: number;
-  /** Two levels more specific ("airline" under "line" under "carrier"). */
-  hyponym2: number;
   /** One level more general ("official" for "officer"). */
   hypernym: number;
   /** An adjective WordNet lists as similar ("fake" for "false"). */
@@ -32,7 +32,6 @@ export const DEFAULT_LEXICON_OPTIONS: LexiconOptions = {
   senses: 3,
   synonym: 1,
   hyponym: 0.8,
-  hyponym2: 0.6,
   hypernym: 0.6,
   similar: 0.8,
   maxHyponyms: 40,
@@ -100,8 +99,6 @@ export function buildLexicalMap(
           for (const w of synset.words) if (!w.includes(' ')) add(w, target, options.synonym);
           for (const below of hyponymsOf(sense)) {
             for (const w of wordnet.synset(below).words) if (!w.includes(' ')) add(w, target, options.hyponym);
-            for (const deeper of hyponymsOf(below))
-              for (const w of wordnet.synset(deeper).words) if (!w.includes(' ')) add(w, target, options.hyponym2);
           }
           for (const p of synset.pointers) {
             if (p.symbol === '@' || p.symbol === '@i') {

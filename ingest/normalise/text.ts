@@ -39,9 +39,7 @@ export function pageAt(paged: PagedText, offset: number): number {
   return lo + 1;
 }
 
-export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+export { collapseWhitespace } from '../../core/text/fold.js';
 
 // A letter-hyphen at a line end, then (possibly blank) lines, then the rest of the word.
 const BROKEN_WORD = /([\p{L}\p{N}]+)-[ \t]*\n\s*([\p{L}\p{N}]+)/gu;

@@ -1,15 +1,17 @@
 /**
  * @module scripts/eval/cli
- * `npm run eval -- [options]`, as a function returning the exit code (0 ok, 1 a threshold missed, 2 bad usage
- * or a failed run), so tests can drive it in-process with their own services and streams.
+ * `npm run eval -- [options]`, as a function returning the exit code (0 ok, 1 a threshold missed or, with
+ * --strict, a question failed, 2 bad usage or a failed run), so tests can drive it in-process with their own
+ * services and streams.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildServices } from '../../server/bootstrap.js';
 import { ensureIndex } from '../../ingest/ensure-index.js';
 import { loadConfig } from '../../core/config.js';
 import type { Services } from '../../server/services.js';
+import { compareReports, formatComparison, parsePreviousReport, type PreviousReport } from './compare.js';
 import { formatJUnit, formatTable } from './report.js';
 import { runEval, type EvalReport } from './run.js';
 import { httpTarget, inProcessTarget, type EvalMode, type EvalTarget } from './target.js';
@@ -28,8 +30,11 @@ interface CliOptions extends Thresholds {
   set: string;
   mode: EvalMode;
   url?: string;
-  json?: boolean;
+  /** true: the JSON report on stdout; a file name: written there (stdout keeps the table). */
+  json?: boolean | string;
   junit?: string;
+  strict?: boolean;
+  compare?: string;
 }
 
 function fraction(value: string): number {
@@ -46,8 +51,10 @@ function program(io: CliIO): Command {
     .option('--set <file>', 'question set (JSON Lines, see tests/eval/README.md)', DEFAULT_SET)
     .addOption(new Option('--mode <mode>', 'answer mode').choices(['auto', 'extractive', 'llm']).default('auto'))
     .option('--url <url>', 'evaluate a running server (e.g. http://127.0.0.1:3000) instead of the pipeline in-process')
-    .option('--json', 'print one JSON object instead of the table')
-    .option('--junit <file>', 'also write JUnit XML, one testcase per question');
+    .option('--json [file]', 'the report as one JSON object: written to file, or printed instead of the table')
+    .option('--junit <file>', 'also write JUnit XML, one testcase per question')
+    .option('--strict', 'exit 1 when any question fails (as JUnit counts failures)')
+    .option('--compare <file>', "what changed since a previous run's --json report: per question, and the figures");
   for (const { flag, metric } of Object.values(THRESHOLD_FLAGS)) {
     command.option(`${flag} <x>`, `exit 1 when ${metric} is below x (0–1)`, fraction);
   }
@@ -76,7 +83,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     throw err;
   }
   let report: EvalReport;
+  let previous: PreviousReport | null = null;
   try {
+    // Read first: a wrong --compare file should not cost a whole run.
+    if (opts.compare) previous = parsePreviousReport(readFileSync(opts.compare, 'utf8'), opts.compare);
     const target = await targetFor(opts, io);
     report = await runEval({
       set: opts.set,
@@ -90,12 +100,26 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report));
-  if (opts.junit) {
-    mkdirSync(path.dirname(path.resolve(opts.junit)), { recursive: true });
-    writeFileSync(opts.junit, formatJUnit(report));
+  const comparison = previous && opts.compare ? compareReports(report, previous, opts.compare) : null;
+  const json = `${JSON.stringify(comparison ? { ...report, comparison } : report, null, 2)}\n`;
+  if (opts.json === true) io.stdout(json);
+  else {
+    if (typeof opts.json === 'string') writeOut(opts.json, json);
+    io.stdout(formatTable(report) + (comparison ? `\n${formatComparison(comparison, report.indexBuild)}` : ''));
   }
+  if (opts.junit) writeOut(opts.junit, formatJUnit(report));
   const misses = checkThresholds(report, opts);
   for (const miss of misses) io.stderr(`${describeMiss(miss)}\n`);
-  return misses.length > 0 ? 1 : 0;
+  const failed = report.questions.filter((q) => q.status === 'fail');
+  if (opts.strict && failed.length > 0) {
+    io.stderr(
+      `eval: ${failed.length} of ${report.counts.questions} questions failed (--strict): ${failed.map((q) => q.id).join(', ')}\n`,
+    );
+  }
+  return misses.length > 0 || (opts.strict && failed.length > 0) ? 1 : 0;
+}
+
+function writeOut(file: string, text: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, text);
 }

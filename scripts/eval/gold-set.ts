@@ -1,7 +1,8 @@
 /**
  * @module scripts/eval/gold-set
- * Reads a question set (JSON Lines): `{ id, question, history?, expected: [unit ids], answerable }` per line.
- * Documented in tests/eval/README.md.
+ * Reads a question set (JSON Lines): `{ id, question, history?, expected?: [unit ids], expectedQuotes?,
+ * answerable }` per line; `expected` may be left out (it is then `[]`), e.g. when `expectedQuotes` name the
+ * answering units. Documented in tests/eval/README.md.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ export const goldQuestionSchema = z.object({
   id: z.string().min(1),
   question: z.string().min(1),
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
-  expected: z.array(z.string()),
+  expected: z.array(z.string()).default([]),
   answerable: z.boolean(),
   documents: z.array(z.string()).optional(),
   expectedQuotes: z.array(z.string()).optional(),

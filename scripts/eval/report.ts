@@ -3,6 +3,7 @@
  * The eval report for people (a Markdown table, then the failing questions) and for CI (JUnit XML: one
  * testcase per question, failing as the JUnit `failure` rule of scripts/eval/score.ts says).
  */
+import { formatJUnitSuite, type JUnitCase } from '../shared/junit.js';
 import type { EvalReport } from './run.js';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
@@ -38,7 +39,7 @@ export function formatTable(r: EvalReport): string {
     ['Answer latency p50 / p95', `${r.latencyMs.p50} / ${r.latencyMs.p95} ms`, `${c.questions} answers`],
   ];
   const lines = [
-    `Eval of ${r.set}: ${c.questions} questions (${c.answerable} answerable, ${c.unanswerable} unanswerable) against ${r.target}, mode ${r.mode} (answered: ${modes})`,
+    `Eval of ${r.set}: ${c.questions} questions (${c.answerable} answerable, ${c.unanswerable} unanswerable) against ${r.target} (index ${r.indexBuild.slice(0, 12)}), mode ${r.mode} (answered: ${modes})`,
     '',
     '| metric | value | over |',
     '|---|---|---|',
@@ -58,40 +59,17 @@ export function formatTable(r: EvalReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-// XML 1.0 allows no control characters but tab, newline and carriage return, even escaped.
-function xml(text: string): string {
-  return text
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 export function formatJUnit(r: EvalReport): string {
-  const suite = xml(`eval ${r.set}`);
-  const seconds = (ms: number): string => (ms / 1000).toFixed(3);
-  const total = r.questions.reduce((sum, q) => sum + q.latencyMs, 0);
-  const cases = r.questions.map((q) => {
-    const open = `    <testcase classname="${suite}" name="${xml(`${q.id}: ${q.question}`)}" time="${seconds(q.latencyMs)}"`;
-    if (q.status === 'pass') return `${open}/>`;
-    const body =
-      q.status === 'skip'
-        ? `      <skipped message="${xml(q.failure ?? '')}"/>`
-        : `      <failure message="${xml(q.failure ?? '')}" type="${q.answerable ? 'expected-unit-not-cited' : 'not-declined'}">${xml(
-            `cited: ${q.cited.join(', ') || '(none)'}\ngold: ${q.gold.join(', ') || '(none)'}\ngrounded: ${q.grounded}`,
-          )}</failure>`;
-    return `${open}>\n${body}\n    </testcase>`;
-  });
-  const c = r.counts;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="budapest-process-eval" tests="${c.questions}" failures="${c.failed}" skipped="${c.skipped}" time="${seconds(total)}">`,
-    `  <testsuite name="${suite}" tests="${c.questions}" failures="${c.failed}" skipped="${c.skipped}" errors="0" time="${seconds(total)}">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return formatJUnitSuite(
+    'budapest-process-eval',
+    `eval ${r.set}`,
+    r.questions.map((q): JUnitCase => ({
+      name: `${q.id}: ${q.question}`,
+      seconds: q.latencyMs / 1000,
+      outcome: q.status,
+      message: q.failure ?? '',
+      type: q.answerable ? 'expected-unit-not-cited' : 'not-declined',
+      details: `cited: ${q.cited.join(', ') || '(none)'}\ngold: ${q.gold.join(', ') || '(none)'}\ngrounded: ${q.grounded}`,
+    })),
+  );
 }

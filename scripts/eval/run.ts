@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { readGoldSet, type GoldQuestion } from './gold-set.js';
 import { resolveGold, scoreQuestion, summarise, unitTexts, type EvalFigures, type QuestionScore } from './score.js';
-import type { EvalMode, EvalTarget } from './target.js';
+import type { EvalMode, EvalTarget, IndexIdentity } from './target.js';
 
 export interface EvalOptions {
   /** A JSON Lines file (see tests/eval/README.md), or the questions themselves. */
@@ -17,7 +17,7 @@ export interface EvalOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface EvalReport extends EvalFigures {
+export interface EvalReport extends EvalFigures, IndexIdentity {
   set: string;
   target: string;
   mode: EvalMode;
@@ -31,6 +31,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const mode = options.mode ?? 'auto';
   const { target } = options;
   const units = unitTexts(await target.units());
+  const index = await target.index();
 
   // One untimed round trip first, so the first timed answer does not pay for lazy initialisation.
   await target.answer(questions[0], mode);
@@ -48,6 +49,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   return {
     set: typeof options.set === 'string' ? options.set : '(inline)',
     target: target.name,
+    ...index,
     mode,
     ...summarise(scores),
     questions: scores,

@@ -79,6 +79,8 @@ export interface QuestionScore {
   /** Null when the question has no retrieval figures (unanswerable, or no gold units). */
   retrieval: { rank: number | null; hitAt1: boolean; hitAt5: boolean; reciprocalRank: number; top5: string[] } | null;
   cited: string[];
+  /** Each citation's unit and quote, in the reply's order: what `--compare` reads to see quotes change. */
+  citedQuotes: { id: string; quote: string }[];
   grounded: boolean;
   mode: ChatReply['mode'];
   precision: number | null;
@@ -114,8 +116,12 @@ function outcome(
       ? { status: 'fail', failure: `answered an unanswerable question, citing ${cited.join(', ') || 'nothing'}` }
       : { status: 'pass' };
   }
-  if (gold.units.length === 0)
-    return { status: 'skip', failure: 'no gold units (expectedQuotes not found in any unit)' };
+  if (gold.units.length === 0) {
+    const why = q.expectedQuotes?.length
+      ? 'expectedQuotes not found in any unit'
+      : 'neither expected nor expectedQuotes given';
+    return { status: 'skip', failure: `no gold units (${why})` };
+  }
   if (!grounded)
     return { status: 'fail', failure: `declined an answerable question; expected ${gold.units.join(', ')}` };
   if (!cited.some((id) => gold.units.includes(id))) {
@@ -174,6 +180,7 @@ export function scoreQuestion(q: GoldQuestion, gold: Gold, seen: Observation, un
     ...(gold.unresolvedQuotes.length ? { unresolvedQuotes: gold.unresolvedQuotes } : {}),
     retrieval,
     cited,
+    citedQuotes: reply.citations.map((c) => ({ id: c.id, quote: c.quote })),
     grounded: reply.grounded,
     mode: reply.mode,
     precision,
@@ -191,6 +198,7 @@ export function scoreQuestion(q: GoldQuestion, gold: Gold, seen: Observation, un
 }
 
 export interface EvalFigures {
+  /** questions = answerable + unanswerable = passed + failed + skipped; scored = passed + failed. */
   counts: {
     questions: number;
     answerable: number;
@@ -231,14 +239,18 @@ export function summarise(scores: readonly QuestionScore[]): EvalFigures {
   const latencies = scores.map((s) => s.latencyMs);
   const modes: EvalFigures['modes'] = {};
   for (const s of scores) modes[s.mode] = (modes[s.mode] ?? 0) + 1;
+  const passed = scores.filter((s) => s.status === 'pass').length;
+  const failed = scores.filter((s) => s.status === 'fail').length;
   return {
     counts: {
       questions: scores.length,
       answerable: answerable.length,
       unanswerable: unanswerable.length,
-      scored: recalls.length,
-      passed: scores.filter((s) => s.status === 'pass').length,
-      failed: scores.filter((s) => s.status === 'fail').length,
+      // Questions judged pass or fail (skipped ones have no gold to judge by); the figures' own populations
+      // are given with each figure (retrieval.questions, citations.questions…).
+      scored: passed + failed,
+      passed,
+      failed,
       skipped: scores.filter((s) => s.status === 'skip').length,
     },
     retrieval: {

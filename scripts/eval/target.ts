@@ -16,9 +16,18 @@ import { RANK_DEPTH, type UnitText } from './score.js';
 
 export type EvalMode = NonNullable<ChatRequest['mode']>;
 
+/** The index a run was answered from, so that two runs can be matched to their index. */
+export interface IndexIdentity {
+  /** The digest of the corpus, manifest, pipeline and embedder the index was built from. */
+  corpusFingerprint: string;
+  /** The index build that answered (`indexBuild` on every reply); today, its corpus fingerprint. */
+  indexBuild: string;
+}
+
 export interface EvalTarget {
   /** "in-process" or the server's URL, for the report. */
   name: string;
+  index(): Promise<IndexIdentity>;
   /** Unit ids ranked by search for the question, best first. */
   rank(q: GoldQuestion): Promise<string[]>;
   answer(q: GoldQuestion, mode: EvalMode): Promise<ChatReply>;
@@ -46,8 +55,10 @@ function chatRequest(q: GoldQuestion, mode: EvalMode): ChatRequest {
 
 export function inProcessTarget(services: Services): EvalTarget {
   const resolve = resolver(services.index.documents);
+  const fingerprint = services.index.manifest.corpusFingerprint;
   return {
     name: 'in-process',
+    index: async () => ({ corpusFingerprint: fingerprint, indexBuild: fingerprint }),
     async rank(q) {
       const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RANK_DEPTH });
       return result.hits.map((h) => h.unit.id);
@@ -75,9 +86,21 @@ async function politely<T>(call: () => Promise<T>): Promise<T> {
 export async function httpTarget(url: string, fetchImpl?: typeof fetch): Promise<EvalTarget> {
   const client: Client = createClient({ baseUrl: url, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const summaries = await politely(() => client.documents());
-  const resolve = resolver(summaries.map((s) => ({ ...s, file: '', kind: s.kind as DocumentKind })));
+  const resolve = resolver(
+    summaries.map(({ year, dateSource, ...s }) => ({
+      ...s,
+      ...(year === null ? {} : { year }),
+      ...(dateSource === null ? {} : { dateSource }),
+      file: '',
+      kind: s.kind as DocumentKind,
+    })),
+  );
   return {
     name: url,
+    async index() {
+      const { indexBuild } = await politely(() => client.health());
+      return { corpusFingerprint: indexBuild, indexBuild };
+    },
     async rank(q) {
       const { query, documents } = searchRequest(q, resolve);
       const { results } = await politely(() => client.search(query, { k: RANK_DEPTH, documents }));

@@ -6,6 +6,7 @@
 import { splitSentences, type SentenceSpan } from '../../core/text/sentences.js';
 import type { DocumentId, UnitId } from '../../core/types.js';
 import type { SearchHit } from '../retrieve/types.js';
+import { citationReference } from './reference.js';
 import { contentWords } from './support.js';
 import type { Citation } from './types.js';
 
@@ -33,6 +34,7 @@ export function toCitation(n: number, hit: SearchHit, quote: string): Citation {
     text: unit.text,
     page: unit.page,
     url: unitUrl(unit.documentId, unit.id),
+    reference: citationReference(document, unit),
     valid: true,
   };
 }

@@ -36,6 +36,10 @@ export interface Citation {
   page: number | null;
   /** Link into the document view, e.g. /documents/prague-1997#rec-18. */
   url: string;
+  /** The citation in policy form: "Prague 1997 Recommendations (14 Oct 1997), Recommendation 18". */
+  reference: string;
+  /** `url` made absolute with the PUBLIC_URL setting; absent when PUBLIC_URL is not set. */
+  link?: string;
   valid: boolean;
 }
 
@@ -74,6 +78,8 @@ export interface ChatReply {
   flags?: AnswerFlag[];
   /** The standalone question actually searched (after follow-up condensing). */
   standaloneQuestion?: string;
+  /** The index that answered: its corpus fingerprint (set by the HTTP layer), to re-verify a stored answer. */
+  indexBuild?: string;
 }
 
 /** Receives the answer text as it is written (SSE `token` events). */

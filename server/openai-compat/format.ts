@@ -18,6 +18,8 @@ export interface ReplyExtras {
   notice?: string;
   closestMatches?: ClosestMatch[];
   unsupported?: string[];
+  /** The index that answered (its corpus fingerprint). */
+  indexBuild?: string;
 }
 
 export interface Usage {
@@ -34,6 +36,7 @@ export function extrasOf(reply: ChatReply): ReplyExtras {
   if (reply.notice) extras.notice = reply.notice;
   if (reply.closestMatches?.length) extras.closestMatches = reply.closestMatches;
   if (reply.unsupported?.length) extras.unsupported = reply.unsupported;
+  if (reply.indexBuild) extras.indexBuild = reply.indexBuild;
   return extras;
 }
 

@@ -14,8 +14,11 @@ import { abortOnClose, sseEvent, startEventStream, wantsEventStream } from '../h
 import { configDirs } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { publishContext, publishReply } from './publish.js';
 
-export function chatRoutes({ catalogue, answerer, config }: Services): Router {
+export function chatRoutes(services: Services): Router {
+  const { catalogue, answerer, config } = services;
+  const published = publishContext(services);
   const dirs = configDirs(config);
   const router = Router();
   router
@@ -30,7 +33,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
           if (signal.aborted) return null; // nobody to answer
           throw err;
         });
-        if (reply) res.json(reply);
+        if (reply) res.json(publishReply(reply, published));
         return;
       }
       startEventStream(res);
@@ -41,7 +44,7 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
           onToken: (text) => sseEvent(res, 'token', { text }),
           onReset: () => sseEvent(res, 'reset', {}),
         });
-        sseEvent(res, 'done', reply);
+        sseEvent(res, 'done', publishReply(reply, published));
       } catch (err) {
         if (signal.aborted) return;
         const appError = isAppError(err) ? err : new AppError('INTERNAL', 'chat: internal error');

@@ -26,13 +26,16 @@ import { listModels } from '../openai-compat/models.js';
 import { contentText, toCompatRequest } from '../openai-compat/request.js';
 import type { Services } from '../services.js';
 import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
+import { publishContext, publishReply } from './publish.js';
 
 /** Word-sized pieces that join back to exactly `text`. */
 function pieces(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
 }
 
-export function openaiCompatRoutes({ catalogue, answerer, config }: Services): Router {
+export function openaiCompatRoutes(services: Services): Router {
+  const { catalogue, answerer, config } = services;
+  const published = publishContext(services);
   const name: DocumentNamer = (id, fallback) => (catalogue.hasDocument(id) ? catalogue.meta(id).shortTitle : fallback);
   const router = Router();
 
@@ -47,7 +50,10 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
       const signal = abortOnClose(res);
 
       if (!stream) {
-        const reply = await answerer.answer(chat, { signal, deadlineMs: config.chatDeadlineMs });
+        const reply = publishReply(
+          await answerer.answer(chat, { signal, deadlineMs: config.chatDeadlineMs }),
+          published,
+        );
         const content = contentOf(reply, name);
         res.json(completion(head, content, extrasOf(reply), usageOf(prompt, content)));
         return;
@@ -64,11 +70,14 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
           streamed += text;
           sseData(res, chunk(head, { content: text }));
         };
-        const reply = await answerer.answer(chat, {
-          signal,
-          deadlineMs: config.chatDeadlineMs,
-          ...(live ? { onToken } : {}),
-        });
+        const reply = publishReply(
+          await answerer.answer(chat, {
+            signal,
+            deadlineMs: config.chatDeadlineMs,
+            ...(live ? { onToken } : {}),
+          }),
+          published,
+        );
         const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
         for (const piece of pieces(rest)) sseData(res, chunk(head, { content: piece }));
         const sources = sourcesText(reply, name);

@@ -8,8 +8,11 @@ import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';
 import { parseBody, searchSchema } from '../http/schemas.js';
 import type { Services } from '../services.js';
+import { publishContext } from './publish.js';
 
-export function searchRoutes({ catalogue, retriever }: Services): Router {
+export function searchRoutes(services: Services): Router {
+  const { catalogue, retriever } = services;
+  const { indexBuild } = publishContext(services);
   const router = Router();
   router
     .route('/api/search')
@@ -30,6 +33,7 @@ export function searchRoutes({ catalogue, retriever }: Services): Router {
         })),
         scope: result.scope,
         corrections: result.corrections,
+        indexBuild,
       });
     })
     .all(methodNotAllowed(['POST']));

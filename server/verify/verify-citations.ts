@@ -96,6 +96,17 @@ function whereElse(ids: UnitId[]): string {
   return more > 0 ? `${named} (and ${more} other units)` : named;
 }
 
+/** The first word of the quote written with other capitals than in the source: ` ("By" where the source has "by")`. */
+function caseDifference(unitText: string, quote: string): string {
+  const whole = (word: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, flags);
+  for (const word of quote.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (whole(word, 'u').test(unitText)) continue;
+    const source = whole(word, 'iu').exec(unitText)?.[0];
+    if (source) return ` ("${word}" where the source has "${source}")`;
+  }
+  return '';
+}
+
 function checkOne(citation: VerifyCitationInput, source: FoldedSource): Omit<VerifiedCitation, 'id'> {
   const unit = source.findUnit(citation.id);
   const reasons: string[] = [];
@@ -108,8 +119,13 @@ function checkOne(citation: VerifyCitationInput, source: FoldedSource): Omit<Ver
     reasons.push('quote is empty');
     return { exists: Boolean(unit), quoteFound: false, reason: reasons.join('; ') };
   }
-  const quoteFound = unit !== undefined && foldForCompare(unit.text).includes(needle);
-  if (!quoteFound) {
+  const unitFolded = unit === undefined ? undefined : foldForCompare(unit.text);
+  const quoteFound = unitFolded !== undefined && unitFolded.includes(needle);
+  if (!quoteFound && unit && unitFolded?.toLowerCase().includes(needle.toLowerCase())) {
+    reasons.push(
+      `quote matches this unit only when letter case is ignored${caseDifference(unit.text, citation.quote)}`,
+    );
+  } else if (!quoteFound) {
     const elsewhere = source.unitsContaining(needle).filter((id) => id !== citation.id);
     if (elsewhere.length === 0) reasons.push('quote not found in this unit or anywhere in the corpus');
     else if (unit) reasons.push(`quote found in ${whereElse(elsewhere)}, not in this unit`);
@@ -135,7 +151,8 @@ export function verifyCitations(request: VerifyRequest, source: UnitSource | Fol
     }
     return { id: c.id, ...checked };
   });
-  const numbered = new Set(request.citations.flatMap((c) => (c.n === undefined ? [] : [c.n])));
+  // A citation without n is the marker of its position ([1] for the first), as answers number their sources.
+  const numbered = new Set(request.citations.map((c, i) => c.n ?? i + 1));
   const unmatchedMarkers = markers?.filter((n) => !numbered.has(n));
   const valid =
     citations.every((c, i) => c.exists && (request.citations[i].quote === undefined || c.quoteFound)) &&

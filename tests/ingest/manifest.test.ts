@@ -17,6 +17,8 @@ import {
   readManifest,
   readManifestReport,
 } from '../../ingest/manifest.js';
+import { documentDateLabel } from '../../core/document-date.js';
+import { containsFolded } from '../../core/text/fold.js';
 import type { DocumentMeta } from '../../core/types.js';
 import { ConfigError } from '../../core/errors.js';
 
@@ -117,6 +119,35 @@ describe('the real manifest', () => {
     expect(warnings).toEqual([]);
   });
 
+  // Issue 15, "Dates": every document has a date or a year, and says where it comes from. Where the text gives
+  // none, another document of the corpus states it; the quote recorded must really be in that document.
+  it.each([
+    { id: 'prague-1997', year: 1997, label: '14 Oct 1997', stated: 'October 1997' },
+    { id: 'vienna-2005', year: 2005, label: '24 Oct 2005', stated: 'October 2005' },
+    { id: 'budapest-process-30-years', year: 2023, label: '2023', stated: '30th anniversary. Initiated in 1993' },
+    { id: 'call-for-action', year: 2019, label: '2019', stated: 'Call for Action “ in February 2019' },
+    { id: 'prague-2009', year: 2009, label: '27 Apr 2009', stated: 'April 2009' },
+  ])('$id is dated $label, with the source of its date quoted from the corpus', async ({ id, year, label, stated }) => {
+    const documents = await readManifest(corpusDir);
+    const doc = documents.find((d) => d.id === id);
+    expect(doc?.year).toBe(year);
+    expect(doc && documentDateLabel(doc)).toBe(label);
+    const [, sourceId, quote] = /^([a-z0-9-]+): “(.*)”/.exec(doc?.dateSource ?? '') ?? [];
+    const source = documents.find((d) => d.id === sourceId);
+    expect(source, `dateSource of ${id} names a document of the corpus`).toBeDefined();
+    expect(containsFolded(await realText(source?.file ?? ''), quote)).toBe(true);
+    expect(quote).toContain(stated);
+  });
+
+  it('refuses a year that contradicts the date', () => {
+    const json = JSON.stringify({
+      documents: [{ id: 'x-1', file: 'x.txt', title: 'X', date: '1997-10-14', year: 1998 }],
+    });
+    expect(() => parseManifest(json, 'm.json')).toThrow(
+      /documents\[0\] \("x-1"\)\.year: is not the year of date 1997-10-14/,
+    );
+  });
+
   it('is valid against the exported schema', async () => {
     const raw: unknown = JSON.parse(await readFile(path.join(corpusDir, 'manifest.json'), 'utf8'));
     expect(manifestSchema.safeParse(raw).success).toBe(true);
@@ -151,7 +182,7 @@ describe('metaFromFile guesses only what the text states', () => {
     {
       file: 'us-style.txt',
       text: 'Ministerial Meeting Summary\n\nThe meeting was held in Ankara on October 14-15, 1997.\n',
-      expected: { title: 'Ministerial Meeting Summary', date: '1997-10-14', place: 'Ankara' },
+      expected: { title: 'Ministerial Meeting Summary', date: '1997-10-14', year: 1997, place: 'Ankara' },
       aliases: ['Ministerial Meeting Summary', 'Us Style', 'Ankara 1997'],
     },
     {
@@ -163,7 +194,13 @@ describe('metaFromFile guesses only what the text states', () => {
     {
       file: 'no-date-2019.txt',
       text: '1. The group met in Istanbul in 2019 and agreed the following.\n2. It also noted…\n',
-      expected: { title: 'No Date 2019', date: null, place: null },
+      expected: {
+        title: 'No Date 2019',
+        date: null,
+        year: 2019,
+        dateSource: 'year in the title (guessed)',
+        place: null,
+      },
       aliases: ['No Date 2019'],
     },
     {
@@ -308,6 +345,8 @@ describe('readManifest on a scratch corpus', () => {
       shortTitle: 'Guidelines on Return',
       aliases: ['Guidelines on Return', 'New Guidelines 2024', 'Vienna 2024'],
       date: '2024-03-03',
+      year: 2024,
+      dateSource: 'date in the opening text (guessed)',
       place: 'Vienna',
       kind: 'document',
     });

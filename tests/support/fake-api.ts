@@ -14,6 +14,7 @@ import express, { type Request, type Response } from 'express';
 import type { ChatReply, ChatTurn, Citation, ClosestMatch } from '../../server/answer/types.js';
 import type { PublicUnit } from '../../server/catalogue.js';
 import type { DocumentMeta } from '../../core/types.js';
+import { citationReference } from '../../server/answer/reference.js';
 import { ROOT } from './paths.js';
 
 /** The CSP the real server sends; the fake sends it too so a CSP violation shows up in the browser tests. */
@@ -219,6 +220,7 @@ export function fakeAnswer(
     text: h.unit.text,
     page: h.unit.page,
     url: `/documents/${h.doc.meta.id}#${h.unit.id.split(':')[1]}`,
+    reference: citationReference(h.doc.meta, h.unit),
     valid: true,
   }));
   const answer = citations

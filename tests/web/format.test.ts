@@ -38,6 +38,7 @@ function citation(over: Partial<Citation> = {}): Citation {
     text: REC18_TEXT,
     page: 4,
     url: '/documents/prague-1997#rec-18',
+    reference: 'Prague 1997 Recommendations (14 Oct 1997), Recommendation 18',
     valid: true,
     ...over,
   };

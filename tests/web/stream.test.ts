@@ -22,6 +22,7 @@ const REPLY: ChatReply = {
       text: 'Recommend that sanctions be introduced against carriers',
       page: null,
       url: '/documents/prague-1997#rec-18',
+      reference: 'Prague 1997 Recommendations (14 Oct 1997), Recommendation 18',
       valid: true,
     },
   ],

@@ -70,6 +70,8 @@ function toCitation(v: unknown): Citation | null {
     text: str(v.text),
     page: numOrNull(v.page),
     url: str(v.url, '/documents'),
+    reference: str(v.reference),
+    ...(typeof v.link === 'string' ? { link: v.link } : {}),
     valid: v.valid !== false,
   };
 }

@@ -154,4 +154,22 @@ describe('foldForCompare / containsFolded', () => {
   ])('rejects %s', (_name, source, quote) => {
     expect(containsFolded(source, quote)).toBe(false);
   });
+
+  // Quotes retyped by people (or written by a model) use plain characters for the source's typography.
+  it.each([
+    ['straight for curly double quotes', 'is a “young” migration dialogue', 'is a "young" migration dialogue'],
+    ['straight for curly apostrophes', 'the Budapest Process’ 30th', "the Budapest Process' 30th"],
+    ['a hyphen for an en dash', '12 — 13 November 2012', '12 - 13 November 2012'],
+    ['a hyphen for an em dash', 'partnership – human rights', 'partnership - human rights'],
+    ['letters for a ligature', 'ofﬁcials and ﬂows', 'officials and flows'],
+    ['three dots for an ellipsis', 'and so on…', 'and so on...'],
+  ])('matches %s', (_name, source, quote) => {
+    expect(containsFolded(source, quote)).toBe(true);
+    expect(containsFolded(quote, source)).toBe(true);
+  });
+
+  it('still tells letters, digits and case apart after folding typography', () => {
+    expect(containsFolded('is a “young” migration dialogue', 'is a "Young" migration dialogue')).toBe(false);
+    expect(containsFolded('on 12–13 November', 'on 12–14 November')).toBe(false);
+  });
 });

@@ -30,6 +30,7 @@ function citation(n: number, id: string, quote: string): Citation {
     text: units.get(id) ?? '',
     page: null,
     url: '',
+    reference: `D, ${id}`,
     valid: true,
   };
   return { n, id, quote, ...base };
