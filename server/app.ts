@@ -78,7 +78,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
 export function createNotReadyApp(config: Config, reason: () => string, options: AppOptions = {}): Express {
   const app = baseApp(config, options);
   const retryAfter = String(Math.max(1, Math.ceil(config.indexPollMs / 1000)));
-  // The error handler takes file-system paths out of the message (publicErrorBody).
+  // The error handler takes file-system paths out of the message (toPublicError).
   app.use([...API, '/healthz'], (_req, res, next) => {
     res.setHeader('Retry-After', retryAfter);
     next(new IndexError('INDEX_NOT_READY', reason()));
