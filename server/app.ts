@@ -18,9 +18,10 @@ import { configDirs, maskSecretsInResponses, secretsOf } from './http/redact.js'
 import { cors, noStore, rateLimiter, securityHeaders } from './http/security.js';
 import { chatRoutes } from './routes/chat.js';
 import { documentRoutes } from './routes/documents.js';
-import { extraRoutes } from './routes/extra.js';
 import { healthRoutes } from './routes/health.js';
+import { openaiCompatRoutes } from './routes/openai-compat.js';
 import { searchRoutes } from './routes/search.js';
+import { verifyRoutes } from './routes/verify.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -67,7 +68,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use(documentRoutes(services));
   app.use(searchRoutes(services));
   app.use(chatRoutes(services));
-  app.use(extraRoutes(services));
+  app.use(verifyRoutes(services));
+  app.use(openaiCompatRoutes(services));
   return finishApp(app, config);
 }
 
