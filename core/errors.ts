@@ -1,7 +1,7 @@
 /**
  * @module core/errors
  * The project's typed errors. Each carries a stable `code` tests can assert and the HTTP status it maps to;
- * server/http/error-handler.ts is the one place that turns them into `{ "error": { "code", "message" } }`.
+ * server/http/public-error.ts (toPublicError) is the one place that turns them into `{ "error": { "code", "message" } }`.
  */
 
 export type ErrorCode =

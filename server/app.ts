@@ -18,9 +18,13 @@ import { configDirs, maskSecretsInResponses, secretsOf } from './http/redact.js'
 import { cors, noStore, rateLimiter, securityHeaders } from './http/security.js';
 import { chatRoutes } from './routes/chat.js';
 import { documentRoutes } from './routes/documents.js';
-import { extraRoutes } from './routes/extra.js';
 import { healthRoutes } from './routes/health.js';
+import { openaiCompatRoutes } from './routes/openai-compat.js';
 import { searchRoutes } from './routes/search.js';
+import { verifyRoutes } from './routes/verify.js';
+import { exportRoutes } from './routes/export.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { unitRoutes } from './routes/units.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -67,7 +71,11 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use(documentRoutes(services));
   app.use(searchRoutes(services));
   app.use(chatRoutes(services));
-  app.use(extraRoutes(services));
+  app.use(verifyRoutes(services));
+  app.use(unitRoutes(services));
+  app.use(exportRoutes(services));
+  app.use(openaiCompatRoutes(services));
+  app.use(openApiRoutes(services));
   return finishApp(app, config);
 }
 
@@ -78,7 +86,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
 export function createNotReadyApp(config: Config, reason: () => string, options: AppOptions = {}): Express {
   const app = baseApp(config, options);
   const retryAfter = String(Math.max(1, Math.ceil(config.indexPollMs / 1000)));
-  // The error handler takes file-system paths out of the message (publicErrorBody).
+  // The error handler takes file-system paths out of the message (toPublicError).
   app.use([...API, '/healthz'], (_req, res, next) => {
     res.setHeader('Retry-After', retryAfter);
     next(new IndexError('INDEX_NOT_READY', reason()));

@@ -3,8 +3,10 @@
  * The import direction: core/ depends on nothing of ours, ingest/ and server/ on core/ only (never on each
  * other), bin/ wires them; the page and the client take only types from outside. Fails naming the import.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importsOf, layerViolations, repositoryImports, sourceFiles } from './support/import-layers.js';
+import { importsOf, LAYERS, layerViolations, repositoryImports, sourceFiles } from './support/import-layers.js';
 import { ROOT } from './support/paths.js';
 
 describe('import layering', () => {
@@ -39,5 +41,23 @@ describe('import layering', () => {
   ])('allows %s importing: %s', (file, source) => {
     expect(importsOf(file, source)).toHaveLength(source.includes("'.") ? 1 : 0);
     expect(layerViolations(importsOf(file, source))).toEqual([]);
+  });
+
+  it('is the table docs/ARCHITECTURE.md shows', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
+    const folders = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const rows = doc
+      .split('\n')
+      .filter((line) => /^\| `[\w/]+\/`/.test(line))
+      .map((line) => line.split('|').slice(1, -1))
+      .map(([folder, mayImport, types]) => {
+        const typesFrom = folders(types);
+        return {
+          folder: folders(folder)[0],
+          mayImport: folders(mayImport),
+          ...(typesFrom.length ? { mayImportTypes: typesFrom } : {}),
+        };
+      });
+    expect(rows).toEqual(LAYERS);
   });
 });

@@ -6,9 +6,9 @@
  * the question is answered extractively, with a notice, so a slow or queued upstream never holds a client.
  */
 import { Router } from 'express';
-import { AppError, isAppError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
-import { publicErrorBody, recordForLog } from '../http/error-handler.js';
+import { recordForLog } from '../http/error-handler.js';
+import { toPublicError } from '../http/public-error.js';
 import { methodNotAllowed } from '../http/method.js';
 import { abortOnClose, sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
 import { configDirs } from '../http/redact.js';
@@ -47,9 +47,9 @@ export function chatRoutes(services: Services): Router {
         sseEvent(res, 'done', publishReply(reply, published));
       } catch (err) {
         if (signal.aborted) return;
-        const appError = isAppError(err) ? err : new AppError('INTERNAL', 'chat: internal error');
-        if (appError.status >= 500) recordForLog(res, err);
-        sseEvent(res, 'error', publicErrorBody(appError, dirs));
+        const { body: errorBody, log } = toPublicError(err, { knownDirs: dirs, where: 'chat' });
+        if (log) recordForLog(res, log);
+        sseEvent(res, 'error', errorBody);
       }
       res.end();
     })

@@ -7,8 +7,11 @@
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
-import { AppError, errorBody, isAppError, RequestError } from '../../core/errors.js';
+import { RequestError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
+import { recordForLog } from '../http/error-handler.js';
+import { toPublicError } from '../http/public-error.js';
+import { configDirs } from '../http/redact.js';
 import { methodNotAllowed } from '../http/method.js';
 import { openaiChatSchema, parseBody } from '../http/schemas.js';
 import {
@@ -36,6 +39,7 @@ function pieces(text: string): string[] {
 export function openaiCompatRoutes(services: Services): Router {
   const { catalogue, answerer, config } = services;
   const published = publishContext(services);
+  const dirs = configDirs(config);
   const name: DocumentNamer = (id, fallback) => (catalogue.hasDocument(id) ? catalogue.meta(id).shortTitle : fallback);
   const router = Router();
 
@@ -87,8 +91,9 @@ export function openaiCompatRoutes(services: Services): Router {
         res.write('data: [DONE]\n\n');
       } catch (err) {
         // OpenAI clients raise an APIError for a data event carrying `error`.
-        const appError = isAppError(err) ? err : new AppError('INTERNAL', 'openai-compat: internal error');
-        sseData(res, errorBody(appError));
+        const { body: errorBody, log } = toPublicError(err, { knownDirs: dirs, where: 'openai-compat' });
+        if (log) recordForLog(res, log);
+        sseData(res, errorBody);
       }
       res.end();
     })

@@ -1,28 +1,16 @@
 /**
  * @module web/src/chat
- * The chat view: sample questions, the conversation, the question box with its document filter, and each
- * answer with citation chips, mode/notice line and "Copy answer". The view is built once and kept while
- * the reader visits a cited document, so coming back finds the conversation (and its history) intact.
+ * The chat view: sample questions, the conversation, and the question box with its document filter. Each
+ * answer streams in (answer-stream.ts) and is then shown with its citation chips, source panel, mode/notice
+ * line and "Copy answer" (reply.ts, citation-panel.ts). The view is built once and kept while the reader
+ * visits a cited document, so coming back finds the conversation (and its history) intact.
  */
 import { ApiError, askStreaming } from './api.js';
-import { copyText } from './copy.js';
+import { keepingInView, streamInto } from './answer-stream.js';
 import { el, replaceChildren, uid } from './dom.js';
-import {
-  DECLINE_MESSAGE,
-  type Exchange,
-  chipLabel,
-  citationHref,
-  collapseWhitespace,
-  describeError,
-  docShortTitle,
-  historyFrom,
-  mentionsDecline,
-  modeLabel,
-  safeHref,
-  segmentAnswer,
-  answerAsPlainText,
-} from './format.js';
-import type { ChatReply, Citation, DocumentSummary } from './types.js';
+import { describeError, historyFrom, type Exchange } from './format.js';
+import { renderReply } from './reply.js';
+import type { DocumentSummary } from './types.js';
 
 export const SAMPLE_QUESTIONS = [
   'What did Prague 1997 say about carrier sanctions?',
@@ -30,14 +18,6 @@ export const SAMPLE_QUESTIONS = [
   'What does the Call for Action say about human trafficking?',
   'How did the position on return and readmission change from 1997 to 2009?',
 ];
-
-function truncate(text: string, max: number): string {
-  const t = collapseWhitespace(text);
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
-}
 
 export class ChatView {
   readonly root: HTMLElement;
@@ -51,8 +31,6 @@ export class ChatView {
   private readonly exchanges: Exchange[] = [];
   private docs: DocumentSummary[] = [];
   private busy = false;
-  /** Set while focus is moved back to a chip on closing its panel, so the focus does not reopen it. */
-  private restoringFocus = false;
 
   constructor(docs: Promise<DocumentSummary[]>) {
     this.intro = el(
@@ -238,36 +216,21 @@ export class ChatView {
     this.log.append(turn);
     message.scrollIntoView({ block: 'nearest' });
 
-    let streamed: Text | null = null;
-    // Keep the newest text in view while it is written, unless the reader has scrolled up to read
-    // something else (then leave the page where they put it).
-    const atBottom = (): boolean => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
-    const toBottom = (): void => window.scrollTo({ top: document.documentElement.scrollHeight });
-    const onToken = (text: string): void => {
-      if (!streamed) {
-        streamed = document.createTextNode('');
-        replaceChildren(answerBox, el('p', { class: 'answer__text answer__text--streaming' }, streamed));
-      }
-      const follow = atBottom();
-      streamed.data += text;
-      if (follow) toBottom();
-    };
+    const stream = streamInto(answerBox);
 
     try {
       const reply = await askStreaming({
         question,
         history: historyFrom(this.exchanges),
         documents: this.selectedDocuments(),
-        onToken,
-        onReset: () => {
-          if (streamed) streamed.data = '';
-        },
+        onToken: stream.onToken,
+        onReset: stream.onReset,
       });
       this.exchanges.push({ question, reply });
-      const follow = atBottom();
-      replaceChildren(message, ...this.renderReply(reply));
-      message.setAttribute('aria-busy', 'false');
-      if (follow) toBottom();
+      keepingInView(() => {
+        replaceChildren(message, ...renderReply(reply, this.docs));
+        message.setAttribute('aria-busy', 'false');
+      });
     } catch (err) {
       const failure =
         err instanceof ApiError
@@ -288,155 +251,5 @@ export class ChatView {
     } finally {
       this.setBusy(false);
     }
-  }
-
-  /** The finished answer: text with chips, the source panel, closest matches when declined, meta line. */
-  private renderReply(reply: ChatReply): Node[] {
-    const nodes: Node[] = [];
-    if (reply.grounded) {
-      const panel = el('div', { class: 'cite-panel', attrs: { id: uid('cite-panel'), hidden: true } });
-      nodes.push(this.renderAnswerText(reply, panel), panel);
-    } else {
-      nodes.push(el('p', { class: 'answer__text decline' }, DECLINE_MESSAGE));
-      const extra = reply.answer.trim();
-      if (extra && !mentionsDecline(extra)) nodes.push(el('p', { class: 'answer__text muted' }, extra));
-      const matches = reply.closestMatches ?? [];
-      if (matches.length) {
-        nodes.push(
-          el(
-            'div',
-            { class: 'closest' },
-            el('h3', { class: 'closest__title' }, 'Closest matches'),
-            el(
-              'ul',
-              { class: 'closest__list' },
-              ...matches.map((m) =>
-                el(
-                  'li',
-                  null,
-                  el('a', { attrs: { href: safeHref(m.url) } }, m.label || 'Passage'),
-                  ' — ',
-                  el('span', { class: 'closest__doc' }, docShortTitle(this.docs, m.documentId, m.documentTitle)),
-                  m.text ? el('p', { class: 'closest__text' }, truncate(m.text, 180)) : null,
-                ),
-              ),
-            ),
-          ),
-        );
-      }
-    }
-    nodes.push(this.renderMeta(reply));
-    return nodes;
-  }
-
-  private renderAnswerText(reply: ChatReply, panel: HTMLElement): HTMLElement {
-    const text = el('p', { class: 'answer__text' });
-    const chips: HTMLButtonElement[] = [];
-    const cited = new Set<number>();
-    const chip = (c: Citation): HTMLButtonElement => {
-      const b = el(
-        'button',
-        {
-          class: c.valid ? 'chip' : 'chip chip--invalid',
-          attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': panel.id, 'data-n': c.n },
-        },
-        chipLabel(c, this.docs),
-      );
-      const open = (): void => this.showCitation(c, b, chips, panel);
-      b.addEventListener('focus', () => {
-        if (!this.restoringFocus) open();
-      });
-      b.addEventListener('click', open);
-      chips.push(b);
-      return b;
-    };
-    for (const seg of segmentAnswer(reply.answer, reply.citations)) {
-      if (seg.type === 'text') text.append(seg.text);
-      else {
-        cited.add(seg.n);
-        text.append(chip(seg.citation));
-      }
-    }
-    // A citation the answer never marks would otherwise be invisible; list it so every source is reachable.
-    const unmarked = reply.citations.filter((c) => !cited.has(c.n));
-    if (unmarked.length) {
-      text.append(el('span', { class: 'also-cited' }, ' Also cited: '), ...unmarked.map(chip));
-    }
-    return text;
-  }
-
-  /** Fills the answer's source panel with one citation and marks its chip as the expanded one. */
-  private showCitation(c: Citation, chip: HTMLButtonElement, chips: HTMLButtonElement[], panel: HTMLElement): void {
-    for (const other of chips) other.setAttribute('aria-expanded', String(other === chip));
-    if (!panel.hidden && panel.dataset.n === String(c.n)) return;
-    panel.dataset.n = String(c.n);
-    const close = (): void => {
-      panel.hidden = true;
-      chip.setAttribute('aria-expanded', 'false');
-      this.restoringFocus = true;
-      chip.focus({ preventScroll: true });
-      this.restoringFocus = false;
-    };
-    const titleId = uid('cite-title');
-    replaceChildren(
-      panel,
-      el(
-        'div',
-        { class: 'cite-panel__head' },
-        el(
-          'p',
-          { class: 'cite-panel__title', attrs: { id: titleId } },
-          el('strong', null, c.label || 'Passage'),
-          ' · ',
-          docShortTitle(this.docs, c.documentId, c.documentTitle),
-        ),
-        el(
-          'button',
-          { class: 'cite-panel__close', attrs: { type: 'button', 'aria-label': 'Close source' }, on: { click: close } },
-          '×',
-        ),
-      ),
-      c.section ? el('p', { class: 'cite-panel__section' }, c.section) : null,
-      el('blockquote', { class: 'cite-panel__quote' }, collapseWhitespace(c.quote || c.text)),
-      c.valid
-        ? null
-        : el('p', { class: 'cite-panel__warn' }, 'This citation could not be verified against the documents.'),
-      el(
-        'p',
-        { class: 'cite-panel__foot' },
-        el('a', { class: 'cite-panel__link', attrs: { href: citationHref(c) } }, 'Open in document'),
-        c.page !== null ? el('span', { class: 'muted' }, ` · page ${c.page}`) : null,
-      ),
-    );
-    panel.setAttribute('role', 'region');
-    panel.setAttribute('aria-labelledby', titleId);
-    panel.onkeydown = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') close();
-    };
-    chip.onkeydown = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !panel.hidden) {
-        panel.hidden = true;
-        chip.setAttribute('aria-expanded', 'false');
-      }
-    };
-    panel.hidden = false;
-  }
-
-  private renderMeta(reply: ChatReply): HTMLElement {
-    const copy = el('button', { class: 'copy', attrs: { type: 'button' } }, 'Copy answer');
-    const status = el('span', { class: 'copy__status', attrs: { role: 'status' } });
-    copy.addEventListener('click', () => {
-      void copyText(answerAsPlainText(reply, this.docs)).then((ok) => {
-        status.textContent = ok ? 'Copied' : 'Could not copy; select the text instead.';
-        window.setTimeout(() => (status.textContent = ''), 2500);
-      });
-    });
-    return el(
-      'footer',
-      { class: 'msg__meta' },
-      el('p', { class: `mode mode--${reply.mode}` }, modeLabel(reply.mode)),
-      reply.notice ? el('p', { class: 'notice' }, reply.notice) : null,
-      el('p', { class: 'msg__actions' }, copy, ' ', status),
-    );
   }
 }

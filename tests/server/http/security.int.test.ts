@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp, createNotReadyApp } from '../../../server/app.js';
 import { IndexError, RequestError } from '../../../core/errors.js';
-import { publicErrorBody } from '../../../server/http/error-handler.js';
+import { publicErrorBody } from '../../../server/http/public-error.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { ROOT } from '../../support/paths.js';
 import { testConfig } from '../../support/test-index.js';
