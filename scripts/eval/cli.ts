@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildServices } from '../../server/bootstrap.js';
+import { readGoldSet, type GoldQuestion } from './gold-set.js';
 import { ensureIndex } from '../../ingest/ensure-index.js';
 import { loadConfig } from '../../core/config.js';
 import type { Services } from '../../server/services.js';
@@ -35,6 +36,7 @@ interface CliOptions extends Thresholds {
   junit?: string;
   strict?: boolean;
   compare?: string;
+  split?: 'train' | 'test';
 }
 
 function fraction(value: string): number {
@@ -54,6 +56,7 @@ function program(io: CliIO): Command {
     .option('--json [file]', 'the report as one JSON object: written to file, or printed instead of the table')
     .option('--junit <file>', 'also write JUnit XML, one testcase per question')
     .option('--strict', 'exit 1 when any question fails (as JUnit counts failures)')
+    .addOption(new Option('--split <half>', 'only the questions of one half of a split set').choices(['train', 'test']))
     .option('--compare <file>', "what changed since a previous run's --json report: per question, and the figures");
   for (const { flag, metric } of Object.values(THRESHOLD_FLAGS)) {
     command.option(`${flag} <x>`, `exit 1 when ${metric} is below x (0–1)`, fraction);
@@ -89,13 +92,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (opts.compare) previous = parsePreviousReport(readFileSync(opts.compare, 'utf8'), opts.compare);
     const target = await targetFor(opts, io);
     report = await runEval({
-      set: opts.set,
+      set: opts.split ? splitOf(opts.set, opts.split) : opts.set,
       target,
       mode: opts.mode,
       onProgress: (done, total) => {
         if (done % 25 === 0 && done < total) io.stderr(`eval: ${done}/${total} questions…\n`);
       },
     });
+    if (opts.split) report = { ...report, set: `${opts.set} (${opts.split})` };
   } catch (err) {
     io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
@@ -117,6 +121,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     );
   }
   return misses.length > 0 || (opts.strict && failed.length > 0) ? 1 : 0;
+}
+
+/** One half of a split set (the fresh set's `split`); a set without that half is refused. */
+function splitOf(file: string, half: 'train' | 'test'): GoldQuestion[] {
+  const questions = readGoldSet(file).filter((q) => q.split === half);
+  if (questions.length === 0) throw new Error(`eval: ${file}: no questions with split "${half}"`);
+  return questions;
 }
 
 function writeOut(file: string, text: string): void {

@@ -16,6 +16,16 @@ export const goldQuestionSchema = z.object({
   documents: z.array(z.string()).optional(),
   expectedQuotes: z.array(z.string()).optional(),
   tags: z.array(z.string()).optional(),
+  // The fresh set's labels (tests/eval/README.md): what kind of question, what it asks for, what a good answer
+  // must cite or quote, and which half of the set it belongs to.
+  kind: z.string().optional(),
+  intent: z.string().optional(),
+  answerKind: z.string().optional(),
+  citeDocuments: z.array(z.string()).optional(),
+  required: z.array(z.string()).optional(),
+  answerText: z.array(z.string()).optional(),
+  split: z.enum(['train', 'test']).optional(),
+  note: z.string().optional(),
 });
 
 export type GoldQuestion = z.infer<typeof goldQuestionSchema>;

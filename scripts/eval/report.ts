@@ -8,6 +8,18 @@ import type { EvalReport } from './run.js';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 
+/** By question kind, for sets that label it: any gold unit cited (answerable kinds) or declined (the others). */
+function kindRows(r: EvalReport): string[] {
+  const kinds = Object.entries(r.byKind);
+  if (kinds.length === 0) return [];
+  return [
+    '| kind | questions | passed | cited (answerable) or declined |',
+    '|---|---|---|---|',
+    ...kinds.map(([kind, k]) => `| ${kind} | ${k.questions} | ${k.passed} | ${pct(k.rate)} |`),
+    '',
+  ];
+}
+
 export function formatTable(r: EvalReport): string {
   const c = r.counts;
   const modes = Object.entries(r.modes)
@@ -36,6 +48,27 @@ export function formatTable(r: EvalReport): string {
       `${r.abstention.answerable} answerable questions`,
     ],
     ['Verbatim quotes', pct(r.quotes.verbatimRate), `${r.quotes.citations} citations`],
+    [
+      'Opens with a direct answer',
+      pct(r.answers.directAnswer.rate),
+      `${r.answers.directAnswer.answers} grounded answers`,
+    ],
+    [
+      'Quote holds the asked-for fact',
+      pct(r.answers.answerBearingQuote.rate),
+      `${r.answers.answerBearingQuote.answers} answered questions asking for an amount, count, date or body`,
+    ],
+    [
+      'Every document concerned cited',
+      pct(r.answers.everyDocumentCited.rate),
+      `${r.answers.everyDocumentCited.answers} answered questions with 2+ documents to cite`,
+    ],
+    [
+      'Required passages cited (mean / all)',
+      `${r.answers.required.recall} / ${pct(r.answers.required.completeRate)}`,
+      `${r.answers.required.questions} summaries, timelines and lists`,
+    ],
+    ['Quotes with OCR debris', String(r.answers.debrisQuotes), `${r.quotes.citations} citations`],
     ['Answer latency p50 / p95', `${r.latencyMs.p50} / ${r.latencyMs.p95} ms`, `${c.questions} answers`],
   ];
   const lines = [
@@ -45,6 +78,7 @@ export function formatTable(r: EvalReport): string {
     '|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
+    ...kindRows(r),
     `Questions: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped.`,
   ];
   const failed = r.questions.filter((q) => q.status !== 'pass');

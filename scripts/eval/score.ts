@@ -18,6 +18,7 @@
  */
 import { containsFolded, foldForCompare } from '../../core/text/fold.js';
 import type { ChatReply } from '../../server/answer/types.js';
+import { checkAnswer, summariseChecks, type AnswerChecks, type AnswerFigures } from './answer-checks.js';
 import type { GoldQuestion } from './gold-set.js';
 import { hitAt, mean, percentile, reciprocalRank, round } from './metrics.js';
 
@@ -90,6 +91,8 @@ export interface QuestionScore {
   goldCited: boolean | null;
   quotes: { total: number; verbatim: number; notVerbatim: string[] };
   latencyMs: number;
+  /** How the answer reads (scripts/eval/answer-checks.ts). */
+  checks: AnswerChecks;
   status: 'pass' | 'fail' | 'skip';
   failure?: string;
 }
@@ -193,6 +196,7 @@ export function scoreQuestion(q: GoldQuestion, gold: Gold, seen: Observation, un
       notVerbatim: notVerbatim.map((c) => c.id),
     },
     latencyMs: round(seen.latencyMs, 1),
+    checks: checkAnswer(q, reply),
     ...outcome(q, gold, cited, reply.grounded),
   };
 }
@@ -221,6 +225,10 @@ export interface EvalFigures {
   quotes: { citations: number; verbatimRate: number };
   latencyMs: { p50: number; p95: number; mean: number };
   modes: Partial<Record<ChatReply['mode'], number>>;
+  answers: AnswerFigures;
+  /** Per question kind (sets that label `kind`): how many, passed, and the kind's own rate: any gold unit cited
+   * for answerable kinds, declined for unanswerable ones and small talk. */
+  byKind: Record<string, { questions: number; passed: number; rate: number }>;
 }
 
 const defined = <T>(values: (T | null)[]): T[] => values.filter((v): v is T => v !== null);
@@ -280,5 +288,21 @@ export function summarise(scores: readonly QuestionScore[]): EvalFigures {
       mean: round(mean(latencies), 1),
     },
     modes,
+    answers: summariseChecks(scores.map((s) => s.checks)),
+    byKind: byKind(scores),
   };
+}
+
+function byKind(scores: readonly QuestionScore[]): EvalFigures['byKind'] {
+  const out: EvalFigures['byKind'] = {};
+  const kinds = [...new Set(scores.map((s) => s.checks.kind).filter((k): k is string => k !== null))].sort();
+  for (const kind of kinds) {
+    const of = scores.filter((s) => s.checks.kind === kind);
+    const answerable = of.filter((s) => s.answerable && s.goldCited !== null);
+    const rateOf = answerable.length
+      ? rate(answerable.map((s) => s.goldCited === true))
+      : rate(of.filter((s) => !s.answerable).map((s) => !s.grounded));
+    out[kind] = { questions: of.length, passed: of.filter((s) => s.status === 'pass').length, rate: rateOf };
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * Builds the citations of /api/chat replies. Shared by the LLM and extractive writers so both link and quote
  * units the same way.
  */
+import { debrisSpans } from '../../core/text/debris.js';
 import { splitSentences, type SentenceSpan } from '../../core/text/sentences.js';
 import type { DocumentId, UnitId } from '../../core/types.js';
 import type { SearchHit } from '../retrieve/types.js';
@@ -39,32 +40,70 @@ export function toCitation(n: number, hit: SearchHit, quote: string): Citation {
   };
 }
 
+export interface QuoteOptions {
+  /** A span that holds what was asked (an amount, a date…) is chosen over any that does not. */
+  holdsAnswer?: (text: string) => boolean;
+  /** One sentence only (an answer's opening statement), never widened to its neighbours. */
+  single?: boolean;
+}
+
+/** The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. */
+export function cleanSpans(unitText: string): SentenceSpan[] {
+  const debris = debrisSpans(unitText);
+  const spans = splitSentences(unitText);
+  if (debris.length === 0) return spans;
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    let from = span.start;
+    for (const d of debris.filter((x) => x.start < span.end && x.end > span.start)) {
+      pushPiece(unitText, from, Math.max(from, d.start), out);
+      from = Math.min(span.end, d.end);
+    }
+    pushPiece(unitText, from, span.end, out);
+  }
+  return out;
+}
+
+const MIN_PIECE_CHARS = 20;
+
+function pushPiece(text: string, from: number, to: number, out: SentenceSpan[]): void {
+  let s = from;
+  let e = to;
+  while (s < e && /[\s,;:—–-]/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e - s >= MIN_PIECE_CHARS) out.push({ text: text.slice(s, e), start: s, end: e });
+}
+
 /**
  * The sentence(s) of `unitText` that best support `claim`, as a verbatim substring of `unitText`: the sentence
  * sharing most content words with the claim (tie → the earlier one), widened to adjacent sentences that add
- * claim words it lacks. With nothing in common, the unit's first sentence.
+ * claim words it lacks. A sentence that holds the asked-for fact wins over one that does not; OCR debris is
+ * never quoted. With nothing in common, the unit's first sentence.
  */
-export function bestQuote(unitText: string, claim: string): string {
-  const spans = splitSentences(unitText);
+export function bestQuote(unitText: string, claim: string, options: QuoteOptions = {}): string {
+  const spans = cleanSpans(unitText);
   if (spans.length === 0) return unitText;
   const wanted = new Set(contentWords(claim));
   const wordsOf = spans.map((s) => new Set(contentWords(s.text)));
+  const holds = spans.map((s) => options.holdsAnswer?.(s.text) ?? false);
 
   let best = 0;
-  let bestCount = -1;
+  let bestScore = -1;
   wordsOf.forEach((words, i) => {
-    const count = countShared(words, wanted);
-    if (count > bestCount) [best, bestCount] = [i, count];
+    const score = countShared(words, wanted) + (holds[i] ? 100 : 0);
+    if (score > bestScore) [best, bestScore] = [i, score];
   });
 
   let from = best;
   let to = best;
   const covered = new Set([...wordsOf[best]].filter((w) => wanted.has(w)));
+  // Only sentences that follow on in the text (no debris cut between them) widen a quote.
+  const adjacent = (i: number, j: number) => unitText.slice(spans[i].end, spans[j].start).trim() === '';
   const addsWords = (i: number): boolean => [...wordsOf[i]].some((w) => wanted.has(w) && !covered.has(w));
   const take = (i: number): void => wordsOf[i].forEach((w) => wanted.has(w) && covered.add(w));
-  while (to - from + 1 < MAX_QUOTE_SENTENCES) {
-    if (to + 1 < spans.length && addsWords(to + 1)) take(++to);
-    else if (from > 0 && addsWords(from - 1)) take(--from);
+  while (!options.single && to - from + 1 < MAX_QUOTE_SENTENCES) {
+    if (to + 1 < spans.length && adjacent(to, to + 1) && addsWords(to + 1)) take(++to);
+    else if (from > 0 && adjacent(from - 1, from) && addsWords(from - 1)) take(--from);
     else break;
   }
   return slice(unitText, spans[from], spans[to]);

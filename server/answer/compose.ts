@@ -10,7 +10,9 @@ import { parseReferences } from '../retrieve/reference.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
-import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
+import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
+import { writeAnswer } from './write/answer.js';
+import { expandQuery } from '../retrieve/glossary.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
@@ -67,7 +69,14 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive');
-  const written = writeExtractiveAnswer(result.query, evidence.cited);
+  const written = writeAnswer({
+    plan,
+    cited: evidence.cited,
+    claim: [result.query, ...expandQuery(result.query).phrases].join(' '),
+    coverage: evidence.coverage,
+    documents: inventory.documents,
+    idf: (term) => stats.idf(term),
+  });
   if (specificStated(plan, evidence.cited)) return { ...written, grounded: true, mode: 'extractive' };
   const specific = SPECIFIC_NAMES[plan.answerKind];
   const note = `The documents do not state ${specific} for this; what they say on the topic:`;

@@ -4,6 +4,7 @@
  * "the Call for Action") from each document's aliases, year and place, so the search can be restricted
  * to them. "Prague" alone names every Prague document.
  */
+import { documentYear } from '../../core/document-date.js';
 import { foldText, tokenize } from '../../core/text/terms.js';
 import type { DocumentId, DocumentMeta } from '../../core/types.js';
 import { indexOfSequence } from './sequence.js';
@@ -52,7 +53,7 @@ export function compileDocumentNames(documents: DocumentMeta[]): DocumentNames[]
     phrases: [d.shortTitle, ...d.aliases]
       .map(phraseTokens)
       .filter((p) => p.length > 0 && p.some((t) => !GENERIC.has(t))),
-    year: d.date ? d.date.slice(0, 4) : null,
+    year: ((y) => (y === null ? null : String(y)))(documentYear(d)),
     place: d.place ? foldText(d.place) : null,
   }));
 }
@@ -95,6 +96,14 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));
   // With both a year and a place given, a document must match both when any document does.
   const bothExist = names.some((n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place));
+  // "From 1997 to 2019", "between 2005 and 2009": every document dated within the span.
+  for (const m of query.matchAll(
+    /\b(?:from|between|since)\s+((?:19|20)\d\d)\s*(?:to|and|until|till|through|-|–)\s*((?:19|20)\d\d)\b/gi,
+  )) {
+    const [low, high] = [Number(m[1]), Number(m[2])].sort((a, b) => a - b);
+    for (const doc of names)
+      if (doc.year !== null && Number(doc.year) >= low && Number(doc.year) <= high) years.add(doc.year);
+  }
   for (const doc of names) {
     const yearHit = doc.year !== null && years.has(doc.year);
     const placeHit = doc.place !== null && places.has(doc.place);

@@ -83,7 +83,11 @@ describe('POST /api/chat (extractive, offline)', () => {
     expect(docs).toContain('prague-1997');
     expect(docs).toContain('prague-2009');
     expect(docs.indexOf('prague-1997')).toBeLessThan(docs.indexOf('prague-2009'));
-    expect(reply.answer.indexOf('In 1997')).toBeLessThan(reply.answer.indexOf('In 2009'));
+    // A timeline: a section per document, in date order, the earliest first.
+    expect(reply.answer.indexOf('**Prague 1997 Recommendations')).toBeGreaterThan(0);
+    expect(reply.answer.indexOf('**Prague 1997 Recommendations')).toBeLessThan(
+      reply.answer.indexOf('**Prague 2009 Joint Declaration'),
+    );
   });
 
   it.each(['What is the capital of Australia?', 'How do I bake sourdough bread?'])(

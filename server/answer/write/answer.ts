@@ -1,0 +1,222 @@
+/**
+ * @module server/answer/write/answer
+ * The offline answer, written by what the question asks for. Every grounded answer opens with a plain
+ * statement built from the best unit's own sentence, with its marker; then, by intent: supporting passages
+ * (a lookup), a section per document in date order (a summary or timeline), a table and what changed (a
+ * comparison), or a numbered list (an enumeration). Answers are markdown; quotes stay verbatim in their units.
+ */
+import { documentYear } from '../../../core/document-date.js';
+import { toTerm, tokenize } from '../../../core/text/terms.js';
+import type { DocumentId, DocumentMeta } from '../../../core/types.js';
+import { holdsAnswerKind } from '../../plan/answer-kind.js';
+import type { QueryPlan } from '../../plan/types.js';
+import type { SearchHit } from '../../retrieve/types.js';
+import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
+import type { ChatReply, Citation } from '../types.js';
+import { documentName, plainStatement, tidySentence } from './statement.js';
+
+export interface WriteInput {
+  plan: QueryPlan;
+  /** Units to cite, best first. */
+  cited: readonly SearchHit[];
+  /** What quotes are chosen to support: the question and its expansions. */
+  claim: string;
+  /** Share of the question's concepts the best unit holds (evidence.coverage), for a yes/no. */
+  coverage: number;
+  /** Every document of the corpus, to name those that say nothing when several were asked about. */
+  documents: readonly DocumentMeta[];
+  /** How rare a term is (the index's idf), to tell what a later document adds. */
+  idf: (term: string) => number;
+}
+
+/** A summary cites at most this many units, then names the rest by id. */
+export const MAX_SUMMARY_UNITS = 12;
+const YES_COVERAGE = 0.75;
+/** A comparison's table keeps each document's few best points, each short enough to read across. */
+const COMPARISON_POINTS = 3;
+const COMPARISON_CHARS = 200;
+const DEFINITION = /\b(?:is|was|are|were) (?:an?|the|one of)\b/i;
+
+const byDate = (a: DocumentMeta, b: DocumentMeta) => (documentYear(a) ?? 9999) - (documentYear(b) ?? 9999);
+
+/** Hits grouped by document, documents in date order, units in reading order within each. */
+function byDocument(hits: readonly SearchHit[]): SearchHit[][] {
+  const groups = new Map<DocumentId, SearchHit[]>();
+  for (const h of hits) groups.set(h.unit.documentId, [...(groups.get(h.unit.documentId) ?? []), h]);
+  return [...groups.values()]
+    .map((g) => g.sort((a, b) => a.unit.order - b.unit.order))
+    .sort((a, b) => byDate(a[0].document, b[0].document));
+}
+
+class Citations {
+  readonly list: Citation[] = [];
+  private readonly quotes = new Map<string, { n: number; quote: string }>();
+  constructor(
+    private readonly claim: string,
+    private readonly options: QuoteOptions,
+  ) {}
+
+  /** The unit's marker and quote, citing it on first use (with `single`, its one best sentence). */
+  cite(hit: SearchHit, single = false): { n: number; quote: string } {
+    const known = this.quotes.get(hit.unit.id);
+    if (known) return known;
+    const quote = bestQuote(hit.unit.text, this.claim, { ...this.options, single });
+    const entry = { n: this.list.length + 1, quote };
+    this.list.push(toCitation(entry.n, hit, quote));
+    this.quotes.set(hit.unit.id, entry);
+    return entry;
+  }
+}
+
+function quoteOptions(plan: QueryPlan): QuoteOptions {
+  if (plan.answerKind === 'amount' || plan.answerKind === 'count' || plan.answerKind === 'date')
+    return { holdsAnswer: (text) => holdsAnswerKind(text, plan.answerKind, plan.question) };
+  if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text) };
+  return {};
+}
+
+/** The opening: the best unit's sentence as a statement of its document, with its marker. A timeline opens
+ * with the earliest document's best unit. */
+function opening(input: WriteInput, citations: Citations): string {
+  const top =
+    input.plan.intent === 'timeline'
+      ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
+      : input.cited[0];
+  const { n, quote } = citations.cite(top, true);
+  const statement = withMarker(plainStatement(quote, top.unit, top.document), n);
+  if (input.plan.intent !== 'yesno') return statement;
+  return input.coverage >= YES_COVERAGE
+    ? `Yes. ${statement}`
+    : `The documents do not say so in those words; the closest they come: ${statement}`;
+}
+
+/** A sentence with its marker before the full stop ("… costs [1].", "… the routes … [2]"). */
+export function withMarker(sentence: string, n: number): string {
+  if (sentence.endsWith('…')) return `${sentence} [${n}]`;
+  return sentence.replace(/[.!?]?$/, (end) => ` [${n}]${end || '.'}`);
+}
+
+/** A unit as a bullet or table cell: its label and its sentence, with its marker. */
+function point(hit: SearchHit, citations: Citations, maxChars?: number): string {
+  const { n, quote } = citations.cite(hit);
+  return `${hit.unit.label}: ${withMarker(tidySentence(quote, maxChars), n)}`;
+}
+
+/** Documents the question asked about that say nothing on it. */
+function silentDocuments(input: WriteInput): string | null {
+  const asked = input.plan.scope ?? (input.plan.acrossDocuments ? input.documents.map((d) => d.id) : []);
+  if (asked.length < 2) return null;
+  const heard = new Set(input.cited.map((h) => h.unit.documentId));
+  const silent = input.documents.filter((d) => asked.includes(d.id) && !heard.has(d.id)).sort(byDate);
+  if (silent.length === 0) return null;
+  const names = silent.map((d) => documentName(d).replace(/^the /, 'The '));
+  return `${names.join(', ')} ${silent.length === 1 ? 'has' : 'have'} no passage on this.`;
+}
+
+function lookup(input: WriteInput, citations: Citations): string {
+  const parts = [opening(input, citations)];
+  const rest = input.cited.slice(1);
+  if (rest.length > 0) {
+    parts.push(
+      [
+        'Also relevant:',
+        ...rest.map((h) => {
+          const { n, quote } = citations.cite(h);
+          return `- ${documentName(h.document).replace(/^the /, '')}, ${h.unit.label}: “${quote}” [${n}]`;
+        }),
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function summary(input: WriteInput, citations: Citations): string {
+  const shown = input.cited.slice(0, MAX_SUMMARY_UNITS);
+  const more = input.cited.slice(MAX_SUMMARY_UNITS);
+  const parts = [opening(input, citations)];
+  for (const group of byDocument(shown)) {
+    const heading = documentName(group[0].document).replace(/^the /, '');
+    parts.push([`**${heading}**`, ...group.map((h) => `- ${point(h, citations)}`)].join('\n'));
+  }
+  if (more.length > 0) parts.push(`And ${more.length} more: ${more.map((h) => h.unit.id).join(', ')}.`);
+  const silent = silentDocuments(input);
+  if (silent) parts.push(silent);
+  return parts.join('\n\n');
+}
+
+/** Content words of a document's quotes that no earlier document's quotes use, rarest first. */
+function newWords(later: string, earlier: readonly string[], idf: (term: string) => number): string[] {
+  const before = new Set(earlier.flatMap((t) => tokenize(t).map((w) => toTerm(w) ?? '')));
+  const found = new Map<string, { word: string; weight: number }>();
+  for (const word of tokenize(later)) {
+    const term = toTerm(word);
+    if (!term || word.length < 5 || before.has(term) || found.has(term) || /\d/.test(word)) continue;
+    found.set(term, { word, weight: idf(term) });
+  }
+  return [...found.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 4)
+    .map((f) => f.word);
+}
+
+function comparison(input: WriteInput, citations: Citations): string {
+  const groups = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS));
+  const parts = [opening(input, citations)];
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  parts.push(
+    [
+      '| Document | What it says |',
+      '|---|---|',
+      ...groups.map(
+        (g) =>
+          `| ${cell(documentName(g[0].document).replace(/^the /, ''))} | ${g
+            .slice(0, COMPARISON_POINTS)
+            .map((h) => cell(point(h, citations, COMPARISON_CHARS)))
+            .join('<br>')} |`,
+      ),
+    ].join('\n'),
+  );
+  const changes: string[] = [];
+  groups.forEach((g, i) => {
+    if (i === 0) return;
+    const earlier = groups.slice(0, i).flatMap((e) => e.map((h) => citations.cite(h).quote));
+    const words = newWords(g.map((h) => citations.cite(h).quote).join(' '), earlier, input.idf);
+    if (words.length > 0)
+      changes.push(
+        `${documentName(g[0].document).replace(/^the /, 'the ')} adds ${words.map((w) => `“${w}”`).join(', ')}`,
+      );
+  });
+  if (changes.length > 0) parts.push(`What changed: ${changes.join('; ')}.`);
+  const silent = silentDocuments(input);
+  if (silent) parts.push(silent);
+  return parts.join('\n\n');
+}
+
+function enumeration(input: WriteInput, citations: Citations): string {
+  const items = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS)).flat();
+  const markers = items.map((h) => `${h.unit.label} [${citations.cite(h).n}]`);
+  const source =
+    new Set(items.map((h) => h.unit.documentId)).size === 1
+      ? documentName(items[0].document).replace(/^the /, 'The ')
+      : 'The documents';
+  const lead = `${source} ${source === 'The documents' ? 'name' : /s$/.test(items[0].document.shortTitle) ? 'name' : 'names'} ${items.length}: ${markers.join(', ')}.`;
+  const list = items.map((h, i) => `${i + 1}. ${point(h, citations)}`);
+  return [lead, list.join('\n')].join('\n\n');
+}
+
+export function writeAnswer(input: WriteInput): Pick<ChatReply, 'answer' | 'citations'> {
+  const citations = new Citations(input.claim, quoteOptions(input.plan));
+  const { intent } = input.plan;
+  const several = new Set(input.cited.map((h) => h.unit.documentId)).size > 1;
+  const answer =
+    input.cited.length === 1
+      ? opening(input, citations)
+      : intent === 'comparison' && several
+        ? comparison(input, citations)
+        : intent === 'enumeration'
+          ? enumeration(input, citations)
+          : intent === 'summary' || intent === 'timeline' || input.plan.acrossDocuments
+            ? summary(input, citations)
+            : lookup(input, citations);
+  return { answer, citations: citations.list };
+}

@@ -1,0 +1,100 @@
+/**
+ * @module server/answer/write/statement
+ * Turns a unit's own sentence into a plain statement that names its source: "Recommend that sanctions be
+ * introduced against carriers …;" → "The Prague 1997 Recommendations (1997) recommend that sanctions be
+ * introduced against carriers …". Only framing words change (who says it, the verb's person, a trailing
+ * semicolon); every fact stays in the source's own words, and long sentences are cut at a clause boundary.
+ */
+import { documentYear } from '../../../core/document-date.js';
+import type { DocumentMeta, Unit } from '../../../core/types.js';
+
+/** A document as an answer names it: "the Prague 1997 Recommendations (1997)". */
+export function documentName(meta: DocumentMeta): string {
+  const year = documentYear(meta);
+  const title = /^the\b/i.test(meta.shortTitle) ? meta.shortTitle : `the ${meta.shortTitle}`;
+  return year !== null && !title.includes(String(year)) ? `${title} (${year})` : title;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// The participles that open the considerations and recitals of declarations, as the verb their authors use.
+const PARTICIPLES: Record<string, string> = {
+  recognizing: 'recognise',
+  recognising: 'recognise',
+  noting: 'note',
+  considering: 'consider',
+  welcoming: 'welcome',
+  appreciating: 'appreciate',
+  stressing: 'stress',
+  emphasizing: 'emphasise',
+  emphasising: 'emphasise',
+  acknowledging: 'acknowledge',
+  recalling: 'recall',
+  referring: 'refer',
+  suggesting: 'suggest',
+  underlining: 'underline',
+  reaffirming: 'reaffirm',
+  affirming: 'affirm',
+  expressing: 'express',
+  encouraging: 'encourage',
+  taking: 'take',
+  bearing: 'bear',
+  convinced: 'are convinced',
+  aware: 'are aware',
+  concerned: 'are concerned',
+  determined: 'are determined',
+  deeply: 'are deeply',
+};
+
+// First words that are not names, so they lose their capital inside a sentence ("Participating States …").
+const COMMON_OPENERS =
+  /^(?:The|This|These|Those|It|Its|They|Their|A|An|In|On|At|For|With|All|Participating|Participants|States|Since|Today|During|Following|As|Each|Every|Some|Many|Several|Both|Further|Furthermore|Moreover|However|Also|Thus|Therefore|Since|When|While|After|Before|Under|Through|Within|According)\b/;
+
+/** A clause boundary a long sentence may be cut at without losing its main statement. */
+const CLAUSE_CUT =
+  /;|,\s+(?:which|who|including|in particular|notably|as well as|while|whereas|such as|i\.e\.|e\.g\.)\s/g;
+const LONG_STATEMENT = 320;
+
+/** The sentence without list numbering, cut at a clause boundary when long, ending in a full stop. */
+export function tidySentence(sentence: string, maxChars = LONG_STATEMENT): string {
+  let text = sentence
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*(?:\(?[0-9ivx]{1,4}[.)]|[-–•])\s+/i, '')
+    .trim();
+  if (text.length > maxChars) {
+    for (const m of text.matchAll(CLAUSE_CUT)) {
+      if (m.index >= Math.min(120, maxChars / 2) && m.index <= maxChars) {
+        text = `${text.slice(0, m.index)} …`;
+        break;
+      }
+    }
+  }
+  text = text.replace(/[\s;:,]+$/, '');
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** The statement of a unit's sentence, naming the unit (when numbered) and the document it comes from. */
+export function plainStatement(sentence: string, unit: Unit, meta: DocumentMeta): string {
+  const text = tidySentence(sentence);
+  // "Recommendation 18 of the Prague 1997 Recommendations (1997)"; a heading's paragraph is named by its document.
+  const numbered = unit.number !== null && unit.number !== undefined;
+  const source = numbered ? `${unit.label} of ${documentName(meta)}` : documentName(meta);
+  const plural = !numbered && /s$/.test(meta.shortTitle) && !/process$/i.test(meta.shortTitle);
+  const opener = /^(\S+)\s+(.*)$/s.exec(text);
+  const first = opener?.[1] ?? '';
+  const rest = opener?.[2] ?? '';
+  if (/^recommends?$/i.test(first)) return capitalise(`${source} ${plural ? 'recommend' : 'recommends'} ${rest}`);
+  const participle = PARTICIPLES[first.toLowerCase().replace(/,$/, '')];
+  if (participle) {
+    const verb = participle.startsWith('are ') ? participle : `${participle}`;
+    return capitalise(`in ${source}, the ministers ${verb} ${rest}`);
+  }
+  if (/^we\b/i.test(first)) return capitalise(`in ${source}, the ministers ${text.replace(/^we\s+/i, '')}`);
+  // An action plan's actions and a declaration's points are imperatives or gerunds: what was committed to.
+  if (unit.kind === 'action' && /^[A-Z][a-z]+$/.test(first) && !COMMON_OPENERS.test(first)) {
+    return capitalise(`${source} calls on participating states to ${first.toLowerCase()} ${rest}`);
+  }
+  if (/^[a-z]+ing$/.test(first)) return capitalise(`${source} ${plural ? 'commit' : 'commits'} to ${text}`);
+  const lowered = COMMON_OPENERS.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return `According to ${source}, ${lowered}`;
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta, Unit, UnitKind } from '../../../../core/types.js';
+import { containsFolded } from '../../../../core/text/fold.js';
+import { writeAnswer, type WriteInput } from '../../../../server/answer/write/answer.js';
+import type { Intent, QueryPlan } from '../../../../server/plan/types.js';
+import type { SearchHit } from '../../../../server/retrieve/types.js';
+
+const meta = (id: string, shortTitle: string, date: string | null, year?: number): DocumentMeta => ({
+  id,
+  file: `${id}.txt`,
+  title: `${shortTitle} (full title)`,
+  shortTitle,
+  aliases: [],
+  date,
+  ...(year ? { year } : {}),
+  place: null,
+  kind: 'declaration',
+});
+const p97 = meta('prague-1997', 'Prague 1997 Recommendations', '1997-10-14');
+const v05 = meta('vienna-2005', 'Vienna 2005 Bali–Budapest Joint Meeting', '2005-10-24');
+const p09 = meta('prague-2009', 'Prague 2009 Joint Declaration', '2009-04-27');
+const cfa = meta('call-for-action', 'Call for Action', null, 2019);
+const ALL = [p97, v05, p09, cfa];
+
+let order = 0;
+const hit = (
+  document: DocumentMeta,
+  unit: string,
+  label: string,
+  kind: UnitKind,
+  text: string,
+  score = 0.9,
+): SearchHit => ({
+  unit: {
+    id: `${document.id}:${unit}`,
+    documentId: document.id,
+    label,
+    kind,
+    number: kind === 'paragraph' ? null : unit,
+    section: '',
+    text,
+    page: null,
+    order: order++,
+  } satisfies Unit,
+  document,
+  score,
+  lexical: 1,
+  vector: 0.5,
+  referenced: false,
+});
+
+const rec18 = hit(
+  p97,
+  'rec-18',
+  'Recommendation 18',
+  'recommendation',
+  'Recommend that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers, by fining and holding the carriers liable for the return costs;',
+);
+const rec21 = hit(
+  p97,
+  'rec-21',
+  'Recommendation 21',
+  'recommendation',
+  'Recommend that provisions may be made that visas issued should expire at least 30 days before the expiration of the travel document;',
+);
+const g1 = hit(
+  p09,
+  'clause-g.1',
+  'Clause (g), point 1',
+  'point',
+  'prioritising voluntary return as an effective, appropriate and humane instrument in the field of return and readmission,',
+  0.8,
+);
+const pg31 = hit(
+  cfa,
+  'pg-3.1',
+  'Priority Goal 3, Action 1',
+  'action',
+  'Enhance international, regional and bilateral cooperation on return and readmission;',
+  0.7,
+);
+const brochure = hit(
+  v05,
+  'para-x',
+  'Intro, paragraph 1',
+  'paragraph',
+  'The working groups are: WG 1: Law Enforcement (COLEP) TA??E{E%{JSD&AIBE%FTLE with ten countries; WG 2: Return and Reintegration - co-chaired by Bangladesh and Türkiye;',
+);
+
+const plan = (intent: Intent, over: Partial<QueryPlan> = {}): QueryPlan => ({
+  question: 'q',
+  standalone: 'q',
+  retrievalText: 'q',
+  intent,
+  answerKind: 'text',
+  scope: null,
+  acrossDocuments: false,
+  followUp: { carried: 'nothing' },
+  ...over,
+});
+const input = (p: QueryPlan, cited: SearchHit[], claim: string, coverage = 1): WriteInput => ({
+  plan: p,
+  cited,
+  claim,
+  coverage,
+  documents: ALL,
+  idf: () => 1,
+});
+
+/** Every reply must cite each [n] it writes, in order of first appearance, with verbatim quotes. */
+function expectWellFormed(reply: ReturnType<typeof writeAnswer>, cited: SearchHit[]): void {
+  const markers = [...reply.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const firsts = [...new Set(markers)];
+  expect(firsts).toEqual(reply.citations.map((c) => c.n));
+  for (const c of reply.citations) {
+    const unit = cited.find((h) => h.unit.id === c.id)?.unit;
+    expect(unit && containsFolded(unit.text, c.quote)).toBe(true);
+  }
+}
+
+describe('writeAnswer', () => {
+  it('opens a lookup with a plain statement naming the unit and document, marker before the full stop', () => {
+    const reply = writeAnswer(input(plan('lookup'), [rec18], 'carrier sanctions'));
+    expect(reply.answer).toBe(
+      'Recommendation 18 of the Prague 1997 Recommendations recommends that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers, by fining and holding the carriers liable for the return costs [1].',
+    );
+    expectWellFormed(reply, [rec18]);
+  });
+
+  it.each([
+    [g1, 'Clause (g), point 1 of the Prague 2009 Joint Declaration commits to prioritising voluntary return'],
+    [
+      pg31,
+      'Priority Goal 3, Action 1 of the Call for Action (2019) calls on participating states to enhance international',
+    ],
+  ])('frames a declaration point or an action as what was committed to: %#', (h, opening) => {
+    expect(writeAnswer(input(plan('lookup'), [h], 'return')).answer.startsWith(opening)).toBe(true);
+  });
+
+  it('answers a yes/no with "Yes." only when the best unit holds the question', () => {
+    expect(writeAnswer(input(plan('yesno'), [rec18], 'fines carriers', 0.9)).answer).toMatch(
+      /^Yes\. Recommendation 18/,
+    );
+    expect(writeAnswer(input(plan('yesno'), [rec18], 'fines carriers', 0.4)).answer).toMatch(
+      /^The documents do not say so in those words/,
+    );
+  });
+
+  it('quotes the sentence that holds the asked-for fact', () => {
+    const p = plan('lookup', {
+      answerKind: 'date',
+      question: 'how long before the passport expires should a visa end?',
+    });
+    const reply = writeAnswer(input(p, [rec21], 'visa expire passport'));
+    expect(reply.citations[0].quote).toContain('30 days');
+  });
+
+  it('writes a summary as a section per document in date order, whatever the ranking, naming silent documents', () => {
+    const cited = [pg31, g1, rec18];
+    const reply = writeAnswer(input(plan('summary', { acrossDocuments: true }), cited, 'return readmission'));
+    const at = (s: string) => reply.answer.indexOf(s);
+    expect(at('**Prague 1997 Recommendations**')).toBeGreaterThan(0);
+    expect(at('**Prague 1997 Recommendations**')).toBeLessThan(at('**Prague 2009 Joint Declaration**'));
+    expect(at('**Prague 2009 Joint Declaration**')).toBeLessThan(at('**Call for Action (2019)**'));
+    expect(reply.answer).toMatch(/- Clause \(g\), point 1: prioritising voluntary return .* \[\d\]\./);
+    expect(reply.answer).toMatch(/The Vienna 2005 Bali–Budapest Joint Meeting has no passage on this\.$/);
+    expectWellFormed(reply, cited);
+  });
+
+  it('opens a timeline with the earliest document', () => {
+    const reply = writeAnswer(
+      input(plan('timeline', { scope: ['prague-1997', 'prague-2009'] }), [g1, rec18], 'return'),
+    );
+    expect(reply.answer.startsWith('Recommendation 18 of the Prague 1997 Recommendations')).toBe(true);
+  });
+
+  it('compares documents in a markdown table, then says what a later one adds', () => {
+    const cited = [rec18, g1];
+    const reply = writeAnswer(input(plan('comparison'), cited, 'return carriers'));
+    expect(reply.answer).toContain('| Document | What it says |');
+    expect(reply.answer).toMatch(/\| Prague 2009 Joint Declaration \| Clause \(g\), point 1: /);
+    expect(reply.answer).toMatch(/What changed: the Prague 2009 Joint Declaration adds “/);
+    expectWellFormed(reply, cited);
+  });
+
+  it('lists an enumeration as a numbered list, every item cited', () => {
+    const cited = [rec21, rec18];
+    const reply = writeAnswer(input(plan('enumeration'), cited, 'recommendations'));
+    expect(reply.answer).toMatch(
+      /^The Prague 1997 Recommendations name 2: Recommendation 18 \[1\], Recommendation 21 \[2\]\./,
+    );
+    expect(reply.answer).toMatch(/\n1\. Recommendation 18: .* \[1\]\.\n2\. Recommendation 21: .* \[2\]\./);
+    expectWellFormed(reply, cited);
+  });
+
+  it('never quotes OCR debris', () => {
+    const p = plan('lookup', { answerKind: 'body', question: 'who co-chairs the working group on return?' });
+    const reply = writeAnswer(input(p, [brochure], 'working group return co-chaired'));
+    expect(reply.citations[0].quote).not.toMatch(/[{%&?]/);
+    expect(reply.citations[0].quote).toContain('co-chaired by Bangladesh');
+  });
+});
