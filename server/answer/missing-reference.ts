@@ -57,10 +57,19 @@ export function describeMissingReference(
     const kind = ref.kind === 'priority-goal' ? 'action' : ref.kind;
     const docs = inventory.documents.filter((d) => inScope.some((u) => u.documentId === d.id && u.kind === kind));
     for (const doc of docs) {
-      const what = extent(
-        ref.kind,
-        inScope.filter((u) => u.documentId === doc.id),
-      );
+      const ofDoc = inScope.filter((u) => u.documentId === doc.id);
+      // "Priority Goal 1, action 7": what Priority Goal 1 has; "clause (f) point 12": what clause (f) has.
+      const parent = (ref.kind === 'action' || ref.kind === 'point') && ref.number.split('.')[0];
+      const siblings = parent
+        ? ofDoc.filter((u) => u.kind === ref.kind && String(u.number).startsWith(`${parent}.`))
+        : [];
+      if (parent && siblings.length > 0) {
+        const whole = formatReference({ kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent });
+        const what = extent(ref.kind, siblings);
+        sentences.push(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} of the ${doc.shortTitle} has ${what}; there is no ${formatReference(ref)}.`);
+        continue;
+      }
+      const what = extent(ref.kind, ofDoc);
       if (what) sentences.push(`The ${doc.shortTitle} have ${what}; there is no ${formatReference(ref)}.`);
     }
   }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { asksAcrossAllDocuments, classifyIntent, stripRequestWords } from '../../../server/plan/intent.js';
+import { expectedAnswerKind, holdsAnswerKind } from '../../../server/plan/answer-kind.js';
+import { isSmallTalk } from '../../../server/plan/small-talk.js';
+
+describe('classifyIntent', () => {
+  it.each([
+    ['What did Prague 1997 say about carrier sanctions?', 'lookup'],
+    ['Can airlines be fined for flying people without proper papers?', 'yesno'],
+    ['Did the 2009 declaration mention biometrics?', 'yesno'],
+    ['what are the six priority goals in the call for action?', 'enumeration'],
+    ['List the ministerial conferences', 'enumeration'],
+    ['Give me a cited summary of what the documents say about protecting victims of trafficking', 'summary'],
+    ['Draft a briefing on return for my director', 'summary'],
+    ['Compare visas in 1997 and 2009', 'comparison'],
+    ['What is the difference between the 1997 and 2009 texts on readmission?', 'comparison'],
+    ['How did the approach to return evolve from 1997 to 2019?', 'timeline'],
+    ['What changed between 1997 and 2009 on labour migration?', 'timeline'],
+    ['what is the Budapest Process?', 'overview'],
+  ])('%s → %s', (question, intent) => expect(classifyIntent(question)).toBe(intent));
+});
+
+describe('stripRequestWords', () => {
+  it.each([
+    [
+      'Give me a cited summary of what the documents say about protecting victims of trafficking, across all five documents',
+      'protecting victims of trafficking,',
+    ],
+    [
+      'Summarise the Budapest Process position on legal and labour migration, with citations',
+      'legal and labour migration,',
+    ],
+    [
+      'Can you please list the recommendations on readmission for a briefing note?',
+      'the recommendations on readmission ?',
+    ],
+    // Words that are the topic stay: "keep a list of" is not a request to list.
+    [
+      'Who was asked to keep a list of the readmission agreements?',
+      'Who was asked to keep a list of the readmission agreements?',
+    ],
+    ['summarise', 'summarise'],
+  ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
+
+  it.each([
+    ['across all five documents', true],
+    ['in each of the documents', true],
+    ['what do all the documents say', true],
+    ['what did the 2009 declaration say', false],
+  ])('%s asks across all documents: %s', (q, expected) => expect(asksAcrossAllDocuments(q)).toBe(expected));
+});
+
+describe('expectedAnswerKind', () => {
+  it.each([
+    ['How much money does the secretariat get per year?', 'amount'],
+    ['How big a fine did they set for airlines?', 'amount'],
+    ['How many countries are members?', 'count'],
+    ['When was the Rhodes conference?', 'date'],
+    ['How long can a victim stay?', 'date'],
+    ['Where was the 2013 conference held?', 'place'],
+    ['Who decides how many foreign workers are admitted?', 'body'],
+    ['Which organisations attended the Vienna meeting?', 'body'],
+    // A topic word is not a request for an amount.
+    ['What did the Call for Action say about making it cheaper to send money home?', 'text'],
+    ['Did Prague 1997 mention carriers?', 'yesno'],
+  ])('%s → %s', (question, kind) => expect(expectedAnswerKind(question, classifyIntent(question))).toBe(kind));
+
+  it.each([
+    ['a budget of EUR 5 million was allocated', 'amount', '', true],
+    ['sanctions be introduced against carriers', 'amount', '', false],
+    ['53 countries are members', 'count', '', true],
+    ['in 1997 the ministers met', 'count', '', false],
+    ['at least 30 days before the expiration', 'date', 'how long before it expires?', true],
+    ['held in Prague in 1997', 'date', 'how long can they stay?', false],
+    ['held in Prague in 1997', 'date', 'when was it held?', true],
+  ] as const)('%s holds %s: %s', (text, kind, question, holds) =>
+    expect(holdsAnswerKind(text, kind, question)).toBe(holds),
+  );
+});
+
+describe('isSmallTalk', () => {
+  it.each([
+    ['thanks!', true],
+    ['hello', true],
+    ['who are you?', true],
+    ['ok great, cheers', true],
+    ['good morning :)', true],
+    ['Thank the Czech Republic for hosting', false],
+    ['what can you do for victims of trafficking?', false],
+    ['What did Prague 1997 say about carriers?', false],
+  ])('%s → %s', (message, expected) => expect(isSmallTalk(message)).toBe(expected));
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta } from '../../../core/types.js';
+import { planQuery } from '../../../server/plan/plan-query.js';
+import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
+import { describeMissingReference } from '../../../server/answer/missing-reference.js';
+import { parseReferences } from '../../../server/retrieve/reference.js';
+import type { Unit } from '../../../core/types.js';
+
+const manifest = JSON.parse(readFileSync(new URL('../../../corpus/manifest.json', import.meta.url), 'utf8')) as {
+  documents: DocumentMeta[];
+};
+const names = compileDocumentNames(manifest.documents);
+const resolve = (text: string) => resolveDocuments(text, names);
+const plan = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) =>
+  planQuery({ question, history }, resolve);
+
+describe('planQuery', () => {
+  it('reads a request: intent, topic without request words, every document heard', () => {
+    const p = plan(
+      'Give me a cited summary of what the documents say about protecting victims of trafficking, across all five documents',
+    );
+    expect(p).toMatchObject({ intent: 'summary', answerKind: 'text', scope: null, acrossDocuments: true });
+    expect(p.retrievalText).toBe('protecting victims of trafficking,');
+  });
+
+  it('scopes a timeline to the documents dated in its span', () => {
+    const p = plan('How did the approach to return and readmission evolve from 1997 to 2019?');
+    expect(p.intent).toBe('timeline');
+    expect(p.scope).toEqual(['prague-1997', 'vienna-2005', 'call-for-action', 'prague-2009']);
+    expect(p.acrossDocuments).toBe(true);
+  });
+
+  it('carries the topic into a turn that adds only a document, and reads the intent of the new turn', () => {
+    const p = plan('and what about the 2009 declaration?', [
+      { role: 'user', content: 'What did Prague 1997 recommend on voluntary return?' },
+      { role: 'assistant', content: 'Recommendation 27 of the Prague 1997 Recommendations …' },
+    ]);
+    expect(p.scope).toEqual(['prague-2009']);
+    expect(p.retrievalText).toMatch(/voluntary return/);
+    expect(p.followUp.carried).toBe('topic');
+  });
+
+  it('answers small talk without searching', () => {
+    expect(plan('thanks!').intent).toBe('smalltalk');
+  });
+
+  it('marks a question naming a unit as a reference', () => {
+    expect(plan('What does Recommendation 18 of Prague 1997 say?')).toMatchObject({
+      intent: 'reference',
+      scope: ['prague-1997'],
+    });
+  });
+});
+
+describe('describeMissingReference', () => {
+  const unit = (documentId: string, kind: Unit['kind'], number: string, order: number): Unit => ({
+    id: `${documentId}:${kind}-${number}`,
+    documentId,
+    label: `${kind} ${number}`,
+    kind,
+    number,
+    section: '',
+    text: 'text',
+    page: null,
+    order,
+  });
+  const units = [
+    ...Array.from({ length: 55 }, (_, i) => unit('prague-1997', 'recommendation', String(i + 1), i)),
+    ...Array.from({ length: 5 }, (_, i) => unit('call-for-action', 'action', `1.${i + 1}`, i)),
+    ...Array.from({ length: 6 }, (_, i) => unit('call-for-action', 'action', `2.${i + 1}`, 5 + i)),
+  ];
+  const inventory = { units, documents: manifest.documents };
+  it.each([
+    [
+      'Recommendation 60 of Prague 1997',
+      ['prague-1997'],
+      /55 recommendations \(Recommendation 1 to Recommendation 55\); there is no Recommendation 60\./,
+    ],
+    [
+      'Priority Goal 9',
+      ['call-for-action'],
+      /2 priority goals \(Priority Goal 1 to Priority Goal 2\); there is no Priority Goal 9\./,
+    ],
+    [
+      'PG1 action 7',
+      ['call-for-action'],
+      /^Priority Goal 1 of the Call for Action has 5 actions \(Priority Goal 1, action 1 to Priority Goal 1, action 5\); there is no Priority Goal 1, action 7\.$/,
+    ],
+  ])('%s is said not to exist, with what does', (question, scope, message) => {
+    expect(describeMissingReference(parseReferences(question), scope, inventory)).toMatch(message);
+  });
+
+  it('says nothing when the unit exists, or when the documents have no units of that kind', () => {
+    expect(describeMissingReference(parseReferences('Recommendation 18'), ['prague-1997'], inventory)).toBeNull();
+    expect(describeMissingReference(parseReferences('paragraph 40'), ['prague-1997'], inventory)).toBeNull();
+  });
+});
