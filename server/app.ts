@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { IndexError } from './errors.js';
 import { admission } from './http/admission.js';
+import { BODY_TIMEOUT_SETTING } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestIds, requestLogger } from './http/logging.js';
 import { configDirs, maskSecretsInResponses, secretsOf } from './http/redact.js';
@@ -37,6 +38,7 @@ function baseApp(config: Config, options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
+  app.set(BODY_TIMEOUT_SETTING, config.bodyTimeoutMs);
   if (options.logger) app.use(options.logger.level === 'silent' ? requestIds : requestLogger(options.logger));
   app.use(maskSecretsInResponses(secretsOf(config)));
   app.use(securityHeaders());

@@ -1,12 +1,10 @@
 /**
  * @module tests/server/http/redact
- * Paths out of client messages, secrets out of bodies and logs, and the nesting scan that runs before
- * JSON.parse.
+ * Paths out of client messages, and secrets out of bodies and logs.
  */
 import { EventEmitter } from 'node:events';
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { jsonDepth, MAX_DEPTH } from '../../../server/http/body.js';
 import {
   maskSecrets,
   maskSecretsInResponses,
@@ -65,21 +63,5 @@ describe('secrets', () => {
     expect(text).toContain('a ************* b');
     const length = (c: unknown) => (typeof c === 'string' ? c.length : (c as Buffer).length);
     expect(written.map(length)).toEqual(sent.map(length));
-  });
-});
-
-describe('jsonDepth', () => {
-  const depth = (s: string) => jsonDepth(Buffer.from(s));
-
-  it('counts objects and arrays, not brackets inside strings', () => {
-    expect(depth('{"a":1}')).toBe(1);
-    expect(depth('{"a":[{"b":[]}]}')).toBe(4);
-    expect(depth('{"a":"[[[[{{{{"}')).toBe(1);
-    expect(depth('{"a":"\\"[[[["}')).toBe(1);
-    expect(depth('"x"')).toBe(0);
-  });
-
-  it('stops early past the limit', () => {
-    expect(jsonDepth(Buffer.from('['.repeat(100_000)), MAX_DEPTH)).toBe(MAX_DEPTH + 1);
   });
 });
