@@ -85,7 +85,7 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
 }
 
 export function createClient(options: ClientOptions): Client {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = options.baseUrl.replace(/(?<!\/)\/+$/, '');
   const doFetch = options.fetch ?? fetch;
 
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

@@ -6,7 +6,7 @@
  */
 import type { DocumentMeta } from '../../ingest/types.js';
 import type { Config } from '../config.js';
-import { isAppError, UpstreamError } from '../errors.js';
+import { UpstreamError } from '../errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
 import type { Answerer } from '../services.js';
@@ -15,9 +15,11 @@ import type { TermStatistics } from '../retrieve/term-stats.js';
 import { weighEvidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE, writeExtractiveAnswer } from './extractive.js';
 import { carryForward } from './followup.js';
+import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
 import { finaliseLlmAnswer } from './llm/postprocess.js';
+import { reasonFor } from './llm/upstream-reason.js';
 import type { ChatReply, ChatRequest, TokenSink } from './types.js';
 
 export interface AnswererDeps {
@@ -41,7 +43,7 @@ function correctionNotice(result: SearchResult): string | null {
 /** Emits a finished answer as a stream of small pieces, so extractive replies stream like LLM ones. */
 function streamText(text: string, onToken: TokenSink | undefined): void {
   if (!onToken) return;
-  for (const piece of text.match(/\S+\s*/g) ?? []) onToken(piece);
+  for (const piece of wordPieces(text)) onToken(piece);
 }
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -156,7 +158,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       } catch (err) {
         if (options.signal?.aborted) throw err;
         if (streamed) options.onReset?.();
-        const reason = err instanceof UpstreamError || isAppError(err) ? err.message : 'the language model failed';
+        // Our own words and a status code only: the upstream's text can carry anything (issue #12).
+        const reason = reasonFor(err);
         return extractive(
           request,
           undefined,

@@ -18,10 +18,10 @@ export interface CarriedQuestion {
 
 // Openings that mark a question as continuing the conversation rather than starting a new one.
 const CONTINUATION =
-  /^\s*(and|also|but|so|then|what about|how about|what of|same for|in that case|does it|do they|did it|did they|has it|have they|is it|are they|was it|were they|does that|do these|do those)\b/i;
+  /^\s*(?:and|also|but|so|then|what about|how about|what of|same for|in that case|does it|do they|did it|did they|has it|have they|is it|are they|was it|were they|does that|do these|do those)\b/i;
 // "the next one", "the previous recommendation": a step from the unit the conversation was about.
-const STEP = /\b(next|following|subsequent|previous|preceding|prior)\b|\bone (before|after)\b/i;
-const ANAPHORA = /\b(it|they|them|this|that|these|those|there|its|their|the same|above|mentioned)\b/i;
+const STEP = /\b(?:next|following|subsequent|previous|preceding|prior)\b|\bone (?:before|after)\b/i;
+const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the same|above|mentioned)\b/i;
 
 export function isFollowUp(question: string): boolean {
   if (CONTINUATION.test(question)) return true;

@@ -33,7 +33,7 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
 // paths. A URL path such as /api/documents/x also matches; it is shown as "[path]", which hides nothing
 // the client did not send itself.
 const POSIX_PATH = /(?<![\w.:/])\/(?:[\w.@+~-]+\/)+[\w.@+~-]*/g;
-const WINDOWS_PATH = /\b[A-Za-z]:\\(?:[^\\\s"'`]+\\)*[^\\\s"'`]*/g;
+const WINDOWS_PATH = /\b[a-z]:\\(?:[^\\\s"'`]+\\)*[^\\\s"'`]*/gi;
 
 /** Replaces the given directories (and the temp, home and working folders) with "[path]". */
 export function stripKnownDirs(message: string, knownDirs: readonly string[] = []): string {

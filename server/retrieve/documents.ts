@@ -81,7 +81,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
 
   // Years and places count only where no alias already used them ("the Prague Recommendations" is not "Prague").
   const free = tokens.filter((_, i) => !used.has(i));
-  const years = new Set(free.filter((t) => /^(19|20)\d\d$/.test(t)));
+  const years = new Set(free.filter((t) => /^(?:19|20)\d\d$/.test(t)));
   const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));
   // With both a year and a place given, a document must match both when any document does.
   const bothExist = names.some((n) => n.year !== null && years.has(n.year) && n.place !== null && places.has(n.place));

@@ -6,6 +6,7 @@
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
+import { wordPieces } from '../answer/pieces.js';
 import { AppError, errorBody, isAppError, RequestError } from '../errors.js';
 import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';
@@ -25,11 +26,6 @@ import { listModels } from '../openai-compat/models.js';
 import { contentText, toCompatRequest } from '../openai-compat/request.js';
 import type { Services } from '../services.js';
 import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
-
-/** Word-sized pieces that join back to exactly `text`. */
-function pieces(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
-}
 
 export function openaiCompatRoutes({ catalogue, answerer, config }: Services): Router {
   const name: DocumentNamer = (id, fallback) => (catalogue.hasDocument(id) ? catalogue.meta(id).shortTitle : fallback);
@@ -65,7 +61,7 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
         };
         const reply = await answerer.answer(chat, { signal, ...(live ? { onToken } : {}) });
         const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
-        for (const piece of pieces(rest)) sseData(res, chunk(head, { content: piece }));
+        for (const piece of wordPieces(rest)) sseData(res, chunk(head, { content: piece }));
         const sources = sourcesText(reply, name);
         if (sources) sseData(res, chunk(head, { content: sources }));
         const usage = includeUsage ? usageOf(prompt, contentOf(reply, name)) : undefined;

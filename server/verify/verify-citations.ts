@@ -55,7 +55,7 @@ const MAX_OTHER_UNITS_NAMED = 3;
 export function markersIn(answer: string): number[] {
   const found = new Set<number>();
   for (const m of answer.matchAll(MARKER_GROUP)) {
-    for (const part of m[1].split(/\s*[,;]\s*/)) {
+    for (const part of m[1].split(/[,;]/).map((p) => p.trim())) {
       const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
       if (!range) {
         found.add(Number(part));

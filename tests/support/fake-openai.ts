@@ -5,6 +5,7 @@
  * the real client is exercised over real HTTP without a network or a key.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { wordPieces } from '../../server/answer/pieces.js';
 import { readBody, sendJson, startStub } from './http-stub.js';
 
 export interface FakeChatMessage {
@@ -164,9 +165,7 @@ function write(res: ServerResponse, data: string): Promise<void> {
 }
 
 /** Word-sized pieces, each keeping its trailing space, as models stream them. */
-export function pieces(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
-}
+export const pieces = wordPieces;
 
 const sse = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
 

@@ -19,8 +19,9 @@ export interface FinalisedAnswer {
 }
 
 // "[1]", "[1, 2]", "[1;2]", "[1-3]"; "[1][2]" is two matches. Leading spaces are taken so a dropped marker
-// does not leave "sanctions ." behind.
-const MARKER = /([ \t]*)\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]/g;
+// does not leave "sanctions ." behind; the look-behind starts them only where a run of spaces starts, which
+// keeps 100,000 spaces before a "[" from costing 100,000 scans of the run.
+const MARKER = /(?<![ \t])([ \t]*)\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]/g;
 const MARKER_ONLY = /\[(\d+)\]/g;
 const MAX_RANGE = 20;
 
@@ -86,7 +87,7 @@ function rewriteMarkers(text: string, passages: NumberedPassage[]): { answer: st
 
 function expand(group: string): number[] {
   const numbers: number[] = [];
-  for (const part of group.split(/\s*[,;]\s*/)) {
+  for (const part of group.split(/[,;]/).map((p) => p.trim())) {
     const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
     if (!range) {
       numbers.push(Number(part));
