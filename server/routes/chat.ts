@@ -13,12 +13,13 @@ import { requestScope, type RequestScope } from '../http/deadline.js';
 import { publicErrorBody, recordForLog } from '../http/error-handler.js';
 import { methodNotAllowed } from '../http/method.js';
 import { sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
-import { configDirs } from '../http/redact.js';
+import { configDirs, secretsOf, streamMasker } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
 import type { Services } from '../services.js';
 
 export function chatRoutes({ catalogue, answerer, config }: Services): Router {
   const dirs = configDirs(config);
+  const secrets = secretsOf(config);
   const deadlineNotice = `The language model did not answer within ${Math.round(config.chatDeadlineMs / 1000)} s; this answer was written offline from the documents.`;
 
   /**
@@ -70,13 +71,22 @@ export function chatRoutes({ catalogue, answerer, config }: Services): Router {
           return;
         }
         startEventStream(res);
+        // Each token is its own event, so a key split across tokens is masked here, not in the bytes.
+        const masker = streamMasker(secrets);
+        const sendToken = (text: string): void => {
+          if (text) sseEvent(res, 'token', { text });
+        };
         try {
           const reply = await answerWithin(
             scope,
             body,
-            (text) => sseEvent(res, 'token', { text }),
-            () => sseEvent(res, 'reset', {}),
+            (text) => sendToken(masker.push(text)),
+            () => {
+              masker.reset();
+              sseEvent(res, 'reset', {});
+            },
           );
+          sendToken(masker.flush());
           sseEvent(res, 'done', reply);
         } catch (err) {
           if (scope.clientGone) return;

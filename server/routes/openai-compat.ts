@@ -26,6 +26,7 @@ import { listModels } from '../openai-compat/models.js';
 import { contentText, toCompatRequest } from '../openai-compat/request.js';
 import type { Services } from '../services.js';
 import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
+import { secretsOf, streamMasker } from '../http/redact.js';
 
 export function openaiCompatRoutes({ catalogue, answerer, config }: Services): Router {
   const name: DocumentNamer = (id, fallback) => (catalogue.hasDocument(id) ? catalogue.meta(id).shortTitle : fallback);
@@ -53,17 +54,25 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
       const live = chat.mode === 'extractive' || !isLlmConfigured(config);
       startEventStream(res);
       sseData(res, chunk(head, { role: 'assistant', content: '' }));
+      // Every content delta is its own event: a key split across deltas is masked here, not in the bytes.
+      const masker = streamMasker(secretsOf(config));
+      const sendContent = (text: string): void => {
+        const safe = masker.push(text);
+        if (safe) sseData(res, chunk(head, { content: safe }));
+      };
       let streamed = '';
       try {
         const onToken = (text: string): void => {
           streamed += text;
-          sseData(res, chunk(head, { content: text }));
+          sendContent(text);
         };
         const reply = await answerer.answer(chat, { signal, ...(live ? { onToken } : {}) });
         const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
-        for (const piece of wordPieces(rest)) sseData(res, chunk(head, { content: piece }));
+        for (const piece of wordPieces(rest)) sendContent(piece);
         const sources = sourcesText(reply, name);
-        if (sources) sseData(res, chunk(head, { content: sources }));
+        if (sources) sendContent(sources);
+        const tail = masker.flush();
+        if (tail) sseData(res, chunk(head, { content: tail }));
         const usage = includeUsage ? usageOf(prompt, contentOf(reply, name)) : undefined;
         sseData(res, finalChunk(head, extrasOf(reply), usage));
         res.write('data: [DONE]\n\n');

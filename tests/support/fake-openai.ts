@@ -30,8 +30,11 @@ export interface RecordedRequest {
 type ReplyText = string | ((request: RecordedRequest) => string);
 
 export type FakeBehaviour =
-  /** Answers with `text`; `delayMs` before the first byte; streamed in word-sized chunks when asked to stream. */
-  | { kind: 'reply'; text: ReplyText; delayMs?: number; chunkDelayMs?: number }
+  /**
+   * Answers with `text`; `delayMs` before the first byte; streamed in word-sized chunks when asked to stream,
+   * or in chunks of `chunkChars` characters.
+   */
+  | { kind: 'reply'; text: ReplyText; delayMs?: number; chunkDelayMs?: number; chunkChars?: number }
   /** Answers every chat request with this HTTP status and an OpenAI-style error body. */
   | { kind: 'error'; status: number; message?: string }
   /** Accepts the request and never answers, until the server is closed. */
@@ -111,7 +114,7 @@ export async function startFakeOpenAI(
           return;
         }
         startStream(res);
-        for (const piece of pieces(text)) {
+        for (const piece of b.chunkChars ? fixedPieces(text, b.chunkChars) : pieces(text)) {
           await write(res, sse(chunk(model, { content: piece }, null)));
           if (b.chunkDelayMs) await wait(b.chunkDelayMs);
         }
@@ -166,6 +169,13 @@ function write(res: ServerResponse, data: string): Promise<void> {
 
 /** Word-sized pieces, each keeping its trailing space, as models stream them. */
 export const pieces = wordPieces;
+
+/** Pieces of `size` characters (the last may be shorter). */
+function fixedPieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
 
 const sse = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
 
