@@ -129,6 +129,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       mode: 'llm',
       unsupported: final.unsupported,
     };
+    if (final.flags.length) reply.flags = final.flags;
     if (!final.grounded) reply.closestMatches = closestMatches(result.hits);
     if (correction) reply.notice = correction;
     if (standalone !== request.question) reply.standaloneQuestion = standalone;

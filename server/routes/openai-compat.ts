@@ -12,6 +12,7 @@ import { jsonBody } from '../http/body.js';
 import { methodNotAllowed } from '../http/method.js';
 import { openaiChatSchema, parseBody } from '../http/schemas.js';
 import {
+  answerText,
   chunk,
   completion,
   completionHead,
@@ -67,7 +68,8 @@ export function openaiCompatRoutes({ catalogue, answerer, config }: Services): R
           sendContent(text);
         };
         const reply = await answerer.answer(chat, { signal, ...(live ? { onToken } : {}) });
-        const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
+        const answer = answerText(reply);
+        const rest = answer.startsWith(streamed) ? answer.slice(streamed.length) : '';
         for (const piece of wordPieces(rest)) sendContent(piece);
         const sources = sourcesText(reply, name);
         if (sources) sendContent(sources);

@@ -1,21 +1,26 @@
 /**
  * @module server/answer/llm/postprocess
  * Turns the model's raw text into a reply the user can trust: markers are checked against the passages that
- * were actually given, renumbered by first appearance, quoted verbatim and checked for support.
+ * were actually given, renumbered by first appearance, quoted verbatim and checked for support; quotes and
+ * named units are checked against the cited units (./claims), and what fails is flagged, its citations
+ * marked invalid.
  */
 import { splitSentences } from '../../../ingest/parse/sentences.js';
 import type { UnitId } from '../../../ingest/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation } from '../citation.js';
 import { SUPPORT_THRESHOLD, supportScore } from '../support.js';
-import type { Citation } from '../types.js';
+import type { AnswerFlag, Citation } from '../types.js';
+import { checkClaims, type CitedUnit } from './claims.js';
 import type { NumberedPassage } from './passages.js';
 
 export interface FinalisedAnswer {
   answer: string;
   citations: Citation[];
   grounded: boolean;
+  /** The flagged sentences, each once, in answer order. */
   unsupported: string[];
+  flags: AnswerFlag[];
 }
 
 // "[1]", "[1, 2]", "[1;2]", "[1-3]"; "[1][2]" is two matches. Leading spaces are taken so a dropped marker
@@ -34,18 +39,29 @@ export function finaliseLlmAnswer(raw: string, passages: NumberedPassage[]): Fin
   const { answer, hits } = rewriteMarkers(raw.replace(/\r\n?/g, '\n').trim(), passages);
   const sentences = citingSentences(answer);
 
+  const checked = sentences.map((s) => ({
+    text: s.text,
+    cites: s.cites,
+    weak:
+      s.cites.length > 0 &&
+      supportScore(s.claim, s.cites.map((n) => supportText(hits[n - 1])).join('\n')) < SUPPORT_THRESHOLD,
+  }));
+  const cited = new Map<number, CitedUnit>(
+    hits.map((hit, i) => [i + 1, { unit: hit.unit, name: `${hit.unit.label} of the ${hit.document.shortTitle}` }]),
+  );
+  const { flags, problems, flagged } = checkClaims(answer, checked, cited);
+
   const citations = hits.map((hit, i) => {
     const n = i + 1;
     const claims = sentences.filter((s) => s.cites.includes(n)).map((s) => s.claim);
-    return toCitation(n, hit, bestQuote(hit.unit.text, claims.join(' ')));
+    const citation = toCitation(n, hit, bestQuote(hit.unit.text, claims.join(' ')));
+    const failed = problems.get(n);
+    return failed ? { ...citation, valid: false, problem: failed.join(' ') } : citation;
   });
 
-  const unsupported = sentences
-    .filter((s) => s.cites.length > 0)
-    .filter((s) => supportScore(s.claim, s.cites.map((n) => supportText(hits[n - 1])).join('\n')) < SUPPORT_THRESHOLD)
-    .map((s) => s.text);
+  const unsupported = [...new Set(sentences.filter((_, i) => flagged.has(i)).map((s) => s.text))];
 
-  return { answer, citations, grounded: citations.length > 0, unsupported };
+  return { answer, citations, grounded: citations.length > 0, unsupported, flags };
 }
 
 /** Rewrites every marker group to the new numbering; returns the hits in new-number order. */

@@ -6,7 +6,7 @@
  * linear scan meets.
  */
 import { performance } from 'node:perf_hooks';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { wordPieces } from '../../../../server/answer/pieces.js';
 import { describe as describeUpstreamError } from '../../../../server/answer/llm/chat-model.js';
 import { formatHistory } from '../../../../server/answer/llm/condense.js';
@@ -14,8 +14,11 @@ import { finaliseLlmAnswer } from '../../../../server/answer/llm/postprocess.js'
 import { markersIn } from '../../../../server/verify/verify-citations.js';
 import { PRAGUE_1997, REC_18 } from '../../../support/llm-fixtures.js';
 
-/** Far above a linear pass over these inputs (a few ms), far below a quadratic one (seconds). */
-const BUDGET_MS = 200;
+/**
+ * Far above a warm linear pass over these inputs (5–60 ms, more on a busy machine), far below a quadratic
+ * one (5–25 s). The event-loop figures of docs/reliability.md come from tests/reliability/blocking.int.test.ts.
+ */
+const BUDGET_MS = 500;
 const SPACES = ' '.repeat(100_000);
 
 function timed<T>(run: () => T): { value: T; ms: number } {
@@ -29,6 +32,8 @@ const passages = [
 ];
 
 describe('post-processing a hostile model reply', () => {
+  beforeAll(() => finaliseLlmAnswer('Carriers are fined   [1]. "x" [2-3]', passages));
+
   it.each([
     ['100,000 spaces before a marker', `Carriers are fined${SPACES}[1].`],
     ['100,000 spaces before a "[" that is no marker', `Carriers are fined [1].${SPACES}[x`],
