@@ -51,6 +51,10 @@ function baseApp(config: Config, options: AppOptions): Express {
 function finishApp(app: Express, config: Config): Express {
   const webDir = path.join(config.rootDir, 'dist', 'web');
   if (existsSync(webDir)) {
+    // Source maps show the page's source to anyone; only a developer's server (NODE_ENV=development) serves them.
+    if (!config.development) {
+      app.use((req, res, next) => (req.path.endsWith('.map') ? notFound(req, res, next) : next()));
+    }
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
     app.get(['/documents', '/documents/*splat'], (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
   }

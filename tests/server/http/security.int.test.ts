@@ -4,7 +4,8 @@
  * rate limiting, the ceiling on chat requests in progress, request ids, and the not-ready app that answers
  * while no index is in service.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
@@ -40,6 +41,32 @@ describe('security headers', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('source maps of the page', () => {
+  let rootDir: string;
+  beforeAll(() => {
+    rootDir = mkdtempSync(path.join(os.tmpdir(), 'bp-web-'));
+    const web = path.join(rootDir, 'dist', 'web');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(path.join(web, 'app.js'), 'export {};\n//# sourceMappingURL=app.js.map');
+    writeFileSync(path.join(web, 'app.js.map'), '{"version":3,"sources":["../../web/src/main.ts"]}');
+  });
+  afterAll(() => rmSync(rootDir, { recursive: true, force: true }));
+
+  it('are not served (404), though the script is', async () => {
+    const app = await testApp({ rootDir });
+    expect((await request(app).get('/app.js')).status).toBe(200);
+    const map = await request(app).get('/app.js.map');
+    expect(map.status).toBe(404);
+    expect(map.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('are served with NODE_ENV=development', async () => {
+    const app = await testApp({ rootDir, development: true });
+    expect((await request(app).get('/app.js.map')).status).toBe(200);
   });
 });
 
