@@ -254,13 +254,20 @@ function baseEnv(port?: number): Record<string, string> {
   };
 }
 
+export interface SpawnOptions {
+  /** Node options before the program (e.g. `--import` of a preloaded module). */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the process (child.send / 'message'). */
+  ipc?: boolean;
+}
+
 /** Runs the bundled `server/main.ts` with only the given settings. */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedServer> {
   const [port, { server }] = await Promise.all([freePort(), bundles()]);
-  const child = spawn(process.execPath, [server], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server], {
     cwd: ROOT,
     env: cleanEnv({ ...baseEnv(port), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));

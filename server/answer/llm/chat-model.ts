@@ -3,6 +3,7 @@
  * The one way this project talks to the chat model: a ChatOpenAI with bounded retries and timeout, called
  * under a total deadline that also covers the streamed body, with every failure turned into UpstreamError.
  */
+import { performance } from 'node:perf_hooks';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import { DEFAULT_LLM_MAX_TOKENS, type Config } from '../../config.js';
@@ -22,6 +23,12 @@ const PLACEHOLDER_KEY = 'not-needed';
 const CHARS_PER_TOKEN_CAP = 8;
 /** How much of an upstream error message is read at all. */
 const MAX_ERROR_CHARS = 2_000;
+/**
+ * Chunks that arrive together are read in one run of microtasks, which never lets the event loop turn: a
+ * reply sent at once in 1-character chunks held it for a second. The stream loop hands it back this often.
+ */
+const YIELD_EVERY_MS = 10;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The longest reply accepted from the model under this config, in characters. */
 export function maxReplyChars(config: Config): number {
@@ -127,7 +134,12 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
     } else {
       const stream = await Promise.race([model.stream(messages, { signal: controller.signal }), aborted]);
       iterator = stream[Symbol.asyncIterator]();
+      let slice = performance.now();
       for (;;) {
+        if (performance.now() - slice > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
         const step = await Promise.race([iterator.next(), aborted]);
         // LangChain ends a stream quietly when its signal aborts; the race above is what turns that into an error.
         if (step.done) break;

@@ -9,7 +9,7 @@ import { splitSentences } from '../../../ingest/parse/sentences.js';
 import type { UnitId } from '../../../ingest/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation } from '../citation.js';
-import { SUPPORT_THRESHOLD, supportScore } from '../support.js';
+import { contentWords, SUPPORT_THRESHOLD, supportScoreIn } from '../support.js';
 import type { AnswerFlag, Citation } from '../types.js';
 import { checkClaims, type CitedUnit } from './claims.js';
 import type { NumberedPassage } from './passages.js';
@@ -39,12 +39,22 @@ export function finaliseLlmAnswer(raw: string, passages: NumberedPassage[]): Fin
   const { answer, hits } = rewriteMarkers(raw.replace(/\r\n?/g, '\n').trim(), passages);
   const sentences = citingSentences(answer);
 
+  // The words of each set of cited units once, not once per sentence: a reply of many short sentences citing
+  // the same unit would otherwise re-analyse its text for each.
+  const wordsOf = new Map<string, Set<string>>();
+  const supportWords = (cites: number[]): Set<string> => {
+    const key = cites.join(',');
+    let words = wordsOf.get(key);
+    if (!words) {
+      words = new Set(contentWords(cites.map((n) => supportText(hits[n - 1])).join('\n')));
+      wordsOf.set(key, words);
+    }
+    return words;
+  };
   const checked = sentences.map((s) => ({
     text: s.text,
     cites: s.cites,
-    weak:
-      s.cites.length > 0 &&
-      supportScore(s.claim, s.cites.map((n) => supportText(hits[n - 1])).join('\n')) < SUPPORT_THRESHOLD,
+    weak: s.cites.length > 0 && supportScoreIn(s.claim, supportWords(s.cites)) < SUPPORT_THRESHOLD,
   }));
   const cited = new Map<number, CitedUnit>(
     hits.map((hit, i) => [i + 1, { unit: hit.unit, name: `${hit.unit.label} of the ${hit.document.shortTitle}` }]),
