@@ -9,7 +9,15 @@ import type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
 import type { ErrorCode } from '../server/errors.js';
 import type { VerifyRequest, VerifyResponse } from '../server/verify/verify-citations.js';
 
-export type { ChatReply, ChatTurn, Citation, ClosestMatch, AnswerMode } from '../server/answer/types.js';
+export type {
+  AnswerFlag,
+  AnswerFlagCode,
+  AnswerMode,
+  ChatReply,
+  ChatTurn,
+  Citation,
+  ClosestMatch,
+} from '../server/answer/types.js';
 export type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
 export type { VerifyRequest, VerifyResponse, VerifiedCitation } from '../server/verify/verify-citations.js';
 
