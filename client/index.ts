@@ -11,7 +11,15 @@ import type { HealthReply } from '../server/routes/health.js';
 import type { UnitSummary } from '../server/routes/units.js';
 import type { VerifyRequest, VerifyResponse } from '../server/verify/verify-citations.js';
 
-export type { ChatReply, ChatTurn, Citation, ClosestMatch, AnswerMode } from '../server/answer/types.js';
+export type {
+  AnswerFlag,
+  AnswerFlagCode,
+  AnswerMode,
+  ChatReply,
+  ChatTurn,
+  Citation,
+  ClosestMatch,
+} from '../server/answer/types.js';
 export type { DocumentSummary, PublicUnit } from '../server/catalogue.js';
 export type { VerifyRequest, VerifyResponse, VerifiedCitation } from '../server/verify/verify-citations.js';
 export type { HealthReply } from '../server/routes/health.js';
@@ -102,7 +110,7 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
 }
 
 export function createClient(options: ClientOptions): Client {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = options.baseUrl.replace(/(?<!\/)\/+$/, '');
   const doFetch = options.fetch ?? fetch;
 
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

@@ -2,14 +2,26 @@
  * @module core/config
  * The one place the environment is read. Validated with zod; every default works offline.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// When bundled into dist/, the file sits one level deeper.
-const root = path.basename(projectRoot) === 'dist' ? path.dirname(projectRoot) : projectRoot;
+/**
+ * The project folder: the nearest folder above this module that holds package.json. This module may run from
+ * core/, from dist/server/ or from a shared chunk of the bundle (dist/server/chunks/), so no fixed number of
+ * levels up is right.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
+const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+export const DEFAULT_LLM_MAX_TOKENS = 1_024;
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -29,11 +41,15 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   LLM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  // The most the chat model may write in one reply; its text is also cut off past a multiple of this.
+  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(DEFAULT_LLM_MAX_TOKENS),
   EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600), // 0 turns it off
   // Express's `trust proxy`: empty = off (rate limits key on the socket address), else hops or addresses.
   TRUST_PROXY: z.string().default(''),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  // Receiving a JSON body, once the headers are in: a trickled body gets 408 after this.
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   // A chat still waiting on the LLM after this long is answered extractively instead.
   CHAT_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(45_000),
   // Chat requests in progress (running or queued for an LLM slot); beyond it, 503 SERVER_BUSY.
@@ -54,6 +70,8 @@ const envSchema = z.object({
       'must be an http(s) URL such as https://assistant.example.org',
     )
     .default(''),
+  // "development" serves the page's source maps; anything else keeps them private.
+  NODE_ENV: z.string().default('production'),
 });
 
 export type Config = {
@@ -71,10 +89,13 @@ export type Config = {
     timeoutMs: number;
     maxRetries: number;
     maxConcurrency: number;
+    /** LLM_MAX_TOKENS; optional so that hand-built test configs need not name it (then DEFAULT_LLM_MAX_TOKENS). */
+    maxTokens?: number;
   };
   rateLimitPerMinute: number;
   trustProxy: boolean | number | string;
   requestTimeoutMs: number;
+  bodyTimeoutMs: number;
   chatDeadlineMs: number;
   chatMaxInFlight: number;
   indexPollMs: number;
@@ -85,6 +106,8 @@ export type Config = {
   autoIngest: boolean;
   /** PUBLIC_URL without a trailing slash; undefined when not set. */
   publicUrl: string | undefined;
+  /** NODE_ENV=development: serve source maps of the page. */
+  development: boolean;
 };
 
 /** TRUST_PROXY as Express wants it: off, a hop count, or a list of trusted addresses ("loopback", "10.0.0.0/8"). */
@@ -119,10 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
       maxConcurrency: e.LLM_MAX_CONCURRENCY,
+      maxTokens: e.LLM_MAX_TOKENS,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: trustProxySetting(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    bodyTimeoutMs: e.BODY_TIMEOUT_MS,
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
     chatMaxInFlight: e.CHAT_MAX_IN_FLIGHT,
     indexPollMs: e.INDEX_POLL_MS,
@@ -133,7 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clusterWorkers: e.CLUSTER_WORKERS,
     autoIngest: e.AUTO_INGEST,
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || undefined,
+    publicUrl: e.PUBLIC_URL.replace(/(?<!\/)\/+$/, '') || undefined,
+    development: e.NODE_ENV === 'development',
   };
 }
 

@@ -79,7 +79,7 @@ export class DocumentError extends AppError {
 
 /** An outbound call (LLM, embeddings) failed, timed out or was cut. */
 export class UpstreamError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; details?: unknown }) {
     super('UPSTREAM_FAILED', message, options);
   }
 }

@@ -40,12 +40,12 @@ const MONTH = `(${Object.keys(MONTHS).join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 // "14-15 October 1997", "27 and 28 April 2009", "3 March 2024"; the range's first day is the date.
 const DAY_MONTH_YEAR = new RegExp(
-  `\\b${DAY}(?:\\s*(?:-|–|—|and|to|&)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+${MONTH},?\\s+(\\d{4})\\b`,
+  `\\b${DAY}(?:\\s*(?:[-–—&]|and|to)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+${MONTH},?\\s+(\\d{4})\\b`,
   'giu',
 );
 // "October 14-15, 1997", "March 3, 2024".
 const MONTH_DAY_YEAR = new RegExp(
-  `\\b${MONTH}\\s+${DAY}(?:\\s*(?:-|–|—|and|to|&)\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`,
+  `\\b${MONTH}\\s+${DAY}(?:\\s*(?:[-–—&]|and|to)\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`,
   'giu',
 );
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -154,7 +154,7 @@ function slugify(text: string): string {
     .replace(/[\u0300-\u036f]/g, '') // accents off: "Guía" → "guia"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
 }
 
 /** "new-guidelines-2024" → "New Guidelines 2024". */
@@ -186,8 +186,8 @@ function findTitle(head: string): string | null {
     return cleanTitle(
       md.text
         .replace(/^#{1,6}\s+/, '')
-        .replace(/\s+#+$/, '')
-        .replace(/^[*_]+|[*_]+$/g, ''),
+        .replace(/(?<!\s)\s+#+$/, '')
+        .replace(/^[*_]+|(?<![*_])[*_]+$/g, ''),
     );
 
   // A title block at the very top wins; failing that, a first line standing alone like a title; failing
@@ -214,7 +214,7 @@ function capsBlock(lines: readonly { text: string }[], start: number): string {
 }
 
 function isAllCaps(line: string): boolean {
-  const letters = line.replace(/[^\p{L}]/gu, '');
+  const letters = line.replace(/\P{L}/gu, '');
   return letters.length >= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
@@ -234,7 +234,7 @@ function titleCase(line: string): string {
     .trim()
     .split(/\s+/)
     .map((word, i) => {
-      const bare = word.replace(/[^\p{L}]/gu, '');
+      const bare = word.replace(/\P{L}/gu, '');
       if (ACRONYMS.has(bare)) return word;
       const lower = word.toLowerCase();
       if (i > 0 && SMALL_WORDS.has(lower)) return lower;
@@ -248,7 +248,7 @@ function cleanTitle(title: string): string {
   return truncate(
     title
       .replace(/\s+/g, ' ')
-      .replace(/[\s,;:]+$/, '')
+      .replace(/(?<![\s,;:])[\s,;:]+$/, '')
       .trim(),
     TITLE_MAX,
   );
@@ -282,7 +282,7 @@ function placeBefore(before: string): string | null {
   // Lazy word count so "IN PRAGUE ON" yields "PRAGUE", not "PRAGUE ON"; "in"/"on" matched in either case
   // (title blocks are ALL CAPS) without making the capitalised place pattern case-blind.
   const inPlace = new RegExp(
-    `\\b(?:[Ii][Nn])\\s+((?:${word}\\s+){0,2}?${word})(?:\\s*,\\s*|\\s+[Oo][Nn]\\s+(?:[Tt][Hh][Ee]\\s+)?|\\s+)$`,
+    `\\b[Ii][Nn]\\s+((?:${word}\\s+){0,2}?${word})(?:\\s*,\\s*|\\s+[Oo][Nn]\\s+(?:[Tt][Hh][Ee]\\s+)?|\\s+)$`,
     'u',
   );
   const dateline = new RegExp(`(?:^|\\n)[ \\t]*((?:${word}[ \\t]+){0,2}?${word})[ \\t]*,[ \\t]*$`, 'u');
@@ -312,7 +312,7 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:])[\s,;:]+$/, '')}…`;
 }
 
 function uniqueIgnoringCase(values: (string | null)[]): string[] {

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import { IndexError } from '../core/errors.js';
 import { admission } from './http/admission.js';
+import { BODY_TIMEOUT_SETTING } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestIds, requestLogger } from './http/logging.js';
 import { configDirs, maskSecretsInResponses, secretsOf } from './http/redact.js';
@@ -41,6 +42,7 @@ function baseApp(config: Config, options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
+  app.set(BODY_TIMEOUT_SETTING, config.bodyTimeoutMs);
   if (options.logger) app.use(options.logger.level === 'silent' ? requestIds : requestLogger(options.logger));
   app.use(maskSecretsInResponses(secretsOf(config)));
   app.use(securityHeaders());
@@ -53,6 +55,10 @@ function baseApp(config: Config, options: AppOptions): Express {
 function finishApp(app: Express, config: Config): Express {
   const webDir = path.join(config.rootDir, 'dist', 'web');
   if (existsSync(webDir)) {
+    // Source maps show the page's source to anyone; only a developer's server (NODE_ENV=development) serves them.
+    if (!config.development) {
+      app.use((req, res, next) => (req.path.endsWith('.map') ? notFound(req, res, next) : next()));
+    }
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
     app.get(['/documents', '/documents/*splat'], (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
   }

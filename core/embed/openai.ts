@@ -135,7 +135,7 @@ export class OpenAITextEmbedder extends Embeddings implements TextEmbedder {
   private redact(text: string): string {
     const key = this.settings.apiKey;
     const withoutKey = key ? text.split(key).join('[redacted]') : text;
-    return withoutKey.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, 'sk-[redacted]');
+    return withoutKey.replace(/\bsk-[\w*-]{6,}/g, 'sk-[redacted]');
   }
 }
 

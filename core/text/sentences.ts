@@ -48,9 +48,10 @@ const ABBREVIATIONS = new Set([
 
 function endsWithAbbreviation(text: string, periodIndex: number): boolean {
   const before = text.slice(Math.max(0, periodIndex - 12), periodIndex);
-  const match = /([A-Za-z][A-Za-z.]*)$/.exec(before);
-  if (!match) return /\d$/.test(before) && /(^|\s)\d{1,2}$/.test(before); // "1." list numbers
-  const word = match[1].toLowerCase();
+  // The trailing run of letters and dots, from its first letter (what /([A-Za-z][A-Za-z.]*)$/ finds).
+  const tail = /(?<![a-z.])[a-z.]+$/i.exec(before)?.[0].replace(/^\.+/, '') ?? '';
+  if (!tail) return /\d$/.test(before) && /(?:^|\s)\d{1,2}$/.test(before); // "1." list numbers
+  const word = tail.toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital letters are initials ("J. Smith") or list letters.
   return /^[a-z]$/i.test(word);
@@ -63,7 +64,7 @@ function endsWithAbbreviation(text: string, periodIndex: number): boolean {
  */
 export function splitSentences(text: string, options: { clauses?: boolean } = {}): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const boundary = options.clauses ? /[.!?;]["'”’)]*(?=\s+|$)/g : /[.!?]["'”’)]*(?=\s+|$)/g;
+  const boundary = options.clauses ? /[.!?;]["'”’)]*(?=\s|$)/g : /[.!?]["'”’)]*(?=\s|$)/g;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const punct = m.index;

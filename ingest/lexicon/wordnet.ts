@@ -80,7 +80,7 @@ function parseSynset(line: string): Synset {
     words.push(
       fields[4 + i * 2]
         .replace(/_/g, ' ')
-        .replace(/\(.*\)$/, '')
+        .replace(/\([^()]*\)$/, '')
         .toLowerCase(),
     );
   const at = 4 + wordCount * 2;

@@ -42,7 +42,7 @@ export function pageAt(paged: PagedText, offset: number): number {
 export { collapseWhitespace } from '../../core/text/fold.js';
 
 // A letter-hyphen at a line end, then (possibly blank) lines, then the rest of the word.
-const BROKEN_WORD = /([\p{L}\p{N}]+)-[ \t]*\n\s*([\p{L}\p{N}]+)/gu;
+const BROKEN_WORD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)-[ \t]*\n\s*([\p{L}\p{N}]+)/gu;
 
 /**
  * Re-joins words broken across lines: "pro-\nviding" → "providing". The hyphen stays when the

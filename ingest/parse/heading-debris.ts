@@ -31,7 +31,7 @@ const SENTENCE_MARK = /[.;:!?]["'”’)\]]*(?=\s|$)/;
  */
 export function isInterleavedColumns(text: string, endsSentence: boolean): boolean {
   const words = text.split(/\s+/).filter((t) => /\p{L}{2,}/u.test(t));
-  const stopwords = words.filter((w) => isStopword(w.replace(/[^\p{L}]/gu, ''))).length;
+  const stopwords = words.filter((w) => isStopword(w.replace(/\P{L}/gu, ''))).length;
   return !endsSentence && words.length >= 12 && stopwords >= 2 && !SENTENCE_MARK.test(text);
 }
 

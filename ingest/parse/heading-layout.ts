@@ -66,7 +66,7 @@ export function layoutItems(lines: Line[], markdown: boolean): LayoutItem[] {
       // An indented capitals line opens a page, hence a heading of its own.
       if (/^\s/.test(line.text)) flushCaps();
       caps.push(line);
-    } else if (/^\s+\P{L}*$/u.test(line.text)) {
+    } else if (/^\s\P{L}*$/u.test(line.text)) {
       // An indented line without letters (" 1.") is a page's first line: page furniture or a
       // chapter number; it stands alone so it cannot tie the pages' texts together.
       flushCaps();

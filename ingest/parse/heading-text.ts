@@ -57,17 +57,27 @@ export function displayHeading(
   const names = capitals && lines.length > 1 && lines.every((l) => isNameLine(l, usage));
   let joined = lines[0] ?? '';
   for (const line of lines.slice(1)) joined = joinLines(joined, line, names, runningText);
-  let text = withoutTrailingNoise(joined, { keepNumbers: true })
-    .replace(/\s*[-–—:|]+$/, '')
-    .trim();
+  let text = withoutTrailingMarks(withoutTrailingNoise(joined, { keepNumbers: true })).trim();
   text = withoutFootnoteNumber(text);
   text = withRomanNumerals(text, numerals);
   if (!capitals) return text;
   return text.replace(/\p{L}+/gu, (word, offset: number) => recase(word, offset === 0, usage));
 }
 
+const TRAILING_MARKS = new Set(['-', '–', '—', ':', '|']);
+
+/**
+ * `text` without the dashes, colons and bars it ends with, and the spaces before them. A loop, not
+ * /\s*[-–—:|]+$/, which is quadratic on a long run of marks.
+ */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_MARKS.has(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end).trimEnd();
+}
+
 function isCapitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const letters = text.replace(/\P{L}/gu, '');
   return letters !== '' && letters === letters.toUpperCase();
 }
 
@@ -85,7 +95,7 @@ function isNameLine(line: string, usage: CaseUsage): boolean {
 
 function joinLines(before: string, line: string, names: boolean, runningText: string): string {
   if (names) {
-    const last = /(\p{L}+)$/u.exec(before)?.[1] ?? '';
+    const last = /(?<!\p{L})\p{L}+$/u.exec(before)?.[0] ?? '';
     const first = /^(\p{L}+)/u.exec(line)?.[1] ?? '';
     const phrase = `${capitalise(last)} ${capitalise(first)}`;
     return new RegExp(`(?<!\\p{L})${phrase}(?!\\p{L})`, 'u').test(runningText)
@@ -96,7 +106,7 @@ function joinLines(before: string, line: string, names: boolean, runningText: st
   if (dangling === null) return `${before} ${line}`;
   const left = before.replace(/\s[-–—]$/, '');
   const right = line.replace(/^[-–—]\s+/, '');
-  const previousWord = /(\p{L}+)\P{L}*$/u.exec(left)?.[1] ?? '';
+  const previousWord = /(?<!\p{L})(\p{L}+)\P{L}*$/u.exec(left)?.[1] ?? '';
   // A phrase running on across the break ("at the -" / "Rhodes"): the dash is debris.
   if (isStopword(previousWord) || /^\p{Ll}/u.test(right)) return `${left} ${right}`;
   return `${left} - ${right}`;
@@ -121,7 +131,7 @@ function withoutFootnoteNumber(text: string): string {
 export type NumeralSeries = Map<string, number>;
 
 /** A Roman numeral misread as "|", "Il" or "1l" between two capitalised words. */
-const OCR_NUMERAL = /(\p{Lu}\p{L}*)\s+([|Il1]*[|l][|Il1]*)(?=\s+(\p{Lu}\p{L}*))/gu;
+const OCR_NUMERAL = /(?<!\p{L})(\p{Lu}\p{L}*)\s+([I1]*[|l][|Il1]*)(?=\s+(\p{Lu}\p{L}*))/gu;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 function withRomanNumerals(text: string, series: NumeralSeries): string {

@@ -336,7 +336,7 @@ class HeadingsReader {
   // "…for a new Ministerial" + "Conference following…": the pair is a phrase the text uses elsewhere.
   private continuesInto(text: string, next: string): boolean {
     if (/^\p{Ll}/u.test(next)) return true;
-    const last = /(\p{L}+)\P{L}*$/u.exec(withoutTrailingNoise(text))?.[1];
+    const last = /(?<!\p{L})(\p{L}+)\P{L}*$/u.exec(withoutTrailingNoise(text))?.[1];
     const first = /^(\p{L}+)/u.exec(next)?.[1];
     if (!last || !first) return false;
     return new RegExp(`(?<!\\p{L})${last} ${first}(?!\\p{L})`, 'u').test(this.source);

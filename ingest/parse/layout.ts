@@ -53,7 +53,7 @@ export function isPageStart(line: Line, previous: Line | undefined): boolean {
 
 /** Lone page numbers and separator rules: layout, never content. */
 export function isFurniture(text: string): boolean {
-  return /^\s*(?:\d{1,3}|[_=\-–—.·•*\s]{3,})\s*$/.test(text);
+  return /^\s*\d{1,3}\s*$|^[_=\-–—.·•*\s]{3,}$/.test(text);
 }
 
 const CAPS_TOKEN = /^[\p{Lu}\p{N}][\p{Lu}\p{N}’'&+:,.\-/]*$/u;

@@ -32,7 +32,7 @@ export function isStopword(word: string): boolean {
 
 /** The letters of a token, or null for numbers and punctuation. Mixed-case noise ("SURECi") is kept as is. */
 function wordOf(token: string): string | null {
-  const core = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  const core = token.replace(/^\P{L}+|(?<!\P{L})\P{L}+$/gu, '');
   return /\p{L}/u.test(core) ? core : null;
 }
 
@@ -100,5 +100,13 @@ export function withoutTrailingNoise(text: string, options: { keepNumbers?: bool
 
 /** Whether text has finished its sentence, ignoring trailing noise; a closing bracket also ends a list item. */
 export function endsSentence(text: string): boolean {
-  return /[.;:!?)]["'”’)\]]*$/.test(withoutTrailingNoise(text));
+  // /[.;:!?)]["'”’)\]]*$/ without its quadratic scan: the closing run, then the mark before it (a ")" in the
+  // run is itself a mark).
+  const s = withoutTrailingNoise(text);
+  let start = s.length;
+  while (start > 0 && CLOSERS.has(s[start - 1])) start--;
+  return (start > 0 && ENDS.has(s[start - 1])) || s.slice(start).includes(')');
 }
+
+const ENDS = new Set(['.', ';', ':', '!', '?', ')']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);

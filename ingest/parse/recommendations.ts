@@ -120,7 +120,7 @@ function isHeading(blocks: Block[], i: number, nextSub: string): boolean {
   const next = blocks[i + 1];
   if (!next) return false;
   const opening = next.lines[0].text;
-  return startsWithOpener(opening) || /^\s*(\d{1,3}\.|\([a-z]\))\s/.test(opening) || isTitleBlock(next, undefined);
+  return startsWithOpener(opening) || /^\s*(?:\d{1,3}\.|\([a-z]\))\s/.test(opening) || isTitleBlock(next, undefined);
 }
 
 function endsPrevious(previous: Block | undefined): boolean {

@@ -8,6 +8,7 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { wordPieces } from '../../server/answer/pieces.js';
 import { startFakeOpenAI } from '../../tests/support/fake-openai.js';
 import { startServer } from './proc.js';
 import { percentile } from './stats.js';
@@ -160,7 +161,7 @@ export async function measureLlmOverhead(options: {
   const results: LlmOverheadResults = {
     upstreamDelayMs: options.upstreamDelayMs,
     chunkDelayMs: options.chunkDelayMs,
-    chunks: ANSWER.match(/\s*\S+\s*/g)?.length ?? 0,
+    chunks: wordPieces(ANSWER).length,
     direct,
     ours,
     declined,

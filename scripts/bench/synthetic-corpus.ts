@@ -54,7 +54,7 @@ export async function sentencePool(sourceDir: string): Promise<string[]> {
       let s = span.text
         .replace(/\s+/g, ' ')
         .replace(/^(?:\(?[a-z0-9]{1,3}[.)]\s+|[-•–]\s*)+/i, '')
-        .replace(/[\s;:,]+$/, '')
+        .replace(/(?<![\s;:,])[\s;:,]+$/, '')
         .trim();
       if (s.length < 40 || s.length > 500) continue;
       s = s[0].toUpperCase() + s.slice(1);

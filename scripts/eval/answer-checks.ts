@@ -37,7 +37,18 @@ export function openingSentence(answer: string): string {
 
 /** Whether more than half of a sentence's characters stand inside quotation marks. */
 function mostlyQuotation(sentence: string): boolean {
-  const quoted = [...sentence.matchAll(/“[^”]*”|"[^"]*"/g)].reduce((n, m) => n + m[0].length, 0);
+  let quoted = 0;
+  for (const [open, close] of [
+    ['“', '”'],
+    ['"', '"'],
+  ]) {
+    for (let at = sentence.indexOf(open); at >= 0;) {
+      const end = sentence.indexOf(close, at + 1);
+      if (end < 0) break;
+      quoted += end - at + 1;
+      at = sentence.indexOf(open, end + 1);
+    }
+  }
   return quoted > sentence.length / 2;
 }
 

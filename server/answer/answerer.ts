@@ -8,7 +8,7 @@
  */
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import type { Config } from '../../core/config.js';
-import { isAppError, UpstreamError } from '../../core/errors.js';
+import { UpstreamError } from '../../core/errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
 import type { Answerer, AnswerOptions } from '../services.js';
@@ -25,9 +25,11 @@ import {
   smallTalkReply,
   weighPlanEvidence,
 } from './compose.js';
+import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
 import { finaliseLlmAnswer } from './llm/postprocess.js';
+import { reasonFor } from './llm/upstream-reason.js';
 import type { ChatReply, ChatRequest, TokenSink } from './types.js';
 
 export interface AnswererDeps {
@@ -78,7 +80,7 @@ interface LlmProgress {
 /** Emits a finished answer as a stream of small pieces, so extractive replies stream like LLM ones. */
 function streamText(text: string, onToken: TokenSink | undefined): void {
   if (!onToken) return;
-  for (const piece of text.match(/\S+\s*/g) ?? []) onToken(piece);
+  for (const piece of wordPieces(text)) onToken(piece);
 }
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -206,6 +208,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       mode: 'llm',
       unsupported: final.unsupported,
     };
+    if (final.flags.length) reply.flags = final.flags;
     if (!final.grounded) reply.closestMatches = declinedReply(result, 'llm').closestMatches;
     if (correction) reply.notice = correction;
     if (standalone !== request.question) reply.standaloneQuestion = standalone;
@@ -252,7 +255,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (streamed) options.onReset?.();
       const notice = expired
         ? `The language model did not answer within ${seconds(options.deadlineMs ?? 0)} s; this answer was written offline from the documents.`
-        : `The language model was unavailable (${isAppError(err) ? err.message : 'the language model failed'}); this answer was written offline from the documents.`;
+        : // Our own words and a status code only: the upstream's text can carry anything (issue #12).
+          `The language model was unavailable (${reasonFor(err)}); this answer was written offline from the documents.`;
       const reply = await fallback(request, progress, notice);
       streamText(reply.answer, options.onToken);
       return reply;

@@ -66,7 +66,9 @@ export function describeMissingReference(
       if (parent && siblings.length > 0) {
         const whole = formatReference({ kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent });
         const what = extent(ref.kind, siblings);
-        sentences.push(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} of the ${doc.shortTitle} has ${what}; there is no ${formatReference(ref)}.`);
+        sentences.push(
+          `${whole.charAt(0).toUpperCase()}${whole.slice(1)} of the ${doc.shortTitle} has ${what}; there is no ${formatReference(ref)}.`,
+        );
         continue;
       }
       const what = extent(ref.kind, ofDoc);

@@ -22,10 +22,14 @@ export function contentWords(text: string): string[] {
  * (e.g. only a marker; [n] markers are ignored) scores 1: there is nothing in it to be unsupported.
  */
 export function supportScore(sentence: string, unitText: string): number {
+  return supportScoreIn(sentence, new Set(contentWords(unitText)));
+}
+
+/** As supportScore, against the content words of the unit text, computed once for many sentences. */
+export function supportScoreIn(sentence: string, unit: ReadonlySet<string>): number {
   // Citation markers are not claims; "18" in "[18]" must not count against (or for) the sentence.
   const claim = contentWords(sentence.replace(/\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, ' '));
   if (claim.length === 0) return 1;
-  const unit = new Set(contentWords(unitText));
   let found = 0;
   for (const word of claim) if (unit.has(word)) found++;
   return found / claim.length;

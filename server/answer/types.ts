@@ -40,7 +40,24 @@ export interface Citation {
   reference: string;
   /** `url` made absolute with the PUBLIC_URL setting; absent when PUBLIC_URL is not set. */
   link?: string;
+  /** False when a quote or claim attributed to this unit failed its check (LLM answers); see `problem`. */
   valid: boolean;
+  /** Why the citation is not valid, in plain words; present only when `valid` is false. */
+  problem?: string;
+}
+
+/** What an answer's flag is about. */
+export type AnswerFlagCode = 'QUOTE_NOT_IN_SOURCE' | 'UNIT_NOT_CITED' | 'WEAK_SUPPORT' | 'SPECIFIC_NOT_STATED';
+
+/** A part of an answer that did not pass a check, and why; shown to the reader, never as verified. */
+export interface AnswerFlag {
+  code: AnswerFlagCode;
+  /** The sentence or quoted span as it appears in the answer. */
+  text: string;
+  /** Plain words. */
+  reason: string;
+  /** The [n] markers concerned. */
+  citations: number[];
 }
 
 /** A passage shown as a near miss when the answer is declined; never a citation of a claim. */
@@ -54,17 +71,6 @@ export interface ClosestMatch {
   score: number;
 }
 
-/** A part of an answer that must not be read as verified, and why. */
-export interface AnswerFlag {
-  code: 'QUOTE_NOT_IN_SOURCE' | 'UNIT_NOT_CITED' | 'WEAK_SUPPORT' | 'SPECIFIC_NOT_STATED';
-  /** The sentence or quoted span as it appears in `answer`. */
-  text: string;
-  /** Why, in plain words. */
-  reason: string;
-  /** The [n] markers concerned. */
-  citations: number[];
-}
-
 export interface ChatReply {
   answer: string;
   citations: Citation[];
@@ -72,9 +78,10 @@ export interface ChatReply {
   mode: AnswerMode;
   notice?: string;
   closestMatches?: ClosestMatch[];
-  /** Sentences of an LLM answer whose cited units do not appear to support them. */
+  /** The flagged sentences of an LLM answer (whatever the flag), in answer order. */
   unsupported?: string[];
-  /** Parts of the answer that must not be read as verified (see AnswerFlag). */
+  /** Quotes not in their source, units named but not cited, weakly supported sentences (LLM answers), and a
+   * specific the documents do not state (offline answers). */
   flags?: AnswerFlag[];
   /** The standalone question actually searched (after follow-up condensing). */
   standaloneQuestion?: string;

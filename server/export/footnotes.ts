@@ -43,7 +43,7 @@ function piecesOf(line: string, idOf: ReadonlyMap<number, number>, referenced: S
     // A group naming no citation ("[1990-1995]", a number with no source) is text.
     if (ids.length === 0) continue;
     // The space before a marker goes: a footnote reference sits on the word.
-    pieces.push(line.slice(at, m.index).replace(/[ \t]+$/, ''));
+    pieces.push(line.slice(at, m.index).replace(/(?<![ \t])[ \t]+$/, ''));
     for (const id of ids) {
       pieces.push({ footnote: id });
       referenced.add(id);

@@ -33,7 +33,7 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
 // paths. A URL path such as /api/documents/x also matches; it is shown as "[path]", which hides nothing
 // the client did not send itself.
 const POSIX_PATH = /(?<![\w.:/])\/(?:[\w.@+~-]+\/)+[\w.@+~-]*/g;
-const WINDOWS_PATH = /\b[A-Za-z]:\\(?:[^\\\s"'`]+\\)*[^\\\s"'`]*/g;
+const WINDOWS_PATH = /\b[a-z]:\\(?:[^\\\s"'`]+\\)*[^\\\s"'`]*/gi;
 
 /** Replaces the given directories (and the temp, home and working folders) with "[path]". */
 export function stripKnownDirs(message: string, knownDirs: readonly string[] = []): string {
@@ -54,35 +54,97 @@ export function configDirs(config: Config): string[] {
   return [config.indexDir, config.corpusDir, config.cacheDir, config.rootDir];
 }
 
+/** A held-back tail this long or longer that is still unresolved at the end is masked too. */
+const MIN_PARTIAL_SECRET = 4;
+
 /**
- * Masks secrets in everything written to the response, JSON and event streams alike. The last line of
- * defence: the LLM fallback notice quotes upstream error messages, and a compatible server may put the key
- * in one. Bodies keep their length, so headers already sent stay valid.
+ * Masks secrets in text that arrives in pieces, such as streamed tokens: a secret split across pieces
+ * ("sk-te" + "st-se" + "cret") is masked as surely as a whole one. Whatever a piece ends with that could
+ * begin a secret is held back until the next piece shows whether it does. Text that cannot begin a secret
+ * passes straight through, so ordinary answers are not delayed.
+ */
+export interface StreamMasker {
+  /** The masked text that is safe to send now. */
+  push(text: string): string;
+  /** The held-back tail at the end of the stream, masked when it is a sizeable part of a secret. */
+  flush(): string;
+  /** Forgets the held-back tail (the client was told to discard what it received). */
+  reset(): void;
+}
+
+/** The length of the longest end of `text` that is the start, but not the whole, of a secret. */
+function partialSecretAtEnd(text: string, secrets: readonly string[]): number {
+  let longest = 0;
+  for (const s of secrets) {
+    for (let at = Math.max(0, text.length - s.length + 1); at < text.length; at++) {
+      if (text.length - at <= longest) break;
+      if (text.charCodeAt(at) === s.charCodeAt(0) && s.startsWith(text.slice(at))) {
+        longest = text.length - at;
+        break;
+      }
+    }
+  }
+  return longest;
+}
+
+export function streamMasker(secrets: readonly string[]): StreamMasker {
+  let held = '';
+  return {
+    push(text) {
+      if (secrets.length === 0) return text;
+      const masked = maskSecrets(held + text, secrets);
+      const keep = partialSecretAtEnd(masked, secrets);
+      held = masked.slice(masked.length - keep);
+      return masked.slice(0, masked.length - keep);
+    },
+    flush() {
+      const tail = held.length >= MIN_PARTIAL_SECRET ? '*'.repeat(held.length) : held;
+      held = '';
+      return tail;
+    },
+    reset() {
+      held = '';
+    },
+  };
+}
+
+/**
+ * Masks secrets in everything written to the response, JSON and event streams alike, across writes: a
+ * secret split over two `write` calls is masked too (bytes are handled as latin1 text, one character a
+ * byte, so a UTF-8 character cut between writes survives). The last line of defence: upstream text can
+ * reach a reply, and a compatible server may put the key in it. Bodies keep their length, so headers
+ * already sent stay valid.
  */
 export function maskSecretsInResponses(secrets: readonly string[]): RequestHandler {
   if (secrets.length === 0) return (_req, _res, next) => next();
-  const needles = secrets.map((s) => ({ text: s, bytes: Buffer.from(s), masked: Buffer.from(mask(s)) }));
-  const scrub = (chunk: unknown): unknown => {
-    if (typeof chunk === 'string') return maskSecrets(chunk, secrets);
-    if (Buffer.isBuffer(chunk) && needles.some((n) => chunk.includes(n.bytes))) {
-      const buf: Buffer = Buffer.from(chunk);
-      for (const n of needles) {
-        for (let at = buf.indexOf(n.bytes); at !== -1; at = buf.indexOf(n.bytes, at + n.bytes.length)) {
-          n.masked.copy(buf, at);
-        }
-      }
-      return buf;
-    }
-    return chunk;
+  const byteSecrets = secrets.map((s) => Buffer.from(s, 'utf8').toString('latin1'));
+  const toBytes = (chunk: unknown, encoding: unknown): Buffer | null => {
+    if (Buffer.isBuffer(chunk)) return chunk;
+    if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+    if (typeof chunk === 'string')
+      return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    return null;
   };
   return (_req, res, next) => {
+    const masker = streamMasker(byteSecrets);
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => write(scrub(chunk), ...rest)) as typeof res.write;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) =>
-      typeof chunk === 'function' || chunk === undefined
-        ? end(chunk, ...rest)
-        : end(scrub(chunk), ...rest)) as typeof res.end;
+    const callbackOf = (args: unknown[]) => args.find((a) => typeof a === 'function');
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const bytes = toBytes(chunk, rest[0]);
+      if (!bytes) return write(chunk, ...rest);
+      const out = Buffer.from(masker.push(bytes.toString('latin1')), 'latin1');
+      const callback = callbackOf(rest);
+      return callback ? write(out, callback) : write(out);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      const all = [chunk, ...rest];
+      const bytes = typeof chunk === 'function' ? null : toBytes(chunk, rest[0]);
+      const text = masker.push(bytes ? bytes.toString('latin1') : '') + masker.flush();
+      const callback = callbackOf(all);
+      const out = Buffer.from(text, 'latin1');
+      return callback ? end(out, callback) : end(out);
+    }) as typeof res.end;
     next();
   };
 }

@@ -17,7 +17,7 @@ const documentIds = z.array(z.string().min(1).max(100)).max(LIMITS.documents);
 
 // Ids are slugs ("prague-1997", "prague-1997:clause-f.4"). Checking the shape first refuses "../../x",
 // control characters and megabyte-long ids before any lookup.
-const idShape = /^[A-Za-z0-9][\w.:-]*$/;
+const idShape = /^[a-z0-9][\w.:-]*$/i;
 
 export const documentIdParams = z.object({
   id: z.string().max(100).regex(idShape, 'must be a document id like "prague-1997"'),

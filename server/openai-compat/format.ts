@@ -5,7 +5,8 @@
  * in the message (or the final delta), for clients that check them.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatReply, Citation, ClosestMatch } from '../answer/types.js';
+import type { AnswerFlag, ChatReply, Citation, ClosestMatch } from '../answer/types.js';
+import { sanitiseModelMarkdown } from './sanitise.js';
 
 export const SOURCES_HEADING = 'Sources:';
 export const CLOSEST_HEADING = 'Closest passages (not an answer):';
@@ -20,6 +21,7 @@ export interface ReplyExtras {
   unsupported?: string[];
   /** The index that answered (its corpus fingerprint). */
   indexBuild?: string;
+  flags?: AnswerFlag[];
 }
 
 export interface Usage {
@@ -37,14 +39,18 @@ export function extrasOf(reply: ChatReply): ReplyExtras {
   if (reply.closestMatches?.length) extras.closestMatches = reply.closestMatches;
   if (reply.unsupported?.length) extras.unsupported = reply.unsupported;
   if (reply.indexBuild) extras.indexBuild = reply.indexBuild;
+  if (reply.flags?.length) extras.flags = reply.flags;
   return extras;
 }
 
 /** What follows the answer in `content`: "\n\nSources:\n[1] Prague 1997 Recommendations, Recommendation 18 — "…"". */
 export function sourcesText(reply: ChatReply, name: DocumentNamer): string {
   if (reply.citations.length > 0) {
+    // A citation whose quote or claim failed its check must not read as a verified source.
     const lines = reply.citations.map(
-      (c) => `[${c.n}] ${name(c.documentId, c.documentTitle)}, ${c.label} — "${c.quote}"`,
+      (c) =>
+        `[${c.n}] ${name(c.documentId, c.documentTitle)}, ${c.label} — "${c.quote}"` +
+        (c.valid ? '' : ` (NOT VERIFIED: ${c.problem ?? 'the claim citing it failed its check'})`),
     );
     return `\n\n${SOURCES_HEADING}\n${lines.join('\n')}`;
   }
@@ -55,8 +61,13 @@ export function sourcesText(reply: ChatReply, name: DocumentNamer): string {
   return '';
 }
 
+/** The answer as `content` carries it: a model-written one without HTML or unsafe links (Markdown front ends). */
+export function answerText(reply: ChatReply): string {
+  return reply.mode === 'llm' ? sanitiseModelMarkdown(reply.answer) : reply.answer;
+}
+
 export function contentOf(reply: ChatReply, name: DocumentNamer): string {
-  return reply.answer + sourcesText(reply, name);
+  return answerText(reply) + sourcesText(reply, name);
 }
 
 // Approximate: words, not model tokens. No model tokenizer runs here, and clients only need a plausible figure.

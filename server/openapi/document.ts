@@ -131,7 +131,7 @@ function operation(op: Operation): JsonSchema {
     ]),
   );
   return {
-    operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId: `${op.method}${op.path.replace(/[^A-Z0-9]+(\w)?/gi, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: op.summary,
     tags: [op.tag],
     ...(params.length ? { parameters: params } : {}),

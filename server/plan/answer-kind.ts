@@ -41,7 +41,7 @@ export function expectedAnswerKind(question: string, intent: Intent): AnswerKind
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|several|majority';
 const HAS_AMOUNT =
-  /(?:€|\$|£)\s?\d|\b\d[\d.,]*\s?(?:eur|euros?|usd|dollars?|million|billion|thousand)\b|\b(?:eur|usd)\s?\d/i;
+  /[€$£]\s?\d|\b\d[\d.,]*\s?(?:eur|euros?|usd|dollars?|million|billion|thousand)\b|\b(?:eur|usd)\s?\d/i;
 // A number that counts something: not a year, not a list's own numbering.
 const HAS_COUNT = new RegExp(`\\b(?:(?!(?:1[89]|20)\\d\\d\\b)\\d[\\d,.]*|${NUMBER_WORDS})\\s+[a-z]`, 'i');
 const HAS_DURATION =

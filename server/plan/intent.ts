@@ -19,7 +19,7 @@ const ENUMERATION =
   /^\s*(?:(?:please\s+)?(?:list|enumerate|name)\b|what (?:are|were) (?:the|all)\b|which (?:are the\b|\w+ (?:are|were) (?:listed|named|mentioned))|who (?:are|were) the\b)/i;
 const COUNTED_LIST = /\bwhat (?:are|were) the (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/i;
 const OVERVIEW =
-  /^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:budapest process|it|this)\s*\??\s*$|(?:tell me about|what is .{0,60} about\??$|give me an overview))/i;
+  /^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:budapest process|it|this)\s*(?:\?\s*)?$|tell me about|what is .{0,60} about\??$|give me an overview)/i;
 const YES_NO =
   /^\s*(?:is|are|was|were|does|do|did|can|could|should|shall|will|would|must|may|has|have|had)\b(?!\s+you\b)/i;
 
@@ -47,7 +47,7 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:can|could|would|will)\s+you\s+(?:please\s+)?/gi,
   /\b(?:i\s+(?:need|want|would like)|i'd like|we need)\s+(?:you\s+to\s+)?/gi,
   /\b(?:please|pls|kindly)\b/gi,
-  /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)\s+(?:me|us)?\s*(?:a|an|the|some)?\s*(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general)?\s*(?:,?\s*(?:cited|sourced|referenced))?\s*(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,
+  /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)(?:\s+(?:me|us))?(?:\s+(?:a|an|the|some))?(?:\s+(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general))?(?:,?\s+(?:cited|sourced|referenced))?\s+(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,
   /^\s*(?:summari[sz]e|outline|list|enumerate|recap)\b(?:\s+(?:for me|briefly|for us))?/gi,
   /\b(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:documents?|texts?|sources?|they)\s+(?:all\s+)?(?:say|said|state|stated)\s*(?:about|on|regarding)?/gi,
   /\bwhat\s+(?:the\s+)?(?:documents?|texts?|sources?)\s+(?:all\s+)?(?:say|said|state)\s*(?:about|on|regarding)?/gi,

@@ -82,7 +82,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
 
   // Years and places count only where no alias already used them ("the Prague Recommendations" is not "Prague").
   const free = tokens.filter((_, i) => !used.has(i));
-  const years = new Set(free.filter((t) => /^(19|20)\d\d$/.test(t)));
+  const years = new Set(free.filter((t) => /^(?:19|20)\d\d$/.test(t)));
   // "Prague 97", "back in '97": a two-digit year after a place or an apostrophe names that year.
   const placeNames = new Set(names.map((n) => n.place).filter((p): p is string => p !== null));
   for (const m of query.matchAll(/(?:['’‘]|\b([a-z]+)\s+)(\d\d)\b/gi)) {

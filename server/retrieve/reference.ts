@@ -22,12 +22,12 @@ export function parseReferences(question: string): UnitReference[] {
   const add = (at: number, kind: UnitKind, number: string) => refs.push({ at, ref: { kind, number } });
 
   for (const m of q.matchAll(
-    /\b(?:recommendations?|recs?\.?)\s*(?:no\.?|number|#)?\s*(\d{1,3})((?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*)/g,
+    /\b(?:recommendations?|recs?\.?)\s*(?:(?:no\.?|number|#)\s*)?(\d{1,3})((?:\s*(?:[,&\-–]|and|to)\s*\d{1,3})*)/g,
   )) {
     add(m.index, 'recommendation', m[1]);
     expandList(m[1], m[2]).forEach((n) => add(m.index + 1, 'recommendation', n));
   }
-  for (const m of q.matchAll(/(?:\bparagraphs?|\bparas?\.?|§)\s*(\d{1,3})((?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})*)/g)) {
+  for (const m of q.matchAll(/(?:\bparagraphs?|\bparas?\.?|§)\s*(\d{1,3})((?:\s*(?:[,&\-–]|and|to)\s*\d{1,3})*)/g)) {
     add(m.index, 'paragraph', m[1]);
     expandList(m[1], m[2]).forEach((n) => add(m.index + 1, 'paragraph', n));
   }
@@ -43,14 +43,14 @@ export function parseReferences(question: string): UnitReference[] {
     add(m.index, 'action', `${m[2]}.${m[1]}`);
   }
   for (const m of q.matchAll(
-    /\bclause\s*\(?([a-n])\)?(?![a-z])(?:[\s,;:-]*(?:point|item|subparagraph)\s*(\d{1,2}))?/g,
+    /\bclause\s*\(?([a-n])\)?(?![a-z])(?:[\s,;:-]+(?:point|item|subparagraph)\s*(\d{1,2}))?/g,
   )) {
     add(m.index, m[2] ? 'point' : 'clause', m[2] ? `${m[1]}.${m[2]}` : m[1]);
   }
   for (const m of q.matchAll(/\b(?:point|item)\s*(\d{1,2})\s*(?:of|under|in)\s*clause\s*\(?([a-n])\)?(?![a-z])/g)) {
     add(m.index, 'point', `${m[2]}.${m[1]}`);
   }
-  for (const m of q.matchAll(/\b(?:preamble\s*,?\s*)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
+  for (const m of q.matchAll(/\b(?:preamble\s*(?:,\s*)?)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
   for (const m of q.matchAll(/\bconsideration\s*(\d{1,2})\b/g)) add(m.index, 'consideration', m[1]);
   for (const m of q.matchAll(/\b(recommendation|paragraph|recital|consideration) last\b/g)) {
     add(m.index, m[1] === 'recital' ? 'preamble' : (m[1] as UnitKind), 'last');
@@ -74,7 +74,7 @@ function expandList(first: string, rest: string): string[] {
   if (!rest) return [];
   const out: string[] = [];
   let prev = Number(first);
-  for (const m of rest.matchAll(/(,|and|&|to|-|–)\s*(\d{1,3})/g)) {
+  for (const m of rest.matchAll(/([,&\-–]|and|to)\s*(\d{1,3})/g)) {
     const n = Number(m[2]);
     if ((m[1] === 'to' || m[1] === '-' || m[1] === '–') && n > prev && n - prev <= 10) {
       for (let i = prev + 1; i <= n; i++) out.push(String(i));

@@ -11,7 +11,7 @@ import { recordForLog } from '../http/error-handler.js';
 import { toPublicError } from '../http/public-error.js';
 import { methodNotAllowed } from '../http/method.js';
 import { abortOnClose, sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
-import { configDirs } from '../http/redact.js';
+import { configDirs, secretsOf, streamMasker } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { publishContext, publishReply } from './publish.js';
@@ -20,6 +20,7 @@ export function chatRoutes(services: Services): Router {
   const { catalogue, answerer, config } = services;
   const published = publishContext(services);
   const dirs = configDirs(config);
+  const secrets = secretsOf(config);
   const router = Router();
   router
     .route('/api/chat')
@@ -37,13 +38,22 @@ export function chatRoutes(services: Services): Router {
         return;
       }
       startEventStream(res);
+      // Each token is its own event, so a key split across tokens is masked here, not in the bytes.
+      const masker = streamMasker(secrets);
+      const sendToken = (text: string): void => {
+        if (text) sseEvent(res, 'token', { text });
+      };
       try {
         const reply = await answerer.answer(body, {
           signal,
           deadlineMs,
-          onToken: (text) => sseEvent(res, 'token', { text }),
-          onReset: () => sseEvent(res, 'reset', {}),
+          onToken: (text) => sendToken(masker.push(text)),
+          onReset: () => {
+            masker.reset();
+            sseEvent(res, 'reset', {});
+          },
         });
+        sendToken(masker.flush());
         sseEvent(res, 'done', publishReply(reply, published));
       } catch (err) {
         if (signal.aborted) return;

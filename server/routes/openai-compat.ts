@@ -11,10 +11,12 @@ import { RequestError } from '../../core/errors.js';
 import { jsonBody } from '../http/body.js';
 import { recordForLog } from '../http/error-handler.js';
 import { toPublicError } from '../http/public-error.js';
-import { configDirs } from '../http/redact.js';
+import { configDirs, secretsOf, streamMasker } from '../http/redact.js';
+import { wordPieces } from '../answer/pieces.js';
 import { methodNotAllowed } from '../http/method.js';
 import { openaiChatSchema, parseBody } from '../http/schemas.js';
 import {
+  answerText,
   chunk,
   completion,
   completionHead,
@@ -30,11 +32,6 @@ import { contentText, toCompatRequest } from '../openai-compat/request.js';
 import type { Services } from '../services.js';
 import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
 import { publishContext, publishReply } from './publish.js';
-
-/** Word-sized pieces that join back to exactly `text`. */
-function pieces(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
-}
 
 export function openaiCompatRoutes(services: Services): Router {
   const { catalogue, answerer, config } = services;
@@ -68,11 +65,17 @@ export function openaiCompatRoutes(services: Services): Router {
       const live = chat.mode === 'extractive' || !isLlmConfigured(config);
       startEventStream(res);
       sseData(res, chunk(head, { role: 'assistant', content: '' }));
+      // Every content delta is its own event: a key split across deltas is masked here, not in the bytes.
+      const masker = streamMasker(secretsOf(config));
+      const sendContent = (text: string): void => {
+        const safe = masker.push(text);
+        if (safe) sseData(res, chunk(head, { content: safe }));
+      };
       let streamed = '';
       try {
         const onToken = (text: string): void => {
           streamed += text;
-          sseData(res, chunk(head, { content: text }));
+          sendContent(text);
         };
         const reply = publishReply(
           await answerer.answer(chat, {
@@ -82,10 +85,13 @@ export function openaiCompatRoutes(services: Services): Router {
           }),
           published,
         );
-        const rest = reply.answer.startsWith(streamed) ? reply.answer.slice(streamed.length) : '';
-        for (const piece of pieces(rest)) sseData(res, chunk(head, { content: piece }));
+        const answer = answerText(reply);
+        const rest = answer.startsWith(streamed) ? answer.slice(streamed.length) : '';
+        for (const piece of wordPieces(rest)) sendContent(piece);
         const sources = sourcesText(reply, name);
-        if (sources) sseData(res, chunk(head, { content: sources }));
+        if (sources) sendContent(sources);
+        const tail = masker.flush();
+        if (tail) sseData(res, chunk(head, { content: tail }));
         const usage = includeUsage ? usageOf(prompt, contentOf(reply, name)) : undefined;
         sseData(res, finalChunk(head, extrasOf(reply), usage));
         res.write('data: [DONE]\n\n');

@@ -50,12 +50,24 @@ const MARKER_GROUP = /\[\s*(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\s*\]/g;
 // A range wider than this is a typo or a year span ("[1990-1995]"), not citations; only its ends count.
 const MAX_RANGE = 20;
 const MAX_OTHER_UNITS_NAMED = 3;
+/**
+ * A quote shorter than this (words, or characters once trimmed) is too short to verify: "e" or "the
+ * carriers" occurs somewhere in almost any unit, so finding it proves nothing.
+ */
+export const MIN_QUOTE_WORDS = 3;
+export const MIN_QUOTE_CHARS = 12;
+
+/** Whether a quote is long enough for finding it to mean anything. */
+export function isVerifiableQuote(quote: string): boolean {
+  const trimmed = quote.trim();
+  return trimmed.length >= MIN_QUOTE_CHARS && trimmed.split(/\s+/).length >= MIN_QUOTE_WORDS;
+}
 
 /** The citation numbers the answer's markers name, each once, ascending. */
 export function markersIn(answer: string): number[] {
   const found = new Set<number>();
   for (const m of answer.matchAll(MARKER_GROUP)) {
-    for (const part of m[1].split(/\s*[,;]\s*/)) {
+    for (const part of m[1].split(/[,;]/).map((p) => p.trim())) {
       const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
       if (!range) {
         found.add(Number(part));
@@ -117,6 +129,10 @@ function checkOne(citation: VerifyCitationInput, source: FoldedSource): Omit<Ver
   const needle = foldForCompare(citation.quote);
   if (needle === '') {
     reasons.push('quote is empty');
+    return { exists: Boolean(unit), quoteFound: false, reason: reasons.join('; ') };
+  }
+  if (!isVerifiableQuote(citation.quote)) {
+    reasons.push(`quote is too short to verify (under ${MIN_QUOTE_WORDS} words or ${MIN_QUOTE_CHARS} characters)`);
     return { exists: Boolean(unit), quoteFound: false, reason: reasons.join('; ') };
   }
   const unitFolded = unit === undefined ? undefined : foldForCompare(unit.text);

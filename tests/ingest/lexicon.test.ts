@@ -32,7 +32,10 @@ describe('buildLexicalMap', () => {
     expect(targets('boss')).toContain(toTerm('employers'));
     expect(targets('fake')).toContain(toTerm('forged'));
     for (const list of Object.values(map.entries))
-      for (const [, weight] of list) (expect(weight).toBeGreaterThan(0), expect(weight).toBeLessThanOrEqual(1));
+      for (const [, weight] of list) {
+        expect(weight).toBeGreaterThan(0);
+        expect(weight).toBeLessThanOrEqual(1);
+      }
     // Only corpus words are ever targets.
     const corpus = new Set(['employers', 'fraudulent', 'forged', 'documents', 'imprisonment'].map((w) => toTerm(w)));
     for (const list of Object.values(map.entries)) for (const [t] of list) expect(corpus.has(t)).toBe(true);

@@ -220,7 +220,7 @@ export function bundles(): Promise<Bundles> {
 
 // Settings that must come from the test, never from the developer's shell.
 const CONFIG_VARS =
-  /^(PORT|HOST|CORPUS_DIR|INDEX_DIR|CACHE_DIR|EMBEDDINGS.*|OPENAI_.*|CHAT_.*|LLM_.*|RATE_LIMIT.*|TRUST_PROXY|REQUEST_TIMEOUT_MS|SHUTDOWN_GRACE_MS|CORS_ORIGINS|LOG_LEVEL|CLUSTER_WORKERS|AUTO_INGEST|INDEX_POLL_MS)$/;
+  /^(?:PORT|HOST|CORPUS_DIR|INDEX_DIR|CACHE_DIR|EMBEDDINGS.*|OPENAI_.*|CHAT_.*|LLM_.*|RATE_LIMIT.*|TRUST_PROXY|REQUEST_TIMEOUT_MS|BODY_TIMEOUT_MS|NODE_ENV|SHUTDOWN_GRACE_MS|CORS_ORIGINS|LOG_LEVEL|CLUSTER_WORKERS|AUTO_INGEST|INDEX_POLL_MS)$/;
 
 export function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -254,13 +254,20 @@ function baseEnv(port?: number): Record<string, string> {
   };
 }
 
+export interface SpawnOptions {
+  /** Node options before the program (e.g. `--import` of a preloaded module). */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the process (child.send / 'message'). */
+  ipc?: boolean;
+}
+
 /** Runs the bundled `bin/start.ts` with only the given settings. */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedServer> {
   const [port, { server }] = await Promise.all([freePort(), bundles()]);
-  const child = spawn(process.execPath, [server], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server], {
     cwd: ROOT,
     env: cleanEnv({ ...baseEnv(port), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));

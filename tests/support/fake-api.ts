@@ -35,9 +35,9 @@ function cutUnits(meta: DocumentMeta, raw: string): FakeUnit[] {
     .split(/\n\s*\n/)
     .map((b) =>
       b
-        .replace(/[ \t]+\n/g, '\n')
+        .replace(/(?<![ \t])[ \t]+\n/g, '\n')
         .replace(/-\n(?=[a-z])/g, '')
-        .replace(/\s*\n\s*/g, ' ')
+        .replace(/(?<!\s)\s*\n\s*/g, ' ')
         .trim(),
     )
     .filter(Boolean);
@@ -130,7 +130,7 @@ function terms(text: string): string[] {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .filter((w) => w.length > 2 && !STOP.has(w))
-        .map((w) => w.replace(/(?:ies)$/, 'y').replace(/s$/, '')),
+        .map((w) => w.replace(/ies$/, 'y').replace(/s$/, '')),
     ),
   ];
 }

@@ -5,6 +5,7 @@
  * the real client is exercised over real HTTP without a network or a key.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { wordPieces } from '../../server/answer/pieces.js';
 import { readBody, sendJson, startStub } from './http-stub.js';
 
 export interface FakeChatMessage {
@@ -29,8 +30,11 @@ export interface RecordedRequest {
 type ReplyText = string | ((request: RecordedRequest) => string);
 
 export type FakeBehaviour =
-  /** Answers with `text`; `delayMs` before the first byte; streamed in word-sized chunks when asked to stream. */
-  | { kind: 'reply'; text: ReplyText; delayMs?: number; chunkDelayMs?: number }
+  /**
+   * Answers with `text`; `delayMs` before the first byte; streamed in word-sized chunks when asked to stream,
+   * or in chunks of `chunkChars` characters.
+   */
+  | { kind: 'reply'; text: ReplyText; delayMs?: number; chunkDelayMs?: number; chunkChars?: number }
   /** Answers every chat request with this HTTP status and an OpenAI-style error body. */
   | { kind: 'error'; status: number; message?: string }
   /** Accepts the request and never answers, until the server is closed. */
@@ -110,7 +114,7 @@ export async function startFakeOpenAI(
           return;
         }
         startStream(res);
-        for (const piece of pieces(text)) {
+        for (const piece of b.chunkChars ? fixedPieces(text, b.chunkChars) : pieces(text)) {
           await write(res, sse(chunk(model, { content: piece }, null)));
           if (b.chunkDelayMs) await wait(b.chunkDelayMs);
         }
@@ -164,8 +168,13 @@ function write(res: ServerResponse, data: string): Promise<void> {
 }
 
 /** Word-sized pieces, each keeping its trailing space, as models stream them. */
-export function pieces(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+export const pieces = wordPieces;
+
+/** Pieces of `size` characters (the last may be shorter). */
+function fixedPieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
 }
 
 const sse = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;

@@ -102,7 +102,7 @@ export function sourceFiles(root: string, layers: Layer[] = LAYERS): string[] {
     for (const name of names) {
       const rel = `${dir}${name}`;
       if (statSync(path.join(root, rel)).isDirectory()) walk(`${rel}/`);
-      else if (/\.(ts|mts)$/.test(name)) files.push(rel);
+      else if (/\.m?ts$/.test(name)) files.push(rel);
     }
   };
   for (const layer of layers) walk(layer.folder);

@@ -397,6 +397,12 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     await expect(page.locator('.unit--target mark').textContent()).resolves.toMatch(/holding\s+the\s+carriers/);
     await page.goto('/documents/no-such-document');
     await expect(page.getByRole('alert').textContent()).resolves.toBe('There is no such document.');
+    // An anchor naming no unit: a fixed message, never the link's own words (issue #12).
+    await page.goto('/documents/prague-1997#Your%20account%20is%20locked.%20Call%20%2B1-555-0100');
+    const notice = page.locator('.doc .notice');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toBe('This document has no such part.');
+    await expect(page.locator('body').textContent()).resolves.not.toContain('account is locked');
     expectClean(watch);
     await context.close();
   });

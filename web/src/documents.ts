@@ -176,8 +176,9 @@ export function renderDocument(
   }
 
   const notes: HTMLElement[] = [];
+  // A fixed message: the anchor comes from the URL, and a link could make the page say anything with it.
   if (unit && !target)
-    notes.push(el('p', { class: 'notice', attrs: { role: 'status' } }, `This document has no part “${unit}”.`));
+    notes.push(el('p', { class: 'notice', attrs: { role: 'status' } }, 'This document has no such part.'));
   if (target && quote && !quoteFound) {
     notes.push(
       el(

@@ -34,7 +34,7 @@ export function segmentAnswer(answer: string, citations: readonly Citation[]): A
   for (const m of answer.matchAll(MARKER)) {
     const index = m.index ?? 0;
     pushText(answer.slice(at, index));
-    const numbers = m[1].split(/\s*[,;]\s*/).map(Number);
+    const numbers = m[1].split(/[,;]/).map(Number);
     if (numbers.every((n) => !byN.has(n))) {
       pushText(m[0]);
     } else {

@@ -34,7 +34,7 @@ export function parseRoute(pathname: string, search = '', hash = ''): Route {
       innerHash,
     );
   }
-  const path = pathname.replace(/\/+$/, '') || '/';
+  const path = pathname.replace(/(?<!\/)\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return { name: 'chat' };
   if (path === '/documents') return { name: 'documents' };
   const m = /^\/documents\/([^/]+)$/.exec(path);

@@ -3,16 +3,42 @@
  * The one way this project talks to the chat model: a ChatOpenAI with bounded retries and timeout, called
  * under a total deadline that also covers the streamed body, with every failure turned into UpstreamError.
  */
+import { performance } from 'node:perf_hooks';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { Config } from '../../../core/config.js';
+import { DEFAULT_LLM_MAX_TOKENS, type Config } from '../../../core/config.js';
 import { ConfigError, UpstreamError } from '../../../core/errors.js';
 import type { TokenSink } from '../types.js';
 
 import { isLlmConfigured } from './configured.js';
+import type { UpstreamDetails, UpstreamFailure } from './upstream-reason.js';
 
 // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) ignore the key, but the client insists on one.
 const PLACEHOLDER_KEY = 'not-needed';
+
+/**
+ * A reply longer than this many characters per allowed token is refused: an upstream that ignores
+ * max_tokens must not make post-processing (and the event loop) work through megabytes of text.
+ */
+const CHARS_PER_TOKEN_CAP = 8;
+/** How much of an upstream error message is read at all. */
+const MAX_ERROR_CHARS = 2_000;
+/**
+ * Chunks that arrive together are read in one run of microtasks, which never lets the event loop turn: a
+ * reply sent at once in 1-character chunks held it for a second. The stream loop hands it back this often.
+ */
+const YIELD_EVERY_MS = 10;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The longest reply accepted from the model under this config, in characters. */
+export function maxReplyChars(config: Config): number {
+  return (config.openai.maxTokens ?? DEFAULT_LLM_MAX_TOKENS) * CHARS_PER_TOKEN_CAP;
+}
+
+function upstreamError(message: string, failure: UpstreamFailure, cause?: unknown): UpstreamError {
+  const details: UpstreamDetails = { failure };
+  return new UpstreamError(message, { cause, details });
+}
 
 /**
  * A ChatOpenAI for this config. Timeout and retries are always explicit: LangChain's default is 6 retries
@@ -23,12 +49,13 @@ export function createChatModel(config: Config, options: { streaming?: boolean }
   if (!isLlmConfigured(config)) {
     throw new ConfigError('LLM is not configured: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server');
   }
-  const { apiKey, baseURL, chatModel, timeoutMs, maxRetries, maxConcurrency } = config.openai;
+  const { apiKey, baseURL, chatModel, timeoutMs, maxRetries, maxConcurrency, maxTokens } = config.openai;
   return new ChatOpenAI({
     model: chatModel,
     apiKey: apiKey ?? PLACEHOLDER_KEY,
     configuration: { baseURL },
     temperature: 0,
+    maxTokens: maxTokens ?? DEFAULT_LLM_MAX_TOKENS,
     timeout: timeoutMs,
     maxRetries,
     maxConcurrency,
@@ -72,6 +99,12 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
   const { config, messages, onToken, signal, purpose } = options;
   signal?.throwIfAborted();
   const timeoutMs = config.openai.timeoutMs;
+  const maxChars = maxReplyChars(config);
+  const tooLong = (): UpstreamError =>
+    upstreamError(`LLM upstream reply ran past ${maxChars} characters (${purpose})`, {
+      kind: 'too-long',
+      chars: maxChars,
+    });
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -95,12 +128,18 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
     const model = modelFor(config, onToken !== undefined);
     if (!onToken) {
       const reply = await Promise.race([model.invoke(messages, { signal: controller.signal }), aborted]);
+      if (reply.text.length > maxChars) throw tooLong();
       text = reply.text;
       finished = true;
     } else {
       const stream = await Promise.race([model.stream(messages, { signal: controller.signal }), aborted]);
       iterator = stream[Symbol.asyncIterator]();
+      let slice = performance.now();
       for (;;) {
+        if (performance.now() - slice > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
         const step = await Promise.race([iterator.next(), aborted]);
         // LangChain ends a stream quietly when its signal aborts; the race above is what turns that into an error.
         if (step.done) break;
@@ -108,6 +147,7 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
         if (step.value.response_metadata.finish_reason != null) finished = true;
         const piece = step.value.text;
         if (!piece) continue;
+        if (text.length + piece.length > maxChars) throw tooLong();
         text += piece;
         try {
           onToken(piece);
@@ -120,17 +160,30 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
     drained = true;
   } catch (err) {
     if (err instanceof SinkFailure) throw err.error;
+    if (err instanceof UpstreamError) throw err;
     // The client's per-attempt timeout can fire just before the deadline does; it is the same event to the user.
-    if (timedOut || isTimeout(err))
-      throw new UpstreamError(`LLM upstream timed out after ${timeoutMs} ms (${purpose})`, { cause: err });
-    if (signal?.aborted) throw signal.reason;
-    if (chunks > 0) {
-      throw new UpstreamError(
-        `LLM upstream stream was cut off after ${text.length} characters (${purpose}): ${describe(err, config.openai.apiKey)}`,
-        { cause: err },
+    if (timedOut || isTimeout(err)) {
+      throw upstreamError(
+        `LLM upstream timed out after ${timeoutMs} ms (${purpose})`,
+        { kind: 'timeout', ms: timeoutMs },
+        err,
       );
     }
-    throw new UpstreamError(`LLM upstream failed (${purpose}): ${describe(err, config.openai.apiKey)}`, { cause: err });
+    if (signal?.aborted) throw signal.reason;
+    const status = statusOf(err);
+    const described = describe(err, config.openai.apiKey);
+    if (chunks > 0) {
+      throw upstreamError(
+        `LLM upstream stream was cut off after ${text.length} characters (${purpose}): ${described}`,
+        status === undefined ? { kind: 'cut' } : { kind: 'http', status },
+        err,
+      );
+    }
+    throw upstreamError(
+      `LLM upstream failed (${purpose}): ${described}`,
+      status === undefined ? { kind: 'other' } : { kind: 'http', status },
+      err,
+    );
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCallerAbort);
@@ -141,23 +194,29 @@ export async function callChatModel(options: ChatCallOptions): Promise<string> {
     }
   }
   // A clean end without a finish reason means the connection closed early without an error being raised.
-  if (!finished) throw new UpstreamError(`LLM upstream stream ended before the answer was complete (${purpose})`);
-  if (!text.trim()) throw new UpstreamError(`LLM upstream returned an empty reply (${purpose})`);
+  if (!finished) {
+    throw upstreamError(`LLM upstream stream ended before the answer was complete (${purpose})`, {
+      kind: 'incomplete',
+    });
+  }
+  if (!text.trim()) throw upstreamError(`LLM upstream returned an empty reply (${purpose})`, { kind: 'empty' });
   return text;
 }
 
 /**
- * A short, key-free description of an upstream error: HTTP status when there is one, then the message. Some
- * servers echo the credentials they were sent, so the key (and anything shaped like one) is masked here, at
- * the source, not only where replies and logs leave the process.
+ * A short, key-free description of an upstream error for logs: HTTP status when there is one, then the
+ * message. Some servers echo the credentials they were sent, so the key (and anything shaped like one) is
+ * masked here, at the source. Only the first MAX_ERROR_CHARS are read, once the key is out (a cut could
+ * otherwise leave part of it), and every step is linear: the upstream chooses this text.
  */
-function describe(err: unknown, apiKey: string | undefined): string {
+export function describe(err: unknown, apiKey: string | undefined): string {
   const status = statusOf(err);
   const raw = err instanceof Error ? err.message : String(err);
   const keyed = apiKey && apiKey.length >= 4 ? raw.split(apiKey).join('[key]') : raw;
-  const message = keyed.replace(/\bsk-[\w-]{8,}/g, '[key]');
+  const message = keyed.replace(/\bsk-[\w-]{8,}/g, '[key]').slice(0, MAX_ERROR_CHARS);
   // LangChain appends a docs link to some errors; it helps no one reading a 503.
-  const bare = message.replace(/\s*Troubleshooting URL:[\s\S]*$/, '');
+  const link = message.indexOf('Troubleshooting URL:');
+  const bare = link === -1 ? message : message.slice(0, link);
   const short = bare.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (status === undefined) return short || 'unknown error';
   return short.startsWith(String(status)) ? `HTTP ${short}` : `HTTP ${status}${short ? `: ${short}` : ''}`;

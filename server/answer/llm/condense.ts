@@ -39,9 +39,10 @@ export async function condenseQuestion(input: CondenseInput): Promise<string> {
 export function formatHistory(turns: ChatTurn[]): string {
   return turns
     .map((t) => {
+      // Whitespace first, so the marker pattern needs no leading \s* (quadratic on a long run of spaces).
       const text = t.content
-        .replace(/\s*\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, '')
         .replace(/\s+/g, ' ')
+        .replace(/ ?\[\d+(?:\s*[,;–-]\s*\d+)*\]/g, '')
         .trim();
       const clipped = text.length > MAX_TURN_CHARS ? `${text.slice(0, MAX_TURN_CHARS)}…` : text;
       return `${t.role === 'user' ? 'User' : 'Assistant'}: ${clipped}`;
@@ -52,8 +53,8 @@ export function formatHistory(turns: ChatTurn[]): string {
 function cleanStandalone(reply: string): string | undefined {
   const firstLine = reply.trim().split('\n')[0] ?? '';
   const text = firstLine
-    .replace(/^(standalone question|question)\s*:\s*/i, '')
-    .replace(/^["'“”]+|["'“”]+$/g, '')
+    .replace(/^(?:standalone question|question)\s*:\s*/i, '')
+    .replace(/^["'“”]+|(?<!["'“”])["'“”]+$/g, '')
     .trim();
   if (!text || text.length > MAX_STANDALONE_CHARS) return undefined;
   return text;

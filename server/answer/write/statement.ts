@@ -48,7 +48,7 @@ const PARTICIPLES: Record<string, string> = {
 
 // First words that are not names, so they lose their capital inside a sentence ("Participating States …").
 const COMMON_OPENERS =
-  /^(?:The|This|These|Those|It|Its|They|Their|A|An|In|On|At|For|With|All|Participating|Participants|States|Since|Today|During|Following|As|Each|Every|Some|Many|Several|Both|Further|Furthermore|Moreover|However|Also|Thus|Therefore|Since|When|While|After|Before|Under|Through|Within|According)\b/;
+  /^(?:The|This|These|Those|It|Its|They|Their|A|An|In|On|At|For|With|All|Participating|Participants|States|Since|Today|During|Following|As|Each|Every|Some|Many|Several|Both|Further|Furthermore|Moreover|However|Also|Thus|Therefore|When|While|After|Before|Under|Through|Within|According)\b/;
 
 /** A clause boundary a long sentence may be cut at without losing its main statement. */
 const CLAUSE_CUT =
@@ -69,7 +69,7 @@ export function tidySentence(sentence: string, maxChars = LONG_STATEMENT): strin
       }
     }
   }
-  text = text.replace(/[\s;:,]+$/, '');
+  text = text.replace(/(?<![\s;:,])[\s;:,]+$/, '');
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
@@ -80,9 +80,9 @@ export function plainStatement(sentence: string, unit: Unit, meta: DocumentMeta)
   const numbered = unit.number !== null && unit.number !== undefined;
   const source = numbered ? `${unit.label} of ${documentName(meta)}` : documentName(meta);
   const plural = !numbered && /s$/.test(meta.shortTitle) && !/process$/i.test(meta.shortTitle);
-  const opener = /^(\S+)\s+(.*)$/s.exec(text);
-  const first = opener?.[1] ?? '';
-  const rest = opener?.[2] ?? '';
+  const gap = text.search(/\s/);
+  const first = gap < 0 ? text : text.slice(0, gap);
+  const rest = gap < 0 ? '' : text.slice(gap).trimStart();
   if (/^recommends?$/i.test(first)) return capitalise(`${source} ${plural ? 'recommend' : 'recommends'} ${rest}`);
   const participle = PARTICIPLES[first.toLowerCase().replace(/,$/, '')];
   if (participle) {

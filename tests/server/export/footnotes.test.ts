@@ -54,7 +54,7 @@ describe('footnoteAnswer', () => {
           const referenced = new Set(lines.flat().flatMap((p) => (typeof p === 'string' ? [] : [p.footnote])));
           expect([...referenced].sort()).toEqual(footnotes.map((f) => f.id));
           const text = lines.map((l) => l.filter((p): p is string => typeof p === 'string').join('')).join('\n');
-          const withoutMarkers = answer.replace(/\r\n?/g, '\n').replace(/[ \t]*\[\s*\d[\d\s,;–-]*\]/g, '');
+          const withoutMarkers = answer.replace(/\r\n?/g, '\n').replace(/(?<![ \t])[ \t]*\[\s*\d[\d\s,;–-]*\]/g, '');
           expect(text.replace(/\s+/g, '')).toBe(withoutMarkers.replace(/\s+/g, ''));
         },
       ),

@@ -38,6 +38,7 @@ const post = (path: string, body: string | Buffer, headers: Record<string, strin
 });
 const search = (body: unknown) => post('/api/search', JSON.stringify(body));
 const chat = (body: unknown) => post('/api/chat', JSON.stringify(body));
+const nested8000 = `${'['.repeat(8000)}${']'.repeat(8000)}`;
 const nested = (depth: number) => `{"query":"x","extra":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 const turns = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `turn ${i}` }));
@@ -66,6 +67,37 @@ const rows: Row[] = [
   {
     name: 'search in latin1',
     req: post('/api/search', '{"query":"x"}', { 'content-type': 'application/json; charset=latin1' }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  // The nesting check once scanned raw bytes as UTF-8 while the parser decoded the declared charset; in
+  // UTF-16LE "Ģ" is the bytes 22 01, read as a quote, so 8,000 levels went unseen and the key walk overflowed
+  // the stack (the process exited). Only UTF-8 is read now.
+  {
+    name: 'search in UTF-16LE nested 8,000 deep (once killed the process)',
+    req: post('/api/search', Buffer.from(`{"query":"x","a":"\u0122","b":${nested8000}}`, 'utf16le'), {
+      'content-type': 'application/json; charset=utf-16le',
+    }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'chat in UTF-16BE nested 8,000 deep',
+    req: post('/api/chat', Buffer.from(`{"question":"x","a":"\u0122","b":${nested8000}}`, 'utf16le').swap16(), {
+      'content-type': 'application/json; charset=utf-16be',
+    }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'verify in UTF-7 with encoded brackets',
+    req: post('/api/verify', `{"citations":+AFsAWwBbAFs-]]]]}`, { 'content-type': 'application/json; charset=utf-7' }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'completions in UTF-32',
+    req: post('/v1/chat/completions', '{}', { 'content-type': 'application/json; charset=utf-32' }),
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
   },

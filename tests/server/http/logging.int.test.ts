@@ -62,13 +62,14 @@ afterAll(async () => {
 });
 
 describe(`with OPENAI_API_KEY=${SECRET}`, () => {
-  it('answers while the upstream refuses the key, quoting its error without the key', async () => {
+  it('answers while the upstream refuses the key, naming only its status, never its words', async () => {
     const res = await record(postJson(port, '/api/chat', { question: GOOD_QUESTION, mode: 'llm' }));
     expect(res.status).toBe(200);
     const reply = res.json as { mode: string; notice?: string };
     expect(reply.mode).toBe('extractive');
-    // Masked at the source ("[key]") or, failing that, where the reply leaves the process ("****").
-    expect(reply.notice).toMatch(/Incorrect API key provided: (\[key\]|\*+)/);
+    // A fixed phrase and the status code: none of the upstream's words reach the notice.
+    expect(reply.notice).toMatch(/language model was unavailable \(it answered HTTP 401\)/);
+    expect(reply.notice).not.toMatch(/Incorrect API key|Check it/);
     expect(reply.notice).not.toContain(SECRET);
     // The key did reach the upstream, where it belongs.
     expect(fake.requests.some((r) => r.authorization === `Bearer ${SECRET}`)).toBe(true);
@@ -94,6 +95,69 @@ describe(`with OPENAI_API_KEY=${SECRET}`, () => {
     expect(lines.length).toBeGreaterThan(8);
     const leaking = lines.filter((l) => l.includes(SECRET));
     expect(leaking).toEqual([]);
+  });
+});
+
+describe('a key echoed by the model in 5-character pieces', () => {
+  const KEY = 'sk-stream-secret-0123456789';
+  let echo: FakeOpenAI;
+  let echoServer: Server;
+  let echoPort: number;
+
+  beforeAll(async () => {
+    // Each SSE chunk of the stand-in carries 5 characters, so the key spans six `token` events.
+    echo = await startFakeOpenAI({
+      kind: 'reply',
+      text: `Carriers face sanctions [1]. The key I was given is ${KEY}, as you asked [1].`,
+      chunkChars: 5,
+    });
+    const config = testConfig(
+      {},
+      { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: echo.url, LLM_MAX_RETRIES: '0', RATE_LIMIT_PER_MINUTE: '0' },
+    );
+    echoServer = createServer(createApp(await buildServices(config)));
+    configureServer(echoServer, config);
+    await new Promise<void>((resolve) => echoServer.listen(0, '127.0.0.1', resolve));
+    echoPort = (echoServer.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    echoServer.closeAllConnections();
+    await new Promise<void>((resolve) => echoServer.close(() => resolve()));
+    await echo.close();
+  });
+
+  it('never reaches the client, joined from the streamed tokens or in the raw stream', async () => {
+    const res = await postJson(echoPort, '/api/chat', { question: GOOD_QUESTION }, { accept: 'text/event-stream' });
+    expect(res.status).toBe(200);
+    const tokens = [...res.text.matchAll(/^event: token\ndata: (.*)$/gm)].map(
+      (m) => (JSON.parse(m[1]) as { text: string }).text,
+    );
+    expect(tokens.length).toBeGreaterThan(10);
+    const streamed = tokens.join('');
+    expect(streamed).toContain('The key I was given is ***************************, as you asked');
+    expect(streamed).not.toContain(KEY.slice(0, 8));
+    expect(res.text).not.toContain(KEY);
+    // The tokens still add up to the answer the `done` event carries.
+    const done = JSON.parse(/^event: done\ndata: (.*)$/m.exec(res.text)?.[1] ?? '{}') as {
+      answer: string;
+      mode: string;
+    };
+    expect(done.mode).toBe('llm');
+    expect(streamed.trim()).toBe(done.answer);
+  });
+
+  it('is masked on the OpenAI-compatible stream too', async () => {
+    const res = await postJson(echoPort, '/v1/chat/completions', {
+      stream: true,
+      messages: [{ role: 'user', content: GOOD_QUESTION }],
+    });
+    expect(res.status).toBe(200);
+    const content = [...res.text.matchAll(/^data: (\{.*\})$/gm)]
+      .map((m) => JSON.parse(m[1]) as { choices: { delta: { content?: string } }[] })
+      .map((c) => c.choices[0]?.delta.content ?? '')
+      .join('');
+    expect(content).toContain('The key I was given is ***************************');
+    expect(res.text).not.toContain(KEY);
   });
 });
 

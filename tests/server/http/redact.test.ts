@@ -1,16 +1,16 @@
 /**
  * @module tests/server/http/redact
- * Paths out of client messages, secrets out of bodies and logs, and the nesting scan that runs before
- * JSON.parse.
+ * Paths out of client messages, and secrets out of bodies and logs.
  */
 import { EventEmitter } from 'node:events';
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { jsonDepth, MAX_DEPTH } from '../../../server/http/body.js';
+import fc from 'fast-check';
 import {
   maskSecrets,
   maskSecretsInResponses,
   secretsOf,
+  streamMasker,
   stripKnownDirs,
   stripPaths,
 } from '../../../server/http/redact.js';
@@ -68,18 +68,62 @@ describe('secrets', () => {
   });
 });
 
-describe('jsonDepth', () => {
-  const depth = (s: string) => jsonDepth(Buffer.from(s));
+describe('streamMasker', () => {
+  const KEY = 'sk-0123456789';
 
-  it('counts objects and arrays, not brackets inside strings', () => {
-    expect(depth('{"a":1}')).toBe(1);
-    expect(depth('{"a":[{"b":[]}]}')).toBe(4);
-    expect(depth('{"a":"[[[[{{{{"}')).toBe(1);
-    expect(depth('{"a":"\\"[[[["}')).toBe(1);
-    expect(depth('"x"')).toBe(0);
+  it('masks a key split into pieces of any size, and holds back only what could begin it', () => {
+    const masker = streamMasker([KEY]);
+    const out = ['key: sk-01', '234', '56789 done', ' and s', 'k-', '0123456789'].map((p) => masker.push(p));
+    expect(out).toEqual(['key: ', '', '************* done', ' and ', '', '*************']);
+    expect(masker.flush()).toBe('');
+    expect(streamMasker([KEY]).push('ordinary text. [1]')).toBe('ordinary text. [1]');
   });
 
-  it('stops early past the limit', () => {
-    expect(jsonDepth(Buffer.from('['.repeat(100_000)), MAX_DEPTH)).toBe(MAX_DEPTH + 1);
+  it('masks a sizeable start of the key left at the end, and forgets what a reset discards', () => {
+    const masker = streamMasker([KEY]);
+    expect(masker.push('cut: sk-0123')).toBe('cut: ');
+    expect(masker.flush()).toBe('*******');
+    masker.push('sk-01');
+    masker.reset();
+    expect(masker.push('23456789')).toBe('23456789');
+  });
+
+  it('joins to the whole text masked, however the text is cut (property)', () => {
+    const secrets = [KEY, 'sk-abcdefgh'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...secrets, 'sk-', 'sk-0', ' '), fc.string({ maxLength: 8 })), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (whole, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...points, whole.length]
+          .slice(1)
+          .map((end, i, ends) => whole.slice(i ? ends[i - 1] : 0, end));
+        const masker = streamMasker(secrets);
+        const joined = pieces.map((p) => masker.push(p)).join('') + masker.flush();
+        expect(joined).not.toContain(KEY);
+        expect(joined).not.toContain('sk-abcdefgh');
+        expect(joined.length).toBe(whole.length);
+        // Apart from a start of a key left dangling at the very end, exactly what masking the whole gives.
+        const expected = maskSecrets(whole, secrets);
+        expect(joined.slice(0, joined.length - 8)).toBe(expected.slice(0, expected.length - 8));
+      }),
+    );
+  });
+
+  it('masks across writes of a response, bytes and strings alike', () => {
+    const written: Buffer[] = [];
+    const res = Object.assign(new EventEmitter(), {
+      write: (chunk: Buffer | string) => written.push(Buffer.from(chunk)) > 0,
+      end: (chunk?: Buffer | string) => {
+        if (chunk !== undefined) written.push(Buffer.from(chunk));
+        return res;
+      },
+    });
+    maskSecretsInResponses([KEY])({} as Request, res as unknown as Response, () => {});
+    res.write('data: {"text":"sk-01');
+    res.write(Buffer.from('23456789"}\n\n'));
+    res.end('é sk-012');
+    expect(Buffer.concat(written).toString('utf8')).toBe('data: {"text":"*************"}\n\né ******');
   });
 });

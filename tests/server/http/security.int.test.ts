@@ -4,8 +4,9 @@
  * rate limiting, the ceiling on chat requests in progress, request ids, and the not-ready app that answers
  * while no index is in service.
  */
-import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,32 @@ describe('security headers', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('source maps of the page', () => {
+  let rootDir: string;
+  beforeAll(() => {
+    rootDir = mkdtempSync(path.join(os.tmpdir(), 'bp-web-'));
+    const web = path.join(rootDir, 'dist', 'web');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(path.join(web, 'app.js'), 'export {};\n//# sourceMappingURL=app.js.map');
+    writeFileSync(path.join(web, 'app.js.map'), '{"version":3,"sources":["../../web/src/main.ts"]}');
+  });
+  afterAll(() => rmSync(rootDir, { recursive: true, force: true }));
+
+  it('are not served (404), though the script is', async () => {
+    const app = await testApp({ rootDir });
+    expect((await request(app).get('/app.js')).status).toBe(200);
+    const map = await request(app).get('/app.js.map');
+    expect(map.status).toBe(404);
+    expect(map.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('are served with NODE_ENV=development', async () => {
+    const app = await testApp({ rootDir, development: true });
+    expect((await request(app).get('/app.js.map')).status).toBe(200);
   });
 });
 
@@ -186,6 +213,81 @@ describe('slow senders', () => {
       error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) },
     });
   });
+});
+
+describe('trickled bodies', () => {
+  const TRICKLERS = 64;
+  let server: Running;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    // The default CHAT_MAX_IN_FLIGHT (64); a body timeout long enough to keep the tricklers open throughout.
+    server = await startGuardedServer({ chatMaxInFlight: 64, bodyTimeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await server.close();
+  });
+
+  /** Opens a chat whose announced 200-byte body arrives one byte at a time, every 500 ms. */
+  function trickle(port: number): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          'POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{',
+        );
+        const timer = setInterval(() => (socket.writable ? socket.write(' ') : clearInterval(timer)), 500);
+        socket.once('close', () => clearInterval(timer));
+        resolve(socket);
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  it(`hold no chat slot: with ${TRICKLERS} trickling sockets open, a normal chat still answers 200 at once`, async () => {
+    for (let i = 0; i < TRICKLERS; i++) sockets.push(await trickle(server.port));
+    await new Promise((r) => setTimeout(r, 300)); // every trickler is in, and past its headers
+    const t0 = Date.now();
+    const res = await postJson(server.port, '/api/chat', { question: GOOD_QUESTION });
+    expect(res.status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(sockets.filter((s) => !s.destroyed)).toHaveLength(TRICKLERS);
+  });
+});
+
+describe('a body slower than BODY_TIMEOUT_MS', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await startGuardedServer({ bodyTimeoutMs: 500, requestTimeoutMs: 60_000 });
+  });
+  afterAll(() => server.close());
+
+  it.each(['/api/chat', '/api/search', '/v1/chat/completions'])(
+    'gets a JSON 408 and a closed connection on %s, long before REQUEST_TIMEOUT_MS',
+    async (path) => {
+      const t0 = Date.now();
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () =>
+          socket.write(
+            `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"q`,
+          ),
+        );
+        const timer = setInterval(() => socket.writable && socket.write(' '), 100);
+        let text = '';
+        socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        socket.on('close', () => {
+          clearInterval(timer);
+          resolve(text);
+        });
+        socket.on('error', reject);
+        socket.setTimeout(5_000, () => socket.destroy(new Error('never cut off')));
+      });
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+      expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toEqual({
+        error: { code: 'REQUEST_TIMEOUT', message: expect.stringContaining('500 ms') },
+      });
+    },
+  );
 });
 
 describe('request ids', () => {

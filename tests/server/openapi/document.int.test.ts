@@ -68,7 +68,7 @@ function appRoutes(target: Express): string[] {
   return found;
 }
 
-const isService = (route: string) => / \/(api|v1)\/|^\w+ \/(healthz|openapi\.json)$/.test(route);
+const isService = (route: string) => / \/(?:api|v1)\/|^\w+ \/(?:healthz|openapi\.json)$/.test(route);
 
 describe('GET /openapi.json', () => {
   it('is OpenAPI 3.1 with every $ref resolving to a component', () => {

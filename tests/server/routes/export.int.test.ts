@@ -28,7 +28,7 @@ function wordText(xml: string): string {
   return xml
     .replace(/<\/w:p>/g, '\n')
     .replace(/<w:footnoteReference w:id="(\d+)"\/>/g, '{fn$1}')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 }

@@ -76,6 +76,27 @@ describe('verifyCitations', () => {
     expect(result.citations[0].reason).toBe('no unit with id "prague-1997:rec-99"; quote found in prague-1997:rec-18');
   });
 
+  it.each([
+    ['one letter', 'e'],
+    ['two words', 'the carriers'],
+    ['three words in 11 characters', 'to the cost'],
+    ['one long word', 'improperly-documented'],
+  ])('reports a quote of %s as too short to verify, though it occurs in the unit', (_what, quote) => {
+    const result = verifyCitations({ citations: [{ id: 'prague-1997:rec-18', quote }] }, source);
+    expect(result.valid).toBe(false);
+    expect(result.citations[0]).toEqual({
+      id: 'prague-1997:rec-18',
+      exists: true,
+      quoteFound: false,
+      reason: 'quote is too short to verify (under 3 words or 12 characters)',
+    });
+  });
+
+  it('accepts a quote of exactly 3 words and 12 characters', () => {
+    const result = verifyCitations({ citations: [{ id: 'prague-1997:rec-18', quote: 'for the return' }] }, source);
+    expect(result.citations[0].quoteFound).toBe(true);
+  });
+
   it('accepts a citation without a quote when its unit exists, and refuses an empty quote', () => {
     expect(verifyCitations({ citations: [{ id: 'prague-1997:rec-17' }] }, source).valid).toBe(true);
     const empty = verifyCitations({ citations: [{ id: 'prague-1997:rec-17', quote: ' \n' }] }, source);

@@ -58,9 +58,10 @@ describe('condenseQuestion', () => {
   it('rejects with UpstreamError when the upstream hangs', async () => {
     const { config } = await setup({ kind: 'hang' }, { timeoutMs: 250 });
     const started = Date.now();
-    await expect(condenseQuestion({ question: followUp, history, config })).rejects.toThrow(
-      new UpstreamError('LLM upstream timed out after 250 ms (condense)'),
-    );
+    const err: unknown = await condenseQuestion({ question: followUp, history, config }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as UpstreamError).message).toBe('LLM upstream timed out after 250 ms (condense)');
+    expect((err as UpstreamError).details).toEqual({ failure: { kind: 'timeout', ms: 250 } });
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

@@ -40,6 +40,24 @@ describe('writeLlmAnswer', () => {
     expect(fake.requests[0].authorization).toBe('Bearer test-key');
   });
 
+  it('asks for at most LLM_MAX_TOKENS and refuses a reply that runs past 8 characters a token', async () => {
+    // A stand-in that ignores max_tokens, as a hostile or broken upstream would.
+    const long = `Carriers face sanctions [1]. ${'x '.repeat(300)}`;
+    for (const streaming of [true, false]) {
+      const { fake, config } = await setup({ kind: 'reply', text: long }, { maxTokens: 32 });
+      const err = await rejection(
+        writeLlmAnswer({ question, passages, config, ...(streaming ? { onToken: () => undefined } : {}) }),
+      );
+      expect(err).toBeInstanceOf(UpstreamError);
+      expect((err as UpstreamError).details).toEqual({ failure: { kind: 'too-long', chars: 256 } });
+      expect(fake.requests[0].body.max_tokens ?? fake.requests[0].body.max_completion_tokens).toBe(32);
+      await fake.close();
+    }
+    const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
+    await writeLlmAnswer({ question, passages, config });
+    expect(fake.requests[0].body.max_tokens ?? fake.requests[0].body.max_completion_tokens).toBe(1024);
+  });
+
   it('answers without streaming when no token sink is given', async () => {
     const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
     expect(await writeLlmAnswer({ question, passages, config })).toBe(ANSWER);
