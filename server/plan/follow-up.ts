@@ -163,7 +163,7 @@ export function resolveFollowUp(
   }
   // A pronoun stands for the earlier topic ("who funded it?" after a question about a project): the topic
   // carries even when the follow-up adds words of its own.
-  const pronounForTopic = ANAPHORA.test(question) && analyse(question).length <= 5;
+  const pronounForTopic = THING.test(question) && analyse(question).length <= 5;
   if (!earlierTopic || (ownTopic && !pronounForTopic)) {
     return documents ? { query: question, documents, followUp: { carried: 'scope' } } : alone;
   }
