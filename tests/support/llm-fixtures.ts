@@ -50,6 +50,7 @@ export function standInOpenAI(url: string, overrides: Partial<Config['openai']> 
     timeoutMs: 5_000,
     maxRetries: 0,
     maxConcurrency: 2,
+    maxTokens: 1_024,
     ...overrides,
   };
 }
