@@ -21,8 +21,6 @@ function projectRoot(from: string): string {
 }
 const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
-export const DEFAULT_LLM_MAX_TOKENS = 1_024;
-
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
@@ -42,7 +40,7 @@ const envSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   LLM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   // The most the chat model may write in one reply; its text is also cut off past a multiple of this.
-  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(DEFAULT_LLM_MAX_TOKENS),
+  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(1_024),
   EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600), // 0 turns it off
   // Express's `trust proxy`: empty = off (rate limits key on the socket address), else hops or addresses.
@@ -89,8 +87,8 @@ export type Config = {
     timeoutMs: number;
     maxRetries: number;
     maxConcurrency: number;
-    /** LLM_MAX_TOKENS; optional so that hand-built test configs need not name it (then DEFAULT_LLM_MAX_TOKENS). */
-    maxTokens?: number;
+    /** LLM_MAX_TOKENS: the longest reply the model may write. */
+    maxTokens: number;
   };
   rateLimitPerMinute: number;
   trustProxy: boolean | number | string;

@@ -12,7 +12,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface Metafile {
-  outputs: Record<string, { entryPoint?: string; imports: { path: string; kind: string; external?: boolean }[] }>;
+  outputs: Record<
+    string,
+    {
+      entryPoint?: string;
+      imports: { path: string; kind: string; external?: boolean }[];
+      inputs: Record<string, unknown>;
+    }
+  >;
 }
 type BuildServer = (options?: { outDir?: string }) => Promise<Metafile>;
 
@@ -55,5 +62,9 @@ describe('buildServer', () => {
       expect(atStart, lazy).not.toContain(lazy);
       expect(eventually, lazy).toContain(lazy);
     }
+    // config.ts finds the project root counting folders up from the file it is bundled in: it must be in
+    // main.js itself, not in a chunk a lazily loaded module shares with main.js (issue #12 review).
+    const holding = Object.keys(meta.outputs).filter((o) => 'server/config.ts' in meta.outputs[o].inputs);
+    expect(holding).toEqual([entry]);
   });
 });

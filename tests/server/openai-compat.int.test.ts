@@ -7,6 +7,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../server/answer/types.js';
 import { startFakeOpenAI } from '../support/fake-openai.js';
+import { standInOpenAI } from '../support/llm-fixtures.js';
 import { startTestServer, type RunningServer } from '../support/test-server.js';
 
 // The citation fields ride along with OpenAI's own; the client passes unknown fields through untouched.
@@ -118,16 +119,7 @@ describe('POST /v1/chat/completions with an LLM', () => {
       kind: 'reply',
       text: 'Carriers that fail to check documents are fined [3]. [9]',
     });
-    const llmServer = await startTestServer({
-      openai: {
-        apiKey: 'test',
-        baseURL: fake.url,
-        chatModel: 'fake-model',
-        timeoutMs: 5_000,
-        maxRetries: 0,
-        maxConcurrency: 2,
-      },
-    });
+    const llmServer = await startTestServer({ openai: standInOpenAI(fake.url, { apiKey: 'test' }) });
     try {
       const client = new OpenAI({ baseURL: `${llmServer.url}/v1`, apiKey: 'test', maxRetries: 0 });
       const messages = [{ role: 'user' as const, content: QUESTION }];

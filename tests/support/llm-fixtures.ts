@@ -41,6 +41,20 @@ export type FakeSetup = (
   openai?: Partial<Config['openai']>,
 ) => Promise<{ fake: FakeOpenAI; config: Config }>;
 
+/** The `openai` settings that point the real client at a stand-in listening at `url`. */
+export function standInOpenAI(url: string, overrides: Partial<Config['openai']> = {}): Config['openai'] {
+  return {
+    apiKey: 'test-key',
+    baseURL: url,
+    chatModel: 'fake-model',
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    maxConcurrency: 2,
+    maxTokens: 1_024,
+    ...overrides,
+  };
+}
+
 /** Call at the top of a test file: each setup() starts a stand-in, closed after the test. */
 export function fakeOpenAIPerTest(): FakeSetup {
   let fake: FakeOpenAI | undefined;
@@ -50,17 +64,7 @@ export function fakeOpenAIPerTest(): FakeSetup {
   });
   return async (behaviour, openai = {}) => {
     fake = await startFakeOpenAI(behaviour);
-    const config = configWith({
-      openai: {
-        apiKey: 'test-key',
-        baseURL: fake.url,
-        chatModel: 'fake-model',
-        timeoutMs: 2_000,
-        maxRetries: 0,
-        maxConcurrency: 4,
-        ...openai,
-      },
-    });
+    const config = configWith({ openai: standInOpenAI(fake.url, { timeoutMs: 2_000, maxConcurrency: 4, ...openai }) });
     return { fake, config };
   };
 }

@@ -6,7 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import { DEFAULT_LLM_MAX_TOKENS, type Config } from '../../../core/config.js';
+// Types only from config.ts: this module is loaded on demand, and a value import would put config.ts in a
+// chunk shared with main.js (which core/config.ts's project-root search now also survives).
+import type { Config } from '../../../core/config.js';
 import { ConfigError, UpstreamError } from '../../../core/errors.js';
 import type { TokenSink } from '../types.js';
 
@@ -32,7 +34,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /** The longest reply accepted from the model under this config, in characters. */
 export function maxReplyChars(config: Config): number {
-  return (config.openai.maxTokens ?? DEFAULT_LLM_MAX_TOKENS) * CHARS_PER_TOKEN_CAP;
+  return config.openai.maxTokens * CHARS_PER_TOKEN_CAP;
 }
 
 function upstreamError(message: string, failure: UpstreamFailure, cause?: unknown): UpstreamError {
@@ -55,7 +57,7 @@ export function createChatModel(config: Config, options: { streaming?: boolean }
     apiKey: apiKey ?? PLACEHOLDER_KEY,
     configuration: { baseURL },
     temperature: 0,
-    maxTokens: maxTokens ?? DEFAULT_LLM_MAX_TOKENS,
+    maxTokens,
     timeout: timeoutMs,
     maxRetries,
     maxConcurrency,

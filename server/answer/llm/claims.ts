@@ -28,6 +28,8 @@ export interface CitedUnit {
   unit: Unit;
   /** "Recommendation 18 of the Prague 1997 Recommendations", for reasons. */
   name: string;
+  /** Names a quotation may give instead of quoting the text: the unit's label, the document's titles. */
+  titles: string[];
 }
 
 export interface ClaimCheck {
@@ -129,14 +131,20 @@ export function checkClaims(answer: string, sentences: CheckedSentence[], cited:
   const problems = new Map<number, string[]>();
   const flagged = new Set<number>();
   const problem = (n: number, reason: string) => problems.set(n, [...(problems.get(n) ?? []), reason]);
-  const folded = new Map<number, string>();
-  const foldedText = (n: number): string => {
-    let text = folded.get(n);
-    if (text === undefined) {
-      text = foldForCompare(cited.get(n)?.unit.text ?? '');
-      folded.set(n, text);
+  const folded = new Map<number, { text: string; titles: string[] }>();
+  const foldedUnit = (n: number) => {
+    let unit = folded.get(n);
+    if (unit === undefined) {
+      const c = cited.get(n);
+      unit = { text: foldForCompare(c?.unit.text ?? ''), titles: (c?.titles ?? []).map(foldForCompare) };
+      folded.set(n, unit);
     }
-    return text;
+    return unit;
+  };
+  // “Recommendation 18” or “the Prague 1997 Recommendations” in quotation marks names the unit; it quotes nothing.
+  const inUnit = (parts: string[], n: number): boolean => {
+    const unit = foldedUnit(n);
+    return occursInOrder(parts, unit.text) || (parts.length === 1 && unit.titles.includes(parts[0]));
   };
   const nameOf = (n: number) => cited.get(n)?.name ?? `[${n}]`;
   const starts = sentenceStarts(answer, sentences);
@@ -148,7 +156,7 @@ export function checkClaims(answer: string, sentences: CheckedSentence[], cited:
     const targets = attributedTo(answer, quote, sentences[sentenceOfQuote]).filter((n) => cited.has(n));
     const parts = quoteParts(quote.body);
     if (targets.length === 0 || !parts) continue;
-    if (targets.some((n) => occursInOrder(parts, foldedText(n)))) continue;
+    if (targets.some((n) => inUnit(parts, n))) continue;
     const where = listNames(targets.map(nameOf));
     flagged.add(sentenceOfQuote);
     found.push({

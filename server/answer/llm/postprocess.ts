@@ -57,7 +57,14 @@ export function finaliseLlmAnswer(raw: string, passages: NumberedPassage[]): Fin
     weak: s.cites.length > 0 && supportScoreIn(s.claim, supportWords(s.cites)) < SUPPORT_THRESHOLD,
   }));
   const cited = new Map<number, CitedUnit>(
-    hits.map((hit, i) => [i + 1, { unit: hit.unit, name: `${hit.unit.label} of the ${hit.document.shortTitle}` }]),
+    hits.map((hit, i) => [
+      i + 1,
+      {
+        unit: hit.unit,
+        name: `${hit.unit.label} of the ${hit.document.shortTitle}`,
+        titles: [hit.unit.label, hit.document.title, hit.document.shortTitle],
+      },
+    ]),
   );
   const { flags, problems, flagged } = checkClaims(answer, checked, cited);
 

@@ -39,6 +39,7 @@ const PARTICIPLES: Record<string, string> = {
   encouraging: 'encourage',
   taking: 'take',
   bearing: 'bear',
+  being: 'are',
   convinced: 'are convinced',
   aware: 'are aware',
   concerned: 'are concerned',

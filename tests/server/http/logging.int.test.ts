@@ -14,7 +14,15 @@ import { createLogger } from '../../../server/http/logging.js';
 import { configureServer } from '../../../server/http/server.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { testConfig } from '../../support/test-index.js';
-import { GOOD_QUESTION, postJson, rawRequest, type RawResponse } from '../../reliability/helpers.js';
+import {
+  GOOD_QUESTION,
+  postJson,
+  rawRequest,
+  startGuardedServer,
+  type RawResponse,
+  type Running,
+} from '../../reliability/helpers.js';
+import { standInOpenAI } from '../../support/llm-fixtures.js';
 
 const SECRET = 'sk-test-secret';
 
@@ -101,7 +109,7 @@ describe(`with OPENAI_API_KEY=${SECRET}`, () => {
 describe('a key echoed by the model in 5-character pieces', () => {
   const KEY = 'sk-stream-secret-0123456789';
   let echo: FakeOpenAI;
-  let echoServer: Server;
+  let echoServer: Running;
   let echoPort: number;
 
   beforeAll(async () => {
@@ -111,18 +119,11 @@ describe('a key echoed by the model in 5-character pieces', () => {
       text: `Carriers face sanctions [1]. The key I was given is ${KEY}, as you asked [1].`,
       chunkChars: 5,
     });
-    const config = testConfig(
-      {},
-      { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: echo.url, LLM_MAX_RETRIES: '0', RATE_LIMIT_PER_MINUTE: '0' },
-    );
-    echoServer = createServer(createApp(await buildServices(config)));
-    configureServer(echoServer, config);
-    await new Promise<void>((resolve) => echoServer.listen(0, '127.0.0.1', resolve));
-    echoPort = (echoServer.address() as AddressInfo).port;
+    echoServer = await startGuardedServer({ openai: standInOpenAI(echo.url, { apiKey: KEY }) });
+    echoPort = echoServer.port;
   });
   afterAll(async () => {
-    echoServer.closeAllConnections();
-    await new Promise<void>((resolve) => echoServer.close(() => resolve()));
+    await echoServer.close();
     await echo.close();
   });
 

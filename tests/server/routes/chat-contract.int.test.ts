@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { ChatReply } from '../../../server/answer/types.js';
 import { containsFolded } from '../../../core/text/fold.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { standInOpenAI } from '../../support/llm-fixtures.js';
 import { testApp } from '../../support/test-server.js';
 
 let app: Express;
@@ -134,16 +135,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
       kind: 'reply',
       text: 'Carriers that bring improperly documented passengers face fines [1].',
     });
-    llmApp = await testApp({
-      openai: {
-        apiKey: 'test-key',
-        baseURL: fake.url,
-        chatModel: 'fake-model',
-        timeoutMs: 5000,
-        maxRetries: 0,
-        maxConcurrency: 2,
-      },
-    });
+    llmApp = await testApp({ openai: standInOpenAI(fake.url) });
   });
   afterAll(() => fake.close());
 

@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerFlag, ChatReply } from '../../../server/answer/types.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { standInOpenAI } from '../../support/llm-fixtures.js';
 import { testApp } from '../../support/test-server.js';
 import { GOOD_QUESTION } from '../../reliability/helpers.js';
 
@@ -24,16 +25,7 @@ let fake: FakeOpenAI;
 let app: Express;
 beforeAll(async () => {
   fake = await startFakeOpenAI({ kind: 'reply', text: INVENTED });
-  app = await testApp({
-    openai: {
-      apiKey: 'test-key',
-      baseURL: fake.url,
-      chatModel: 'fake-model',
-      timeoutMs: 5000,
-      maxRetries: 0,
-      maxConcurrency: 2,
-    },
-  });
+  app = await testApp({ openai: standInOpenAI(fake.url) });
 });
 afterAll(() => fake.close());
 

@@ -119,6 +119,8 @@ describe('quotes', () => {
     ],
     ['a quote with no marker at all (not attached)', 'People say “carriers are exempt” sometimes.'],
     ['a quote of no words', 'It says “…” [1].'],
+    ['the unit label in quotation marks', 'See “Recommendation 18” [1].'],
+    ['the document title in quotation marks', 'The “Prague 1997 Recommendations” ask for sanctions [1].'],
   ])('%s is not flagged', (_what, raw) => {
     const final = finaliseLlmAnswer(raw, passages);
     expect(final.flags.filter((f) => f.code === 'QUOTE_NOT_IN_SOURCE')).toEqual([]);
