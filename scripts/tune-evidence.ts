@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const q of readGoldSet(opts.set)) {
     const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RETRIEVAL_K });
-    const s = evidenceSignals(result.topic, result, stats);
+    const s = evidenceSignals(result, stats);
     rows.push({
       answerable: q.answerable,
       referenced: result.reference !== null,

@@ -4,7 +4,7 @@
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
 import { analyse } from '../../core/text/terms.js';
-import { conceptsOf, coverage, type TermStatistics } from '../retrieve/term-stats.js';
+import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
 /**
@@ -72,10 +72,10 @@ export interface Evidence {
 }
 
 /** The evidence signals of a search result for a topic (see EVIDENCE_MODEL). */
-export function evidenceSignals(topic: string, result: SearchResult, stats: TermStatistics, scoped?: boolean) {
+export function evidenceSignals(result: SearchResult, stats: TermStatistics, scoped?: boolean) {
   const hits = result.hits;
   return {
-    coverage: hits.length ? coverage(conceptsOf(topic, stats), stats.termsOf(hits[0].unit.id)) : 0,
+    coverage: hits.length ? coverage(result.concepts, stats.termsOf(hits[0].unit.id)) : 0,
     vector: Math.max(0, ...hits.slice(0, 3).map((h) => h.vector)),
     lexical: hits[0]?.lexical ?? 0,
     scoped: scoped ?? result.scope !== null,
@@ -103,7 +103,7 @@ export function weighEvidence(
         : scope.map((doc) => hits.find((h) => h.unit.documentId === doc)).filter((h) => h !== undefined);
     return { grounded: true, score: 1, coverage: 0, vector: 0, cited };
   }
-  const signals = evidenceSignals(topic, result, stats, options.scoped);
+  const signals = evidenceSignals(result, stats, options.scoped);
   const m = EVIDENCE_MODEL;
   const score =
     m.coverage * signals.coverage +

@@ -13,7 +13,7 @@ import type { DocumentId, DocumentMeta, Unit } from '../../core/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
 import { fuseScores, type FusionMethod, type ScoredId } from './fuse.js';
 import { expandQuery, glossaryWords } from './glossary.js';
-import { conceptsOf, coverage, proximity, TermStatistics } from './term-stats.js';
+import { conceptsOf, coverage, proximity, TermStatistics, type Concept } from './term-stats.js';
 import type { FusedScore } from './fuse.js';
 import { findReferencedUnits, parseReferences } from './reference.js';
 import { createSpellingCorrector } from './spelling.js';
@@ -213,7 +213,7 @@ export function createHybridRetriever(
       const searched = { query, corrections, topic, scope: scopeIds };
       const topicTerms = analyse(topic);
       if (scopeIds && resolution.documents.length > 0 && referenced.length === 0 && topicTerms.length === 0) {
-        return { ...searched, hits: openingUnits(scopeIds, k), reference: null, overview: true };
+        return { ...searched, hits: openingUnits(scopeIds, k), concepts: [], reference: null, overview: true };
       }
       const [lexical, vector] = await Promise.all([
         method === 'vector' ? [] : lexicalScores(topic, topicTerms, scope, Math.max(k * 4, opts.candidates * 2)),
@@ -223,7 +223,8 @@ export function createHybridRetriever(
         method === 'hybrid'
           ? fuseScores(opts.fusion, lexical, vector, opts.lexicalWeight)
           : fuseScores('weighted', lexical, vector, method === 'lexical' ? 1 : 0);
-      if (method === 'hybrid' && opts.coverageWeight > 0) fused = rerankByCoverage(fused, topic, stats, opts);
+      const concepts = conceptsOf(topic, stats);
+      if (method === 'hybrid' && opts.coverageWeight > 0) fused = rerankByCoverage(fused, concepts, stats, opts);
 
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
@@ -242,7 +243,7 @@ export function createHybridRetriever(
         seen.add(f.id);
       }
       const covered = scopeIds && scopeIds.length > 1 ? coverEachDocument(hits, fused, scopeIds, k) : hits;
-      return { ...searched, hits: covered.slice(0, k), reference: referenced[0] ?? null, overview: false };
+      return { ...searched, hits: covered.slice(0, k), concepts, reference: referenced[0] ?? null, overview: false };
     },
   };
 }
@@ -258,12 +259,11 @@ const RERANK_DEPTH = 50;
  */
 export function rerankByCoverage(
   fused: FusedScore[],
-  topic: string,
+  concepts: readonly Concept[],
   stats: TermStatistics,
   options: Pick<HybridOptions, 'coverageWeight' | 'proximityShare' | 'proximitySpan'>,
 ): FusedScore[] {
   const { coverageWeight: weight, proximityShare: share, proximitySpan: span } = options;
-  const concepts = conceptsOf(topic, stats);
   if (concepts.length < 2) return fused;
   const head = fused.slice(0, RERANK_DEPTH).map((f) => {
     const terms = stats.termsOf(f.id);

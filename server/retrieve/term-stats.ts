@@ -97,28 +97,15 @@ export interface Concept {
   weight: number;
 }
 
-// The re-rank and the evidence check both need a question's concepts; computed once per question and index.
-const conceptCache = new WeakMap<TermStatistics, Map<string, Concept[]>>();
-const CONCEPT_CACHE_MAX = 16;
-
 /**
  * A question's concepts, for ranking. A glossary phrase in the question is one concept, met by the phrase or
  * by any of its equivalents: "people smugglers" is met by "trafficking in aliens", where term by term
  * "people" would stay unmet and count against the unit. A phrase weighs as its rarest term (one idea, not
- * several); any other term is a concept of its own, weighted by its IDF. The result is shared: do not change it.
+ * several); any other term is a concept of its own, weighted by its IDF, and a word the corpus never uses
+ * carries its bridges. Computed once per search by the retriever, which returns them with its result
+ * (SearchResult.concepts) for the evidence check.
  */
 export function conceptsOf(topic: string, stats: TermStatistics): Concept[] {
-  let cache = conceptCache.get(stats);
-  if (!cache) conceptCache.set(stats, (cache = new Map()));
-  const cached = cache.get(topic);
-  if (cached) return cached;
-  const concepts = computeConcepts(topic, stats);
-  if (cache.size >= CONCEPT_CACHE_MAX) cache.clear();
-  cache.set(topic, concepts);
-  return concepts;
-}
-
-function computeConcepts(topic: string, stats: TermStatistics): Concept[] {
   const terms = analyse(topic);
   const bridges = stats.bridgesOf(topic);
   const concepts = new Map<string, Concept>();

@@ -4,6 +4,7 @@
  */
 import type { DocumentId, DocumentMeta, Unit } from '../../core/types.js';
 import type { Correction } from './spelling.js';
+import type { Concept } from './term-stats.js';
 
 export interface SearchRequest {
   query: string;
@@ -27,6 +28,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** The topic's concepts, as the re-rank weighed them: what the evidence check measures coverage of. */
+  concepts: Concept[];
   /** The query as searched: the request's, with misspelt words read as the documents' own. */
   query: string;
   /** The words read differently, in the order written; empty when none were. */
