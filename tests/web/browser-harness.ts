@@ -15,7 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
-export const SCREENSHOT_DIR = path.join(root, 'screenshots');
+/** Where screenshots go: SCREENSHOT_DIR, else screenshots/ in the repository (ignored by git). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(process.env.SCREENSHOT_DIR)
+  : path.join(root, 'screenshots');
 
 export interface BrowserServer {
   url: string;
