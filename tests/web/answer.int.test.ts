@@ -10,12 +10,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser, Locator, Page, Route } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 import { startTestServer, type RunningServer } from '../support/test-server.js';
 import { testConfig } from '../support/test-index.js';
-import { type BrowserServer, hasChromium, launchBrowser, startServerForBrowser } from './browser-harness.js';
+import { hasChromium, useBrowserEnvironment } from './browser-harness.js';
 import {
   DESKTOP,
   PHONE,
@@ -77,13 +77,11 @@ function citationOf(n: number, unit: string, label: string, over: object = {}): 
 }
 
 describe.skipIf(!hasChromium)('answers, sources and take-aways in Chromium (issue #17)', () => {
-  let server: BrowserServer;
+  const env = useBrowserEnvironment();
   let llmServer: RunningServer;
   let fakeModel: FakeOpenAI;
-  let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServerForBrowser();
     fakeModel = await startFakeOpenAI({ kind: 'reply', text: llmAnswer, chunkDelayMs: 25 });
     llmServer = await startTestServer({
       openai: {
@@ -95,18 +93,15 @@ describe.skipIf(!hasChromium)('answers, sources and take-aways in Chromium (issu
         maxRetries: 0,
       },
     });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await llmServer?.close();
     await fakeModel?.close();
-    await server?.close();
   });
 
-  const open = (path = '/', viewport = DESKTOP, base = server.url): Promise<PageSession> =>
-    openPage(browser, base, path, viewport);
+  const open = (path = '/', viewport = DESKTOP, base = env.server.url): Promise<PageSession> =>
+    openPage(env.browser, base, path, viewport);
 
   /** Clicks a chip and checks its panel is beneath the chip's block, whole, inside the window. */
   async function expectPanelBeneath(msg: Locator, chip: Locator): Promise<void> {
@@ -370,7 +365,7 @@ describe.skipIf(!hasChromium)('answers, sources and take-aways in Chromium (issu
 
   it('copies the answer with numbered footnotes: reference, quote, link', async () => {
     const { page, context, watch } = await open('/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     await ask(page, RETURN_1997_2009);
     const msg = await answer(page, 0);
     const n = await msg.locator('.chip').count();

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startFakeApi } from '../support/fake-api.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -70,4 +71,23 @@ export async function launchBrowser(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+export interface BrowserEnvironment {
+  server: BrowserServer;
+  browser: Browser;
+}
+
+/** For a browser test file: starts the server and Chromium before its tests and closes both after them. */
+export function useBrowserEnvironment(): BrowserEnvironment {
+  const env = {} as BrowserEnvironment;
+  beforeAll(async () => {
+    env.server = await startServerForBrowser();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -5,17 +5,11 @@
  * answer, see errors inline with the question kept, stay safe with hostile answer text, copy an answer,
  * filter by document, and fit a 360 px screen. Failures the server cannot be made to produce on demand
  * (503, 429, network down, hostile text) are injected with Playwright routes, so the same tests run
- * against the fake API and the real server. Screenshots go to screenshots/ for a human look.
+ * against the fake API and the real server. Screenshots go to SCREENSHOT_DIR (default screenshots/).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserServer,
-  hasChromium,
-  launchBrowser,
-  screenshotPath,
-  startServerForBrowser,
-} from './browser-harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshotPath, useBrowserEnvironment } from './browser-harness.js';
 import { answer, ask, expectClean, noHorizontalScroll, openPage, type PageSession } from './page-session.js';
 
 const CARRIERS = 'What did Prague 1997 say about carrier sanctions?';
@@ -23,21 +17,10 @@ const FOLLOW_UP = 'And what about fraudulent documents?';
 const OFF_TOPIC = 'What is the capital of Australia?';
 
 describe.skipIf(!hasChromium)('chat page in Chromium', () => {
-  let server: BrowserServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerForBrowser();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserEnvironment();
 
   function open(path = '/', viewport = { width: 1280, height: 860 }): Promise<PageSession> {
-    return openPage(browser, server.url, path, viewport);
+    return openPage(env.browser, env.server.url, path, viewport);
   }
 
   it('answers with a citation chip, opens the source and the highlighted quote, then answers a follow-up', async () => {
@@ -239,7 +222,7 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
 
   it('copies the answer with its sources, and filters by document', async () => {
     const { page, context, watch } = await open('/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
 
     await page.getByText('Search in:').click();
     await page.getByLabel('Call for Action').check();

@@ -6,15 +6,9 @@
  * no failed request. They go to SCREENSHOT_DIR (default screenshots/, ignored by git).
  */
 import { stat } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserServer,
-  hasChromium,
-  launchBrowser,
-  screenshotPath,
-  startServerForBrowser,
-} from './browser-harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshotPath, useBrowserEnvironment } from './browser-harness.js';
 import { DESKTOP, PHONE, answer, ask, expectClean, openPage, placement } from './page-session.js';
 
 const SIZES = [
@@ -23,27 +17,16 @@ const SIZES = [
 ] as const;
 
 describe.skipIf(!hasChromium)('screenshots for a human look', () => {
-  let server: BrowserServer;
-  let browser: Browser;
+  const env = useBrowserEnvironment();
 
-  beforeAll(async () => {
-    server = await startServerForBrowser();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function shoot(page: import('playwright-core').Page, name: string): Promise<void> {
+  async function shoot(page: Page, name: string): Promise<void> {
     const file = screenshotPath(name);
     await page.screenshot({ path: file });
     expect((await stat(file)).size, file).toBeGreaterThan(5000);
   }
 
   it.each(SIZES)('an answer with several citations and its source open (%s)', async (size, viewport) => {
-    const { page, context, watch } = await openPage(browser, server.url, '/', viewport);
+    const { page, context, watch } = await openPage(env.browser, env.server.url, '/', viewport);
     await ask(page, 'How did the position on return and readmission change from 1997 to 2009?');
     const msg = await answer(page, 0);
     await msg.locator('.chip').nth(1).click();
@@ -57,7 +40,7 @@ describe.skipIf(!hasChromium)('screenshots for a human look', () => {
   });
 
   it.each(SIZES)('a summary across documents (%s)', async (size, viewport) => {
-    const { page, context, watch } = await openPage(browser, server.url, '/', viewport);
+    const { page, context, watch } = await openPage(env.browser, env.server.url, '/', viewport);
     await ask(
       page,
       'Give me a cited summary of what the documents say about return and readmission across all documents',
@@ -72,7 +55,7 @@ describe.skipIf(!hasChromium)('screenshots for a human look', () => {
   });
 
   it.each(SIZES)('a declined answer (%s)', async (size, viewport) => {
-    const { page, context, watch } = await openPage(browser, server.url, '/', viewport);
+    const { page, context, watch } = await openPage(env.browser, env.server.url, '/', viewport);
     await ask(page, 'What is the capital of Australia?');
     const msg = await answer(page, 0);
     await expect(msg.locator('.decline').textContent()).resolves.toContain('do not appear to address');
@@ -83,8 +66,8 @@ describe.skipIf(!hasChromium)('screenshots for a human look', () => {
 
   it.each(SIZES)('the document view, at a cited unit and at its top (%s)', async (size, viewport) => {
     const { page, context, watch } = await openPage(
-      browser,
-      server.url,
+      env.browser,
+      env.server.url,
       '/documents/prague-1997?q=holding%20the%20carriers%20liable#rec-18',
       viewport,
     );

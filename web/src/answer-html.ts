@@ -10,7 +10,8 @@ import DOMPurify from 'dompurify';
 import { el } from './dom.js';
 import { SAFE_LINK, answerToHtml } from './markdown.js';
 
-const ALLOWED_TAGS = [
+/** The tags an answer may contain: what markdown.ts writes for text, lists, tables, headings and links. */
+export const ANSWER_TAGS = [
   'p',
   'br',
   'strong',
@@ -49,7 +50,7 @@ export interface AnswerMarkers {
 export function renderAnswerMarkdown(answer: string, markers: AnswerMarkers): DocumentFragment {
   const html = answerToHtml(answer, markers);
   const sanitised = DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
+    ALLOWED_TAGS: ANSWER_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
