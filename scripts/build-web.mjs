@@ -1,7 +1,7 @@
 /**
  * @module scripts/build-web
  * Builds the browser bundle: web/src/main.ts → dist/web/app.js (minified, with source map, ES2020),
- * plus index.html and styles.css copied beside it. Called by scripts/build.mjs via `buildWeb()`, or run
+ * plus index.html, styles.css and the favicons copied beside it. Called by scripts/build.mjs via `buildWeb()`, or run
  * directly: `node scripts/build-web.mjs [outDir]`.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -32,10 +32,9 @@ export async function buildWeb({ outDir = path.join(root, 'dist', 'web') } = {})
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
   });
-  await Promise.all(
-    ['index.html', 'styles.css'].map((file) => copyFile(path.join(root, 'web', file), path.join(out, file))),
-  );
-  return { outDir: out, files: ['app.js', 'app.js.map', 'index.html', 'styles.css'] };
+  const copied = ['index.html', 'styles.css', 'favicon.svg', 'favicon.ico'];
+  await Promise.all(copied.map((file) => copyFile(path.join(root, 'web', file), path.join(out, file))));
+  return { outDir: out, files: ['app.js', 'app.js.map', ...copied] };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

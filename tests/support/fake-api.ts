@@ -275,6 +275,8 @@ export function createFakeApi(options: FakeApiOptions = {}): express.Express {
     title: d.meta.title,
     shortTitle: d.meta.shortTitle,
     date: d.meta.date,
+    year: d.meta.year ?? null,
+    dateSource: d.meta.dateSource ?? null,
     place: d.meta.place,
     kind: d.meta.kind,
     unitCount: d.units.length,

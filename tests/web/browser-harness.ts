@@ -9,13 +9,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startFakeApi } from '../support/fake-api.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
-export const SCREENSHOT_DIR = path.join(root, 'screenshots');
+/** Where screenshots go: SCREENSHOT_DIR, else screenshots/ in the repository (ignored by git). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(process.env.SCREENSHOT_DIR)
+  : path.join(root, 'screenshots');
 
 export interface BrowserServer {
   url: string;
@@ -67,4 +71,23 @@ export async function launchBrowser(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+export interface BrowserEnvironment {
+  server: BrowserServer;
+  browser: Browser;
+}
+
+/** For a browser test file: starts the server and Chromium before its tests and closes both after them. */
+export function useBrowserEnvironment(): BrowserEnvironment {
+  const env = {} as BrowserEnvironment;
+  beforeAll(async () => {
+    env.server = await startServerForBrowser();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,95 +1,26 @@
 /**
  * @module tests/web/chat.int.test
- * The page end to end in headless Chromium: ask, watch the answer stream, open a citation chip, follow it
+ * The page end to end in headless Chromium: ask, get the streamed answer, open a citation chip, follow it
  * to the highlighted quote in the document, ask a follow-up that carries the history, get a declined
  * answer, see errors inline with the question kept, stay safe with hostile answer text, copy an answer,
  * filter by document, and fit a 360 px screen. Failures the server cannot be made to produce on demand
  * (503, 429, network down, hostile text) are injected with Playwright routes, so the same tests run
- * against the fake API and the real server. Screenshots go to screenshots/ for a human look.
+ * against the fake API and the real server. Screenshots go to SCREENSHOT_DIR (default screenshots/).
  */
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserServer,
-  hasChromium,
-  launchBrowser,
-  screenshotPath,
-  startServerForBrowser,
-} from './browser-harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshotPath, useBrowserEnvironment } from './browser-harness.js';
+import { answer, ask, expectClean, noHorizontalScroll, openPage, type PageSession } from './page-session.js';
 
 const CARRIERS = 'What did Prague 1997 say about carrier sanctions?';
 const FOLLOW_UP = 'And what about fraudulent documents?';
 const OFF_TOPIC = 'What is the capital of Australia?';
 
-interface Watch {
-  pageErrors: string[];
-  consoleErrors: string[];
-  dialogs: string[];
-}
-
 describe.skipIf(!hasChromium)('chat page in Chromium', () => {
-  let server: BrowserServer;
-  let browser: Browser;
+  const env = useBrowserEnvironment();
 
-  beforeAll(async () => {
-    server = await startServerForBrowser();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(
-    path = '/',
-    viewport = { width: 1280, height: 860 },
-  ): Promise<{ page: Page; context: BrowserContext; watch: Watch }> {
-    const context = await browser.newContext({ viewport, baseURL: server.url });
-    const page = await context.newPage();
-    const watch: Watch = { pageErrors: [], consoleErrors: [], dialogs: [] };
-    page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      // Failed loads are expected where a test makes the API fail on purpose; anything else is a bug
-      // (notably a Content-Security-Policy violation, which Chromium reports as a console error).
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) watch.consoleErrors.push(m.text());
-    });
-    page.on('dialog', (d) => {
-      watch.dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(path);
-    return { page, context, watch };
-  }
-
-  function expectClean(watch: Watch): void {
-    expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(watch.consoleErrors, 'console errors (CSP violations included)').toEqual([]);
-    expect(watch.dialogs, 'dialogs (alert = injected script ran)').toEqual([]);
-  }
-
-  /** Types a question and sends it with Enter; resolves with the POST /api/chat request it made. */
-  async function ask(page: Page, question: string): Promise<Request> {
-    const box = page.getByLabel('Your question');
-    await box.fill(question);
-    const req = page.waitForRequest((r) => r.url().endsWith('/api/chat') && r.method() === 'POST');
-    await box.press('Enter');
-    return req;
-  }
-
-  /** Waits until the n-th (0-based) answer has finished streaming and returns it. */
-  async function answer(page: Page, n: number) {
-    const msg = page.locator('.log .turn').nth(n).locator('.msg--assistant[aria-busy="false"], .msg--error');
-    await msg.waitFor({ state: 'visible', timeout: 20_000 });
-    return msg;
-  }
-
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  function open(path = '/', viewport = { width: 1280, height: 860 }): Promise<PageSession> {
+    return openPage(env.browser, env.server.url, path, viewport);
   }
 
   it('answers with a citation chip, opens the source and the highlighted quote, then answers a follow-up', async () => {
@@ -97,25 +28,16 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     await expect(page.getByRole('button', { name: CARRIERS }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshotPath('desktop-1-empty') });
 
-    // Count changes to the streaming text node: more than zero means tokens were shown as they came.
-    await page.evaluate(() => {
-      const w = window as unknown as { __tokenUpdates: number };
-      w.__tokenUpdates = 0;
-      new MutationObserver((records) => {
-        w.__tokenUpdates += records.filter((r) => r.type === 'characterData').length;
-      }).observe(document.querySelector('.log') as Node, { subtree: true, characterData: true });
-    });
-
     const req = await ask(page, CARRIERS);
     expect(req.headers()['accept']).toContain('text/event-stream');
     expect(req.postDataJSON()).toMatchObject({ question: CARRIERS, history: [] });
+    // (Progressive rendering of a slowly streamed answer is covered in answer.int.test.ts.)
     const first = await answer(page, 0);
-    const updates = await page.evaluate(() => (window as unknown as { __tokenUpdates: number }).__tokenUpdates);
-    expect(updates).toBeGreaterThan(0);
     expect(await page.getByLabel('Your question').inputValue()).toBe('');
 
-    const chip = first.getByRole('button', { name: /Recommendation 18/ }).first();
-    await expect(chip.textContent()).resolves.toMatch(/^Prague 1997 · Recommendation 18$/);
+    const chip = first.getByRole('button', { name: /Rec\. 18/ }).first();
+    await expect(chip.textContent()).resolves.toMatch(/^Prague 1997 · Rec\. 18$/);
+    expect(await chip.getAttribute('title')).toBe('Prague 1997 Recommendations (14 Oct 1997), Recommendation 18');
     await expect(first.textContent()).resolves.toMatch(/Answered (offline \(extractive\)|by LLM)/);
 
     await chip.click();
@@ -288,7 +210,7 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     await expect(msg.textContent()).resolves.toContain('Answered by LLM');
     await expect(msg.locator('.notice').textContent()).resolves.toBe('<u>notice</u>');
     expect(await page.locator('.log script, .log img, .log b, .log i, .log u').count()).toBe(0);
-    await msg.getByRole('button', { name: /Recommendation 18/ }).click();
+    await msg.getByRole('button', { name: /Rec\. 18/ }).click();
     await expect(msg.locator('blockquote').textContent()).resolves.toBe('<img src=y onerror="alert(3)">quoted');
     const href = await msg.getByRole('link', { name: /open in document/i }).getAttribute('href');
     expect(href).not.toMatch(/javascript:/i);
@@ -300,7 +222,7 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
 
   it('copies the answer with its sources, and filters by document', async () => {
     const { page, context, watch } = await open('/');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
 
     await page.getByText('Search in:').click();
     await page.getByLabel('Call for Action').check();
@@ -311,17 +233,19 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     const msg = await answer(page, 0);
     expect(await msg.locator('.chip').count()).toBeGreaterThan(0);
 
-    await msg.getByRole('button', { name: 'Copy answer' }).click();
+    await msg.getByRole('button', { name: 'Copy with citations' }).click();
     // The copy is asynchronous: poll until the status says how it went.
-    await expect.poll(() => msg.locator('.copy__status').textContent(), { timeout: 5000 }).not.toBe('');
-    expect(await msg.locator('.copy__status').textContent()).toBe('Copied');
+    await expect.poll(() => msg.locator('.action__status').textContent(), { timeout: 5000 }).not.toBe('');
+    expect(await msg.locator('.action__status').textContent()).toBe('Copied with citations');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/\n\n\[1\] Call for Action, .+: ".+"/);
+    expect(copied).toMatch(
+      /\n\n\[1\] Call for Action \(2019\), .+\. “.+” http:\/\/127\.0\.0\.1:\d+\/documents\/call-for-action#/,
+    );
     expectClean(watch);
     await context.close();
   });
 
-  it('is usable from the keyboard: Shift+Enter is a new line, Tab reaches chips which open their source', async () => {
+  it('is usable from the keyboard: Shift+Enter is a new line, Tab reaches chips, Enter opens their source', async () => {
     const { page, context, watch } = await open('/');
     const box = page.getByLabel('Your question');
     await box.fill('first line');
@@ -340,9 +264,13 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
       focusedChip = await page.evaluate(() => document.activeElement?.classList.contains('chip') ?? false);
     }
     expect(focusedChip).toBe(true);
+    // Focus alone opens nothing: tabbing through the chips does not swap sources about.
+    expect(await msg.locator('.cite-panel').isHidden()).toBe(true);
+    await page.keyboard.press('Enter');
     await msg.locator('.cite-panel').waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     expect(await msg.locator('.cite-panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('chip'))).toBe(true);
     expectClean(watch);
     await context.close();
   });
@@ -357,6 +285,13 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     const prague = cards.filter({ hasText: 'Prague, 1997' });
     await expect(prague.locator('.doc-card__meta').textContent()).resolves.toMatch(
       /^14 October 1997 · Prague · recommendations · \d+ units$/,
+    );
+    await expect(prague.locator('.doc-card__year').textContent()).resolves.toBe('1997');
+    // A document with no date of its own shows its year and where the year is stated.
+    const callForAction = cards.filter({ hasText: 'Call for Action' });
+    await expect(callForAction.locator('.doc-card__meta').textContent()).resolves.toMatch(/^2019 · .* · \d+ units$/);
+    await expect(callForAction.locator('.doc-card__source').textContent()).resolves.toBe(
+      'Year as stated in Budapest Process at 30',
     );
     await page.screenshot({ path: screenshotPath('desktop-8-documents'), fullPage: true });
     await prague.getByRole('link').click();
@@ -403,7 +338,10 @@ describe.skipIf(!hasChromium)('chat page in Chromium', () => {
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toBe('This document has no such part.');
     await expect(page.locator('body').textContent()).resolves.not.toContain('account is locked');
-    expectClean(watch);
+    expectClean(watch, { requests: false });
+    expect(watch.failedRequests).toEqual([
+      expect.stringMatching(/^GET .*\/api\/documents\/no-such-document \(HTTP 404\)$/),
+    ]);
     await context.close();
   });
 });

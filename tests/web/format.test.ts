@@ -1,159 +1,38 @@
 /**
  * @module tests/web/format.test
- * The page's pure text logic: answer segmentation (markup must stay text), chip labels, the copied plain
- * text, quote location for highlighting, links, dates, error messages and follow-up history.
+ * The page's pure text logic: chip labels and names, document dates and where they come from, quote location
+ * for highlighting, links, dates, error messages and follow-up history.
  */
 import { describe, expect, it } from 'vitest';
 import {
   DECLINE_MESSAGE,
-  answerAsPlainText,
+  borrowedDate,
   chipLabel,
   citationHref,
+  citationName,
   compactDocName,
   describeError,
+  docDateLabel,
   findQuoteRange,
   formatDate,
   historyFrom,
   modeLabel,
   newSectionHeadings,
   safeHref,
-  segmentAnswer,
+  shortLabel,
 } from '../../web/src/format.js';
-import type { ChatReply, Citation, DocumentSummary } from '../../web/src/types.js';
-
-const REC18_TEXT =
-  'Recommend that sanctions be introduced against carriers conducting transport service\nand failing to identify improperly documented passengers, by fining and holding the carriers\nliable for the return costs;';
-
-function citation(over: Partial<Citation> = {}): Citation {
-  return {
-    n: 1,
-    id: 'prague-1997:rec-18',
-    documentId: 'prague-1997',
-    documentTitle:
-      'Recommendations of the Conference of Ministers on the Prevention of Illegal Migration held in the context of the Budapest Process (Prague, 1997)',
-    label: 'Recommendation 18',
-    section: '(c) The need for accession to and implementation of relevant international instruments',
-    quote:
-      'Recommend that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers',
-    text: REC18_TEXT,
-    page: 4,
-    url: '/documents/prague-1997#rec-18',
-    reference: 'Prague 1997 Recommendations (14 Oct 1997), Recommendation 18',
-    valid: true,
-    ...over,
-  };
-}
-
-const DOCS: DocumentSummary[] = [
-  {
-    id: 'prague-1997',
-    title: 'Recommendations … (Prague, 1997)',
-    shortTitle: 'Prague 1997 Recommendations',
-    date: '1997-10-14',
-    place: 'Prague',
-    kind: 'recommendations',
-    unitCount: 40,
-  },
-  {
-    id: 'vienna-2005',
-    title: 'Joint Meeting … (Vienna, 2005)',
-    shortTitle: 'Vienna 2005 Bali–Budapest Joint Meeting',
-    date: '2005-10-24',
-    place: 'Vienna',
-    kind: 'meeting report',
-    unitCount: 20,
-  },
-  {
-    id: 'budapest-process-30-years',
-    title: '30 Years Anniversary of the Budapest Process',
-    shortTitle: 'Budapest Process at 30',
-    date: null,
-    place: null,
-    kind: 'publication',
-    unitCount: 60,
-  },
-  {
-    id: 'call-for-action',
-    title: 'The Budapest Process Call for Action',
-    shortTitle: 'Call for Action',
-    date: null,
-    place: null,
-    kind: 'action plan',
-    unitCount: 30,
-  },
-  {
-    id: 'prague-2009',
-    title: 'Building Migration Partnerships … (2009)',
-    shortTitle: 'Prague 2009 Joint Declaration',
-    date: '2009-04-27',
-    place: 'Prague',
-    kind: 'declaration',
-    unitCount: 50,
-  },
-];
-
-describe('segmentAnswer', () => {
-  it('turns [n] markers into citation segments and keeps the text around them', () => {
-    const c1 = citation();
-    const c2 = citation({ n: 2, id: 'prague-1997:rec-17', label: 'Recommendation 17' });
-    const segs = segmentAnswer('Carriers face fines [1]. Training helps [2].', [c1, c2]);
-    expect(segs).toEqual([
-      { type: 'text', text: 'Carriers face fines ' },
-      { type: 'cite', n: 1, citation: c1 },
-      { type: 'text', text: '. Training helps ' },
-      { type: 'cite', n: 2, citation: c2 },
-      { type: 'text', text: '.' },
-    ]);
-  });
-
-  it('splits grouped markers such as [1, 2] and [1; 2]', () => {
-    const c1 = citation();
-    const c2 = citation({ n: 2 });
-    expect(
-      segmentAnswer('Both [1, 2].', [c1, c2])
-        .filter((s) => s.type === 'cite')
-        .map((s) => s.type === 'cite' && s.n),
-    ).toEqual([1, 2]);
-    expect(segmentAnswer('Both [1;2].', [c1, c2]).filter((s) => s.type === 'cite')).toHaveLength(2);
-  });
-
-  it('leaves markers without a citation, and bracketed years, as text', () => {
-    const segs = segmentAnswer('In [1997] they agreed [3] and [1, 9].', [citation()]);
-    expect(segs).toEqual([
-      { type: 'text', text: 'In [1997] they agreed [3] and ' },
-      { type: 'cite', n: 1, citation: citation() },
-      { type: 'text', text: '[9].' },
-    ]);
-  });
-
-  it('keeps markup and script in the answer as plain text segments', () => {
-    const answer = '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)> [1] &amp; "q"';
-    const segs = segmentAnswer(answer, [citation()]);
-    expect(segs[0]).toEqual({
-      type: 'text',
-      text: '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)> ',
-    });
-    expect(segs[1].type).toBe('cite');
-    expect(segs[2]).toEqual({ type: 'text', text: ' &amp; "q"' });
-    // Nothing is dropped or rewritten: the text segments plus markers rebuild the answer exactly.
-    expect(segs.map((s) => (s.type === 'text' ? s.text : `[${s.n}]`)).join('')).toBe(answer);
-  });
-
-  it('handles an empty answer and an answer with no markers', () => {
-    expect(segmentAnswer('', [])).toEqual([]);
-    expect(segmentAnswer('Plain.', [])).toEqual([{ type: 'text', text: 'Plain.' }]);
-  });
-});
+import type { ChatReply } from '../../web/src/types.js';
+import { DOCS, REC18_TEXT, citation } from './web-fixtures.js';
 
 describe('chipLabel and compactDocName', () => {
-  it('shows "Prague 1997 · Recommendation 18"', () => {
-    expect(chipLabel(citation(), DOCS)).toBe('Prague 1997 · Recommendation 18');
+  it('shows "Prague 1997 · Rec. 18"', () => {
+    expect(chipLabel(citation(), DOCS)).toBe('Prague 1997 · Rec. 18');
   });
 
-  it('derives compact names from shortTitle, then place + year, then shortTitle', () => {
+  it('derives compact names from shortTitle, then place + year, then shortTitle with its year', () => {
     expect(compactDocName(DOCS[1])).toBe('Vienna 2005');
-    expect(compactDocName(DOCS[2])).toBe('Budapest Process at 30');
-    expect(compactDocName(DOCS[3])).toBe('Call for Action');
+    expect(compactDocName(DOCS[2])).toBe('Budapest Process at 30 (2023)');
+    expect(compactDocName(DOCS[3])).toBe('Call for Action 2019');
     expect(compactDocName(DOCS[4])).toBe('Prague 2009');
     expect(compactDocName({ id: 'x', shortTitle: 'Joint Declaration', date: '2009-04-27', place: 'Prague' })).toBe(
       'Prague 2009',
@@ -161,64 +40,55 @@ describe('chipLabel and compactDocName', () => {
     expect(compactDocName({ id: 'x', shortTitle: '2019 Call for Action', date: null, place: null })).toBe(
       '2019 Call for Action',
     );
+    expect(compactDocName({ id: 'x', shortTitle: 'Call for Action', date: null, place: null })).toBe('Call for Action');
   });
 
   it('falls back to the full title "(Place, Year)" when the document list is not loaded', () => {
-    expect(chipLabel(citation(), [])).toBe('Prague 1997 · Recommendation 18');
-    expect(chipLabel(citation({ documentTitle: 'Some Title', documentId: 'some' }), [])).toBe(
-      'Some Title · Recommendation 18',
-    );
+    expect(chipLabel(citation(), [])).toBe('Prague 1997 · Rec. 18');
+    expect(chipLabel(citation({ documentTitle: 'Some Title', documentId: 'some' }), [])).toBe('Some Title · Rec. 18');
     expect(chipLabel(citation({ documentTitle: '', documentId: 'some', label: '' }), [])).toBe('some');
+  });
+
+  it.each([
+    ['Recommendation 18', 'Rec. 18'],
+    ['Consideration 34', 'Consid. 34'],
+    ['Paragraph 5', 'para. 5'],
+    ['Priority Goal 3, Action 1', 'PG 3, Action 1'],
+    ['Clause (g), point 2', 'Clause (g), point 2'],
+    [
+      'The setting up of the Expert Groups to implement the BP 1993 Recommendations, paragraph 1',
+      'The setting up of the…, para. 1',
+    ],
+  ])('shortens the label %j to %j', (label, short) => {
+    expect(shortLabel(label)).toBe(short);
+    expect(shortLabel(label).length).toBeLessThanOrEqual(34);
+  });
+
+  it('names the chip in full for assistive technology: the reference, else document and label', () => {
+    expect(citationName(citation(), DOCS)).toBe('Prague 1997 Recommendations (14 Oct 1997), Recommendation 18');
+    expect(citationName(citation({ reference: '' }), DOCS)).toBe('Prague 1997 Recommendations, Recommendation 18');
   });
 });
 
-describe('answerAsPlainText', () => {
-  const reply: ChatReply = {
-    answer: 'Carriers that fail to identify improperly documented passengers should be fined [1].',
-    citations: [citation({ quote: REC18_TEXT })],
-    grounded: true,
-    mode: 'extractive',
-  };
-
-  it('gives the answer then one line per citation with document, label and the quote', () => {
-    expect(answerAsPlainText(reply, DOCS)).toBe(
-      'Carriers that fail to identify improperly documented passengers should be fined [1].\n\n' +
-        '[1] Prague 1997 Recommendations, Recommendation 18: "Recommend that sanctions be introduced against carriers conducting transport service and failing to identify improperly documented passengers, by fining and holding the carriers liable for the return costs;"',
-    );
+describe('document dates', () => {
+  it('shows the date, or the year alone for a document known by its year', () => {
+    expect(docDateLabel(DOCS[0])).toBe('14 October 1997');
+    expect(docDateLabel(DOCS[3])).toBe('2019');
+    expect(docDateLabel({ date: null, year: null })).toBe('');
   });
 
-  it('orders citations by n and uses the full title when the document is unknown', () => {
-    const r: ChatReply = {
-      ...reply,
-      answer: 'A [2] B [1]',
-      citations: [citation({ n: 2, label: 'Recommendation 17', quote: 'q2' }), citation({ n: 1, quote: 'q1' })],
-    };
-    const lines = answerAsPlainText(r).split('\n');
-    expect(lines[2]).toMatch(/^\[1\] Recommendations of the Conference .*\(Prague, 1997\), Recommendation 18: "q1"$/);
-    expect(lines[3]).toMatch(/^\[2\] .*Recommendation 17: "q2"$/);
-  });
-
-  it('for a declined answer says so and lists closest matches, not citations', () => {
-    const declined: ChatReply = {
-      answer: '',
-      citations: [],
-      grounded: false,
-      mode: 'extractive',
-      closestMatches: [
-        {
-          id: 'vienna-2005:para-1',
-          documentId: 'vienna-2005',
-          documentTitle: 'Joint Meeting',
-          label: 'Paragraph 1',
-          text: '…',
-          url: '/documents/vienna-2005#para-1',
-          score: 0.2,
-        },
-      ],
-    };
-    expect(answerAsPlainText(declined, DOCS)).toBe(
-      `${DECLINE_MESSAGE}\n\nClosest matches:\n- Paragraph 1, Vienna 2005 Bali–Budapest Joint Meeting`,
-    );
+  it('says which document a date is quoted from, and nothing for a date the document states itself', () => {
+    expect(borrowedDate(DOCS[3], DOCS)).toEqual({
+      source: 'Budapest Process at 30',
+      words: '“Ministers adopted the … Call for Action in February 2019”',
+    });
+    expect(borrowedDate(DOCS[0], DOCS)).toBeNull();
+    expect(borrowedDate(DOCS[2], DOCS)).toBeNull();
+    expect(borrowedDate(DOCS[1], DOCS)).toBeNull();
+    expect(borrowedDate({ id: 'x', dateSource: 'elsewhere: “1999”' }, DOCS)).toEqual({
+      source: 'elsewhere',
+      words: '“1999”',
+    });
   });
 });
 
@@ -330,6 +200,19 @@ describe('historyFrom', () => {
     ]);
     expect(historyFrom([{ question: 'q', reply: reply('', false) }])[1].content).toBe(DECLINE_MESSAGE);
     expect(historyFrom([])).toEqual([]);
+  });
+
+  it('clips a long answer so six summaries stay well under the server’s body limit', () => {
+    const long = 'word '.repeat(2000);
+    const h = historyFrom(
+      Array.from({ length: 6 }, (_, i) => ({
+        question: `q${i}`,
+        reply: { answer: long, citations: [], grounded: true, mode: 'extractive' as const },
+      })),
+    );
+    expect(h[1].content.length).toBeLessThanOrEqual(2000);
+    expect(h[1].content.endsWith('…')).toBe(true);
+    expect(JSON.stringify(h).length).toBeLessThan(16_000);
   });
 });
 

@@ -7,13 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isInAppNavigation, parseRoute } from '../../web/src/router.js';
+import { chatHref, isInAppNavigation, parseRoute } from '../../web/src/router.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('parseRoute', () => {
   it('maps paths to views', () => {
-    expect(parseRoute('/')).toEqual({ name: 'chat' });
+    expect(parseRoute('/')).toEqual({ name: 'chat', question: null, documents: [] });
     expect(parseRoute('/documents')).toEqual({ name: 'documents' });
     expect(parseRoute('/documents/')).toEqual({ name: 'documents' });
     expect(parseRoute('/documents/prague-1997', '', '#rec-18')).toEqual({
@@ -39,6 +39,19 @@ describe('parseRoute', () => {
       quote: null,
     });
     expect(parseRoute('/documents/%E0%A4%A', '', '')).toMatchObject({ name: 'document', id: '%E0%A4%A' });
+  });
+
+  it('reads a shared question and its documents from the chat address, and writes them back', () => {
+    const href = chatHref('What did Prague 1997 say about carriers & fines?', ['prague-1997', 'prague-2009']);
+    expect(href).toBe('/?q=What+did+Prague+1997+say+about+carriers+%26+fines%3F&documents=prague-1997,prague-2009');
+    const url = new URL(href, 'http://x');
+    expect(parseRoute(url.pathname, url.search)).toEqual({
+      name: 'chat',
+      question: 'What did Prague 1997 say about carriers & fines?',
+      documents: ['prague-1997', 'prague-2009'],
+    });
+    expect(chatHref(' q ')).toBe('/?q=q');
+    expect(parseRoute('/', '?q=%20%20&documents=,,')).toEqual({ name: 'chat', question: null, documents: [] });
   });
 
   it('understands hash routes', () => {
@@ -90,6 +103,11 @@ describe('page source guards', () => {
         /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser|\beval\(|new Function\(/,
       );
     }
+  });
+
+  it('turns server text into markup only through the sanitiser, in one module', () => {
+    const users = sources.filter(({ text }) => /from 'dompurify'|\.sanitize\(/.test(text)).map(({ f }) => f);
+    expect(users).toEqual(['answer-html.ts']);
   });
 
   it('index.html has no inline script, inline style or event-handler attributes (blocked by the CSP)', () => {

@@ -4,7 +4,14 @@
  * event carries the reply, `error` events and cut streams become ApiErrors, and a JSON reply still works.
  */
 import { describe, expect, it } from 'vitest';
-import { ApiError, askStreaming, fetchDocuments, toChatReply } from '../../web/src/api.js';
+import {
+  ApiError,
+  askStreaming,
+  attachmentName,
+  exportAnswer,
+  fetchDocuments,
+  toChatReply,
+} from '../../web/src/api.js';
 import { SseParser } from '../../web/src/sse.js';
 import type { ChatReply } from '../../web/src/types.js';
 
@@ -216,7 +223,164 @@ describe('reply shape checks', () => {
       { headers: { 'content-type': 'application/json' } },
     );
     await expect(fetchDocuments(fetchImpl)).resolves.toEqual([
-      { id: 'a', title: 'T', shortTitle: 'S', date: null, place: null, kind: 'publication', unitCount: 3 },
+      {
+        id: 'a',
+        title: 'T',
+        shortTitle: 'S',
+        date: null,
+        year: null,
+        dateSource: null,
+        place: null,
+        kind: 'publication',
+        unitCount: 3,
+      },
     ]);
+  });
+
+  it('reads each document’s year and where its date comes from', async () => {
+    const { fetchImpl } = stubFetch(
+      JSON.stringify({
+        documents: [
+          {
+            id: 'call-for-action',
+            title: 'T',
+            shortTitle: 'Call for Action',
+            date: null,
+            year: 2019,
+            dateSource: 'budapest-process-30-years: “… in February 2019”',
+            unitCount: 37,
+          },
+          { id: 'b', year: '2019', dateSource: '  ' },
+        ],
+      }),
+      { headers: { 'content-type': 'application/json' } },
+    );
+    const [cfa, b] = await fetchDocuments(fetchImpl);
+    expect(cfa).toMatchObject({ year: 2019, dateSource: 'budapest-process-30-years: “… in February 2019”' });
+    expect(b).toMatchObject({ year: null, dateSource: null });
+  });
+
+  it('keeps flags, unsupported sentences and why a citation failed; drops malformed ones', () => {
+    const r = toChatReply({
+      answer: 'Carriers pay 5000 euros [1].',
+      citations: [
+        { n: 1, valid: false, problem: 'quote not found in this unit' },
+        { n: 2, valid: false, problem: 3 },
+      ],
+      grounded: true,
+      unsupported: ['Carriers pay 5000 euros [1].', 7, ''],
+      flags: [
+        {
+          code: 'QUOTE_NOT_IN_SOURCE',
+          text: 'Carriers pay 5000 euros [1].',
+          reason: 'not in Recommendation 18',
+          citations: [1, 'x'],
+        },
+        { code: 'MADE_UP', text: 'x', reason: 'y', citations: [] },
+        'junk',
+      ],
+    });
+    expect(r.citations[0]).toMatchObject({ valid: false, problem: 'quote not found in this unit' });
+    expect(r.citations[1]).not.toHaveProperty('problem');
+    expect(r.unsupported).toEqual(['Carriers pay 5000 euros [1].']);
+    expect(r.flags).toEqual([
+      {
+        code: 'QUOTE_NOT_IN_SOURCE',
+        text: 'Carriers pay 5000 euros [1].',
+        reason: 'not in Recommendation 18',
+        citations: [1],
+      },
+    ]);
+    expect(toChatReply({ answer: 'a', flags: [], unsupported: [] })).not.toHaveProperty('flags');
+  });
+});
+
+describe('a finished stream', () => {
+  it('is read to its end after done rather than cut off (a cut response is a failed request)', async () => {
+    let cancelled = false;
+    let closedByServer = false;
+    const body = sse([
+      ['token', { text: 'x' }],
+      ['done', REPLY],
+    ]);
+    const fetchImpl = async (): Promise<Response> => {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body));
+          setTimeout(() => {
+            closedByServer = true;
+            controller.close();
+          }, 20);
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+    };
+    await expect(askStreaming({ question: 'q', history: [], fetch: fetchImpl })).resolves.toEqual(REPLY);
+    expect(closedByServer).toBe(true);
+    expect(cancelled).toBe(false);
+  });
+});
+
+describe('exportAnswer', () => {
+  it('posts the answer with only what footnotes need, and returns the file and its name', async () => {
+    const calls: Array<{ url: string; body: unknown }> = [];
+    const fetchImpl = async (url: string, init?: RequestInit): Promise<Response> => {
+      calls.push({ url, body: JSON.parse(String(init?.body)) });
+      return new Response('# Q\n\nA[^1]\n', {
+        headers: {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-disposition': 'attachment; filename="answer.md"',
+        },
+      });
+    };
+    const file = await exportAnswer(
+      'markdown',
+      { question: ' Q ', answer: REPLY.answer, citations: [{ ...REPLY.citations[0], link: 'https://x.org/d' }] },
+      fetchImpl,
+    );
+    expect(file.filename).toBe('answer.md');
+    expect(await file.blob.text()).toContain('[^1]');
+    expect(calls).toEqual([
+      {
+        url: '/api/export',
+        body: {
+          format: 'markdown',
+          question: 'Q',
+          answer: REPLY.answer,
+          citations: [
+            {
+              n: 1,
+              id: 'prague-1997:rec-18',
+              quote: 'sanctions be introduced against carriers',
+              reference: 'Prague 1997 Recommendations (14 Oct 1997), Recommendation 18',
+              url: '/documents/prague-1997#rec-18',
+              link: 'https://x.org/d',
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('reads the attachment name, falling back when it is missing or odd', () => {
+    expect(attachmentName('attachment; filename="answer.docx"', 'x')).toBe('answer.docx');
+    expect(attachmentName('attachment; filename=answer.md', 'x')).toBe('answer.md');
+    expect(attachmentName('attachment; filename="../../etc/passwd"', 'answer.md')).toBe('answer.md');
+    expect(attachmentName(null, 'answer.md')).toBe('answer.md');
+  });
+
+  it('turns an error response into an ApiError', async () => {
+    const fetchImpl = async (): Promise<Response> =>
+      new Response(JSON.stringify({ error: { code: 'INVALID_REQUEST', message: 'export: bad' } }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    await expect(exportAnswer('docx', { answer: 'a', citations: [] }, fetchImpl)).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_REQUEST',
+    });
   });
 });

@@ -5,7 +5,15 @@
  * checked for shape before the page trusts their structure (their text is still rendered as text only).
  */
 import { SseParser } from './sse.js';
-import type { ChatReply, ChatTurn, Citation, ClosestMatch, DocumentDetail, DocumentSummary } from './types.js';
+import type {
+  AnswerFlag,
+  ChatReply,
+  ChatTurn,
+  ClosestMatch,
+  DocumentDetail,
+  DocumentSummary,
+  PageCitation,
+} from './types.js';
 
 /** A failure with what the page needs to explain it: HTTP status (0 = no response) and the server's code. */
 export class ApiError extends Error {
@@ -57,7 +65,7 @@ async function request(fetchImpl: FetchLike, url: string, init?: RequestInit): P
   return res;
 }
 
-function toCitation(v: unknown): Citation | null {
+function toCitation(v: unknown): PageCitation | null {
   if (!isRecord(v) || typeof v.n !== 'number') return null;
   return {
     n: v.n,
@@ -73,6 +81,26 @@ function toCitation(v: unknown): Citation | null {
     reference: str(v.reference),
     ...(typeof v.link === 'string' ? { link: v.link } : {}),
     valid: v.valid !== false,
+    ...(typeof v.problem === 'string' && v.problem.trim() ? { problem: v.problem } : {}),
+  };
+}
+
+const FLAG_CODES: ReadonlySet<string> = new Set<AnswerFlag['code']>([
+  'QUOTE_NOT_IN_SOURCE',
+  'UNIT_NOT_CITED',
+  'WEAK_SUPPORT',
+  'SPECIFIC_NOT_STATED',
+]);
+
+function toFlag(v: unknown): AnswerFlag | null {
+  if (!isRecord(v) || typeof v.text !== 'string' || typeof v.code !== 'string' || !FLAG_CODES.has(v.code)) return null;
+  return {
+    code: v.code as AnswerFlag['code'],
+    text: v.text,
+    reason: str(v.reason),
+    citations: Array.isArray(v.citations)
+      ? v.citations.filter((n): n is number => typeof n === 'number' && Number.isInteger(n))
+      : [],
   };
 }
 
@@ -104,6 +132,14 @@ export function toChatReply(v: unknown): ChatReply {
   if (typeof v.notice === 'string' && v.notice.trim()) reply.notice = v.notice;
   if (Array.isArray(v.closestMatches)) reply.closestMatches = v.closestMatches.map(toMatch).filter((m) => m !== null);
   if (typeof v.standaloneQuestion === 'string') reply.standaloneQuestion = v.standaloneQuestion;
+  if (Array.isArray(v.unsupported)) {
+    const unsupported = v.unsupported.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+    if (unsupported.length) reply.unsupported = unsupported;
+  }
+  if (Array.isArray(v.flags)) {
+    const flags = v.flags.map(toFlag).filter((f) => f !== null);
+    if (flags.length) reply.flags = flags;
+  }
   return reply;
 }
 
@@ -122,6 +158,8 @@ function toDocumentSummary(d: Record<string, unknown>, units: number): DocumentS
     title: str(d.title),
     shortTitle: str(d.shortTitle),
     date: typeof d.date === 'string' ? d.date : null,
+    year: typeof d.year === 'number' && Number.isInteger(d.year) ? d.year : null,
+    dateSource: typeof d.dateSource === 'string' && d.dateSource.trim() ? d.dateSource : null,
     place: typeof d.place === 'string' ? d.place : null,
     kind: str(d.kind),
     unitCount: typeof d.unitCount === 'number' ? d.unitCount : units,
@@ -146,6 +184,51 @@ export async function fetchDocument(id: string, fetchImpl: FetchLike = fetch): P
       page: numOrNull(u.page),
     })),
   };
+}
+
+export type ExportFormat = 'markdown' | 'docx';
+
+export interface ExportedFile {
+  blob: Blob;
+  /** The name the server gives the attachment (answer.md, answer.docx). */
+  filename: string;
+}
+
+/** "attachment; filename=\"answer.md\"" → "answer.md"; only a plain file name is accepted. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  const m = disposition ? /filename="?(\w[\w.-]*)"?\s*(?:;|$)/i.exec(disposition) : null;
+  return m ? m[1] : fallback;
+}
+
+/**
+ * POST /api/export: the answer with one footnote per citation, as a Markdown or Word file. Only what the
+ * footnotes need is sent (not each unit's whole text), so a long answer stays far below the body limit.
+ */
+export async function exportAnswer(
+  format: ExportFormat,
+  input: { question?: string; answer: string; citations: readonly PageCitation[] },
+  fetchImpl: FetchLike = fetch,
+): Promise<ExportedFile> {
+  const citations = input.citations.map((c) => ({
+    n: c.n,
+    id: c.id,
+    quote: c.quote,
+    ...(c.reference ? { reference: c.reference } : {}),
+    url: c.url,
+    ...(c.link ? { link: c.link } : {}),
+  }));
+  const res = await request(fetchImpl, '/api/export', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      format,
+      ...(input.question?.trim() ? { question: input.question.trim() } : {}),
+      answer: input.answer,
+      citations,
+    }),
+  });
+  const fallback = format === 'docx' ? 'answer.docx' : 'answer.md';
+  return { blob: await res.blob(), filename: attachmentName(res.headers.get('content-disposition'), fallback) };
 }
 
 export interface AskOptions {
@@ -217,7 +300,10 @@ export async function askStreaming(opts: AskOptions): Promise<ChatReply> {
       }
       if (chunk.done) break;
       const reply = handle(parser.push(chunk.value));
-      if (reply) return reply;
+      if (reply) {
+        await drain(reader);
+        return reply;
+      }
     }
     const reply = handle(parser.flush());
     if (reply) return reply;
@@ -226,6 +312,26 @@ export async function askStreaming(opts: AskOptions): Promise<ChatReply> {
     reader.cancel().catch(() => undefined);
   }
   throw new ApiError(0, 'STREAM_CUT', 'The connection closed before the answer was complete.');
+}
+
+/**
+ * Reads what follows `done` (the server ends the stream right after it), so the response completes rather
+ * than being cut off — a cut-off response is a failed request to the browser. Gives up after `ms`.
+ */
+async function drain(reader: ReadableStreamDefaultReader<string>, ms = 2000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  const end = (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // Already cut: nothing left to read.
+    }
+  })();
+  await Promise.race([end, late]);
+  clearTimeout(timer);
 }
 
 /** The HTTP status an error code stands for, for errors that arrive inside a 200 stream. */

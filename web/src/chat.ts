@@ -1,21 +1,24 @@
 /**
  * @module web/src/chat
  * The chat view: sample questions, the conversation, and the question box with its document filter. Each
- * answer streams in (answer-stream.ts) and is then shown with its citation chips, source panel, mode/notice
- * line and "Copy answer" (reply.ts, citation-panel.ts). The view is built once and kept while the reader
- * visits a cited document, so coming back finds the conversation (and its history) intact.
+ * answer streams in (answer-stream.ts) and is then shown with its citation chips, source panel, warnings,
+ * mode/notice line and take-away actions (reply.ts). The address bar holds the last question
+ * ("/?q=…&documents=…"), so an answer can be shared and reopened. The view is built once and kept while the
+ * reader visits a cited document, so coming back finds the conversation (and its history) intact.
  */
 import { ApiError, askStreaming } from './api.js';
 import { keepingInView, streamInto } from './answer-stream.js';
+import { isPartial } from './cited-answer.js';
 import { el, replaceChildren, uid } from './dom.js';
 import { describeError, historyFrom, type Exchange } from './format.js';
 import { renderReply } from './reply.js';
+import { chatHref } from './router.js';
 import type { DocumentSummary } from './types.js';
 
 export const SAMPLE_QUESTIONS = [
   'What did Prague 1997 say about carrier sanctions?',
   'How should airlines check travel documents?',
-  'What does the Call for Action say about human trafficking?',
+  'Give me a cited summary of what the documents say about return and readmission across all documents',
   'How did the position on return and readmission change from 1997 to 2009?',
 ];
 
@@ -31,6 +34,10 @@ export class ChatView {
   private readonly exchanges: Exchange[] = [];
   private docs: DocumentSummary[] = [];
   private busy = false;
+  /** Documents to tick in the filter once it is built (from a reopened address). */
+  private pendingDocuments: string[] = [];
+  /** The address of the last answer: "/?q=…". */
+  private lastHref: string | null = null;
 
   constructor(docs: Promise<DocumentSummary[]>) {
     this.intro = el(
@@ -119,6 +126,12 @@ export class ChatView {
       this.form,
     );
 
+    // The question box is pinned to the bottom of the window: the page's bottom scroll padding follows its
+    // height, so focused chips and opened sources are scrolled clear of it (citation-panel.ts reads it).
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--composer-height', `${this.form.offsetHeight}px`);
+    }).observe(this.form);
+
     docs.then(
       (list) => {
         this.docs = list;
@@ -130,6 +143,27 @@ export class ChatView {
 
   focusInput(): void {
     this.input.focus();
+  }
+
+  /** The address of the last answer, or null before the first. */
+  get href(): string | null {
+    return this.lastHref;
+  }
+
+  /** Asks the question of a shared address ("/?q=…&documents=…"), with its documents ticked in the filter. */
+  reopen(question: string, documents: readonly string[]): void {
+    this.pendingDocuments = [...documents];
+    this.tickPending();
+    void this.ask(question, [...documents]);
+  }
+
+  private tickPending(): void {
+    if (!this.pendingDocuments.length) return;
+    const boxes = [...this.filterList.querySelectorAll<HTMLInputElement>('input[name="documents"]')];
+    if (!boxes.length) return;
+    for (const box of boxes) box.checked = this.pendingDocuments.includes(box.value);
+    this.pendingDocuments = [];
+    this.updateFilterSummary();
   }
 
   private renderFilter(): void {
@@ -152,6 +186,7 @@ export class ChatView {
         ),
       ),
     );
+    this.tickPending();
   }
 
   private selectedDocuments(): string[] {
@@ -190,8 +225,11 @@ export class ChatView {
     this.form.setAttribute('aria-busy', String(busy));
   }
 
-  /** Asks a question: shows it, streams the answer into the log, and on failure puts the question back. */
-  async ask(question: string): Promise<void> {
+  /**
+   * Asks a question: shows it, streams the answer into the log, puts its address in the address bar, and on
+   * failure puts the question back. `documents` defaults to those ticked in the filter.
+   */
+  async ask(question: string, documents: string[] = this.selectedDocuments()): Promise<void> {
     if (this.busy) return;
     this.setBusy(true);
     this.intro.hidden = true;
@@ -216,22 +254,31 @@ export class ChatView {
     this.log.append(turn);
     message.scrollIntoView({ block: 'nearest' });
 
-    const stream = streamInto(answerBox);
+    const stream = streamInto(answerBox, turn);
 
     try {
       const reply = await askStreaming({
         question,
         history: historyFrom(this.exchanges),
-        documents: this.selectedDocuments(),
+        documents,
         onToken: stream.onToken,
         onReset: stream.onReset,
       });
-      this.exchanges.push({ question, reply });
+      stream.stop();
+      const exchange: Exchange = { question, reply };
+      this.exchanges.push(exchange);
       keepingInView(() => {
-        replaceChildren(message, ...renderReply(reply, this.docs));
+        replaceChildren(message, ...renderReply(exchange, this.docs));
+        if (isPartial(reply)) message.classList.add('msg--partial');
         message.setAttribute('aria-busy', 'false');
-      });
+      }, turn);
+      // A follow-up is shared as the standalone question the server searched, which reads on its own.
+      this.lastHref = chatHref(reply.standaloneQuestion ?? question, documents);
+      if (location.pathname === '/' || location.pathname === '/index.html') {
+        history.replaceState(null, '', this.lastHref);
+      }
     } catch (err) {
+      stream.stop();
       const failure =
         err instanceof ApiError
           ? { status: err.status, code: err.code, message: err.message }

@@ -1,117 +1,173 @@
 /**
  * @module web/src/citation-panel
- * A grounded answer's text with a chip per [n] marker, and the one source panel the chips share: focusing or
- * clicking a chip shows that citation's quote, section, page and link; Escape or × closes it and gives the
- * focus back to the chip.
+ * An answer's citation chips and the one source panel they share. Pressing a chip (click, Enter or Space)
+ * opens its source directly beneath the paragraph, list item or table that holds the chip, scrolled into
+ * view above the sticky question box; pressing it again, the × or Escape closes it, and Escape gives the
+ * focus back to the chip. Focus alone opens nothing, so tabbing through the chips is quiet.
  */
 import { el, replaceChildren, uid } from './dom.js';
-import { chipLabel, citationHref, collapseWhitespace, docShortTitle, segmentAnswer } from './format.js';
-import type { ChatReply, Citation, DocumentSummary } from './types.js';
+import { chipLabel, citationHref, citationName, collapseWhitespace, docDateLabel, docShortTitle } from './format.js';
+import type { Citation, DocumentSummary } from './types.js';
+import { citationProblem } from './warnings.js';
 
-/** An empty, hidden source panel for one answer; give it to renderCitedAnswer. */
-export function citationPanel(): HTMLElement {
-  return el('div', { class: 'cite-panel', attrs: { id: uid('cite-panel'), hidden: true } });
+/** Where a chip's panel goes: after the block that holds the chip (inside a list item, before its sub-list). */
+const HOSTS = 'li, .table-scroll, p, h3, h4, h5, h6, blockquote, pre';
+
+function placeBeneath(panel: HTMLElement, chip: HTMLElement, body: HTMLElement): void {
+  const host = chip.closest(HOSTS);
+  if (!host || !body.contains(host)) {
+    body.append(panel);
+    return;
+  }
+  if (host.tagName === 'LI') {
+    const subList = [...host.children].find((child) => child.tagName === 'UL' || child.tagName === 'OL');
+    host.insertBefore(panel, subList ?? null);
+    return;
+  }
+  host.after(panel);
 }
 
-/** The answer text with its chips, which open their citation in `panel`. */
-export function renderCitedAnswer(reply: ChatReply, docs: DocumentSummary[], panel: HTMLElement): HTMLElement {
-  // Set while focus is moved back to a chip on closing its panel, so the focus does not reopen it.
-  const focus = { restoring: false };
-  const text = el('p', { class: 'answer__text' });
-  const chips: HTMLButtonElement[] = [];
-  const cited = new Set<number>();
-  const chip = (c: Citation): HTMLButtonElement => {
+/** How much of the window's bottom the page says is covered (the sticky question box): its scroll padding. */
+function coveredBottom(): number {
+  const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom);
+  return Number.isFinite(padding) ? padding : 0;
+}
+
+/**
+ * Scrolls just enough for the panel to be seen whole above the covered bottom, keeping the chip on screen
+ * when both fit; when they do not, the panel's top goes to the top of the window.
+ */
+function reveal(panel: HTMLElement, chip: HTMLElement): void {
+  const margin = 12;
+  const bottom = window.innerHeight - coveredBottom() - margin;
+  const p = panel.getBoundingClientRect();
+  const c = chip.getBoundingClientRect();
+  let by = 0;
+  if (p.bottom > bottom) {
+    const needed = p.bottom - bottom;
+    by = needed <= c.top - margin ? needed : Math.min(needed, p.top - margin);
+  } else if (c.top < margin) {
+    by = c.top - margin;
+  }
+  if (by !== 0) window.scrollBy(0, by);
+}
+
+export interface ChipWarning {
+  /** Shown after the chip's label in its accessible name and title. */
+  reason: string;
+  /** `invalid`: the citation failed its check; `flagged`: a sentence citing it was flagged. */
+  kind: 'invalid' | 'flagged';
+}
+
+export class SourcePanel {
+  readonly element: HTMLElement;
+  private readonly chips: HTMLButtonElement[] = [];
+  private open: HTMLButtonElement | null = null;
+
+  /** `body` is the rendered answer the chips sit in. */
+  constructor(
+    private readonly body: HTMLElement,
+    private readonly docs: readonly DocumentSummary[],
+  ) {
+    this.element = el('div', { class: 'cite-panel', attrs: { id: uid('cite-panel'), role: 'region', hidden: true } });
+    this.element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.open) {
+        e.preventDefault();
+        this.close(true);
+      }
+    });
+  }
+
+  /** A chip for citation `c`; several chips may show the same citation. */
+  chip(c: Citation & { problem?: string }): HTMLButtonElement {
+    const label = chipLabel(c, this.docs);
+    const source = citationName(c, this.docs);
     const b = el(
       'button',
       {
-        class: c.valid ? 'chip' : 'chip chip--invalid',
-        attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': panel.id, 'data-n': c.n },
+        class: 'chip',
+        attrs: {
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': this.element.id,
+          'data-n': c.n,
+          'data-source': source,
+          title: source,
+        },
       },
-      chipLabel(c, docs),
+      label,
     );
-    const open = (): void => showCitation(c, b, chips, panel, docs, focus);
-    b.addEventListener('focus', () => {
-      if (!focus.restoring) open();
+    b.addEventListener('click', () => (this.open === b ? this.close(false) : this.show(c, b)));
+    b.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.open === b) {
+        e.preventDefault();
+        this.close(true);
+      }
     });
-    b.addEventListener('click', open);
-    chips.push(b);
+    this.chips.push(b);
     return b;
-  };
-  for (const seg of segmentAnswer(reply.answer, reply.citations)) {
-    if (seg.type === 'text') text.append(seg.text);
-    else {
-      cited.add(seg.n);
-      text.append(chip(seg.citation));
-    }
   }
-  // A citation the answer never marks would otherwise be invisible; list it so every source is reachable.
-  const unmarked = reply.citations.filter((c) => !cited.has(c.n));
-  if (unmarked.length) {
-    text.append(el('span', { class: 'also-cited' }, ' Also cited: '), ...unmarked.map(chip));
-  }
-  return text;
-}
 
-/** Fills the answer's source panel with one citation and marks its chip as the expanded one. */
-function showCitation(
-  c: Citation,
-  chip: HTMLButtonElement,
-  chips: HTMLButtonElement[],
-  panel: HTMLElement,
-  docs: DocumentSummary[],
-  focus: { restoring: boolean },
-): void {
-  for (const other of chips) other.setAttribute('aria-expanded', String(other === chip));
-  if (!panel.hidden && panel.dataset.n === String(c.n)) return;
-  panel.dataset.n = String(c.n);
-  const close = (): void => {
-    panel.hidden = true;
-    chip.setAttribute('aria-expanded', 'false');
-    focus.restoring = true;
-    chip.focus({ preventScroll: true });
-    focus.restoring = false;
-  };
-  const titleId = uid('cite-title');
-  replaceChildren(
-    panel,
-    el(
-      'div',
-      { class: 'cite-panel__head' },
+  /** Marks a chip as concerned by a warning: a warning style, and the reason in its name and title. */
+  warn(chip: HTMLElement, warning: ChipWarning): void {
+    chip.classList.add(warning.kind === 'invalid' ? 'chip--invalid' : 'chip--flagged');
+    const label = chip.textContent ?? '';
+    const prefix = warning.kind === 'invalid' ? 'not verified' : 'flagged';
+    const reasons = [chip.dataset.reasons, `${prefix}: ${warning.reason}`].filter(Boolean).join('; ');
+    chip.dataset.reasons = reasons;
+    chip.setAttribute('aria-label', `${label} (${reasons})`);
+    chip.title = `${chip.dataset.source ?? label} — ${reasons}`;
+  }
+
+  close(returnFocus: boolean): void {
+    const chip = this.open;
+    this.element.hidden = true;
+    this.open = null;
+    for (const other of this.chips) other.setAttribute('aria-expanded', 'false');
+    if (returnFocus && chip) chip.focus({ preventScroll: true });
+  }
+
+  private show(c: Citation & { problem?: string }, chip: HTMLButtonElement): void {
+    this.open = chip;
+    for (const other of this.chips) other.setAttribute('aria-expanded', String(other === chip));
+    const doc = this.docs.find((d) => d.id === c.documentId);
+    const when = doc ? docDateLabel(doc) : '';
+    const titleId = uid('cite-title');
+    const close = el(
+      'button',
+      { class: 'cite-panel__close', attrs: { type: 'button', 'aria-label': 'Close source' } },
+      '×',
+    );
+    close.addEventListener('click', () => this.close(true));
+    const problem = citationProblem(c);
+    replaceChildren(
+      this.element,
+      el(
+        'div',
+        { class: 'cite-panel__head' },
+        el(
+          'p',
+          { class: 'cite-panel__title', attrs: { id: titleId } },
+          el('strong', null, c.label || 'Passage'),
+          ' · ',
+          docShortTitle(this.docs, c.documentId, c.documentTitle),
+          when ? el('span', { class: 'cite-panel__date' }, ` (${when})`) : null,
+        ),
+        close,
+      ),
+      c.section ? el('p', { class: 'cite-panel__section' }, c.section) : null,
+      el('blockquote', { class: 'cite-panel__quote' }, collapseWhitespace(c.quote || c.text)),
+      problem ? el('p', { class: 'cite-panel__warn' }, `Not verified: ${problem}`) : null,
       el(
         'p',
-        { class: 'cite-panel__title', attrs: { id: titleId } },
-        el('strong', null, c.label || 'Passage'),
-        ' · ',
-        docShortTitle(docs, c.documentId, c.documentTitle),
+        { class: 'cite-panel__foot' },
+        el('a', { class: 'cite-panel__link', attrs: { href: citationHref(c) } }, 'Open in document'),
+        c.page !== null ? el('span', { class: 'muted' }, ` · page ${c.page}`) : null,
       ),
-      el(
-        'button',
-        { class: 'cite-panel__close', attrs: { type: 'button', 'aria-label': 'Close source' }, on: { click: close } },
-        '×',
-      ),
-    ),
-    c.section ? el('p', { class: 'cite-panel__section' }, c.section) : null,
-    el('blockquote', { class: 'cite-panel__quote' }, collapseWhitespace(c.quote || c.text)),
-    c.valid
-      ? null
-      : el('p', { class: 'cite-panel__warn' }, 'This citation could not be verified against the documents.'),
-    el(
-      'p',
-      { class: 'cite-panel__foot' },
-      el('a', { class: 'cite-panel__link', attrs: { href: citationHref(c) } }, 'Open in document'),
-      c.page !== null ? el('span', { class: 'muted' }, ` · page ${c.page}`) : null,
-    ),
-  );
-  panel.setAttribute('role', 'region');
-  panel.setAttribute('aria-labelledby', titleId);
-  panel.onkeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') close();
-  };
-  chip.onkeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && !panel.hidden) {
-      panel.hidden = true;
-      chip.setAttribute('aria-expanded', 'false');
-    }
-  };
-  panel.hidden = false;
+    );
+    this.element.setAttribute('aria-labelledby', titleId);
+    placeBeneath(this.element, chip, this.body);
+    this.element.hidden = false;
+    reveal(this.element, chip);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * @module web/src/dom
  * The one way the page builds elements. Strings always become text nodes, never markup, so text from the
- * server (answers, quotes, document text) cannot inject HTML or script. There is no innerHTML anywhere.
+ * server (quotes, document text, notices) cannot inject HTML or script. There is no innerHTML anywhere; an
+ * answer's markdown becomes markup only through the sanitiser in answer-html.ts.
  */
 
 export type Child = Node | string | number | null | undefined | false;

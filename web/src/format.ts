@@ -1,54 +1,13 @@
 /**
  * @module web/src/format
- * Pure text logic behind the page: splitting an answer into text and citation chips, naming documents and
- * citations compactly, the plain-text form "Copy answer" puts on the clipboard, locating a quote inside a
- * unit for highlighting, and the messages people see. No DOM here, so all of it is unit-tested in Node.
+ * Pure text logic behind the page: naming documents and citations compactly, locating a quote inside a unit
+ * for highlighting, links, dates, and the messages people see. No DOM here, so all of it is unit-tested in
+ * Node.
  */
 import type { AnswerMode, ChatReply, Citation, DocNaming } from './types.js';
 
-export type AnswerSegment = { type: 'text'; text: string } | { type: 'cite'; n: number; citation: Citation };
-
 /** What the page says, word for word, when the server declines (grounded: false). */
 export const DECLINE_MESSAGE = 'The documents do not appear to address this question.';
-
-// "[3]" and grouped forms an LLM may write such as "[1, 2]" or "[1; 4]". Bounded digit runs keep
-// years like "[1997]" from ever being read as a marker of citation 1997 (they stay text: no such citation).
-const MARKER = /\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]/g;
-
-/**
- * Splits an answer into text runs and citation markers. A marker whose number has no citation stays literal
- * text: the page never invents a chip for a source the server did not return. Everything else — including
- * any markup in the answer — is text, which the page then renders with textContent.
- */
-export function segmentAnswer(answer: string, citations: readonly Citation[]): AnswerSegment[] {
-  const byN = new Map<number, Citation>();
-  for (const c of citations) if (!byN.has(c.n)) byN.set(c.n, c);
-  const out: AnswerSegment[] = [];
-  const pushText = (text: string): void => {
-    if (!text) return;
-    const last = out[out.length - 1];
-    if (last && last.type === 'text') last.text += text;
-    else out.push({ type: 'text', text });
-  };
-  let at = 0;
-  for (const m of answer.matchAll(MARKER)) {
-    const index = m.index ?? 0;
-    pushText(answer.slice(at, index));
-    const numbers = m[1].split(/[,;]/).map(Number);
-    if (numbers.every((n) => !byN.has(n))) {
-      pushText(m[0]);
-    } else {
-      for (const n of numbers) {
-        const citation = byN.get(n);
-        if (citation) out.push({ type: 'cite', n, citation });
-        else pushText(`[${n}]`);
-      }
-    }
-    at = index + m[0].length;
-  }
-  pushText(answer.slice(at));
-  return out;
-}
 
 function yearOf(date: string | null | undefined): string | null {
   const m = date ? /^(\d{4})/.exec(date) : null;
@@ -61,18 +20,25 @@ const PLACE_YEAR_PREFIX = /^(\p{L}[\p{L}\s.'’-]*?\s(?:1[89]|20)\d{2})(?!\d)/u;
 // "… (Prague, 1997)" at the end of a full title.
 const TITLE_PLACE_YEAR = /\(([\p{L}\s.'’-]+),\s*((?:1[89]|20)\d{2})\)\s*$/u;
 
+/** The year a document is known by: its `year`, else the year of its date. */
+export function docYear(doc: Pick<DocNaming, 'date' | 'year'>): string | null {
+  return doc.year ? String(doc.year) : yearOf(doc.date);
+}
+
 /**
- * The compact name a chip shows: "Prague 1997", "Vienna 2005", "Call for Action". Prefers what the
- * shortTitle already leads with, then place + year, then the shortTitle itself; without document metadata
- * it falls back to the full title's "(Place, Year)" or the title/id.
+ * The compact name a chip shows: "Prague 1997", "Vienna 2005", "Call for Action 2019". Prefers what the
+ * shortTitle already leads with, then place + year, then the shortTitle with its year; without document
+ * metadata it falls back to the full title's "(Place, Year)" or the title/id.
  */
 export function compactDocName(doc: DocNaming | undefined, fallbackTitle = '', fallbackId = ''): string {
   if (doc) {
     const short = doc.shortTitle.trim();
     const lead = PLACE_YEAR_PREFIX.exec(short);
     if (lead) return lead[1].trim();
-    const year = yearOf(doc.date);
+    const year = docYear(doc);
     if (doc.place && year) return `${doc.place} ${year}`;
+    // "Budapest Process at 30" ends in a number already: its year goes in brackets so the two do not run on.
+    if (short && year && !short.includes(year)) return /\d$/.test(short) ? `${short} (${year})` : `${short} ${year}`;
     if (short) return short;
   }
   const title = (doc?.title ?? fallbackTitle).trim();
@@ -85,11 +51,43 @@ function findDoc(docs: readonly DocNaming[], id: string): DocNaming | undefined 
   return docs.find((d) => d.id === id);
 }
 
-/** The chip text: "Prague 1997 · Recommendation 18". */
+// How unit labels shorten on a chip; the chip's accessible name keeps the label in full.
+const LABEL_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bRecommendation\b/g, 'Rec.'],
+  [/\bConsideration\b/g, 'Consid.'],
+  [/\b[Pp]aragraph\b/g, 'para.'],
+  [/\bPriority Goal\b/g, 'PG'],
+  [/\bPreamble\b/g, 'Pre.'],
+];
+/** A label longer than this (a heading-named paragraph) is cut at a word, keeping its last part. */
+const CHIP_LABEL_MAX = 34;
+
+/** "Recommendation 18" → "Rec. 18"; "<a long heading>, paragraph 2" → "<its first words>…, para. 2". */
+export function shortLabel(label: string): string {
+  let short = label.trim();
+  for (const [pattern, abbreviation] of LABEL_ABBREVIATIONS) short = short.replace(pattern, abbreviation);
+  if (short.length <= CHIP_LABEL_MAX) return short;
+  const comma = short.lastIndexOf(', ');
+  const tail = comma > 0 ? short.slice(comma) : '';
+  const head = short.slice(0, short.length - tail.length);
+  const room = Math.max(12, CHIP_LABEL_MAX - tail.length);
+  const cut = head.slice(0, room);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > room * 0.5 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:–-])[\s,;:–-]+$/, '')}…${tail}`;
+}
+
+/** The chip text: "Prague 1997 · Rec. 18". */
 export function chipLabel(citation: Citation, docs: readonly DocNaming[]): string {
   const name = compactDocName(findDoc(docs, citation.documentId), citation.documentTitle, citation.documentId);
-  const label = citation.label.trim();
+  const label = shortLabel(citation.label);
   return label ? `${name} · ${label}` : name;
+}
+
+/** What a chip is called for assistive technology: the citation in full, "Prague 1997 Recommendations (14 Oct 1997), Recommendation 18". */
+export function citationName(citation: Citation, docs: readonly DocNaming[]): string {
+  if (citation.reference.trim()) return citation.reference.trim();
+  const where = [docShortTitle(docs, citation.documentId, citation.documentTitle), citation.label.trim()];
+  return where.filter(Boolean).join(', ');
 }
 
 /** The document's readable short title ("Prague 1997 Recommendations"), or its full title when unknown. */
@@ -100,42 +98,6 @@ export function docShortTitle(docs: readonly DocNaming[], documentId: string, do
 /** Collapses runs of whitespace (the units keep the source's line breaks) for one-line display. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * What "Copy answer" puts on the clipboard: the answer as the page shows it, then one line per citation —
- * `[1] Prague 1997 Recommendations, Recommendation 18: "<quote>"` — so the pasted text keeps its sources.
- */
-export function answerAsPlainText(reply: ChatReply, docs: readonly DocNaming[] = []): string {
-  const parts: string[] = [];
-  if (!reply.grounded) {
-    parts.push(DECLINE_MESSAGE);
-    const extra = reply.answer.trim();
-    if (extra && !mentionsDecline(extra)) parts.push(extra);
-    const matches = reply.closestMatches ?? [];
-    if (matches.length) {
-      parts.push(
-        [
-          'Closest matches:',
-          ...matches.map((m) => `- ${m.label}, ${docShortTitle(docs, m.documentId, m.documentTitle)}`),
-        ].join('\n'),
-      );
-    }
-    return parts.join('\n\n');
-  }
-  parts.push(reply.answer.trim());
-  const cites = [...reply.citations].sort((a, b) => a.n - b.n);
-  if (cites.length) {
-    parts.push(
-      cites
-        .map((c) => {
-          const where = [docShortTitle(docs, c.documentId, c.documentTitle), c.label.trim()].filter(Boolean).join(', ');
-          return `[${c.n}] ${where}: "${collapseWhitespace(c.quote)}"`;
-        })
-        .join('\n'),
-    );
-  }
-  return parts.join('\n\n');
 }
 
 /** True when a declined answer's own text already says the documents do not cover the question. */
@@ -273,6 +235,25 @@ export function formatDate(iso: string | null | undefined): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
+/** "14 October 1997", or the year alone ("2019") for a document known only by its year; "" when neither. */
+export function docDateLabel(doc: Pick<DocNaming, 'date' | 'year'>): string {
+  return doc.date ? formatDate(doc.date) : doc.year ? String(doc.year) : '';
+}
+
+/**
+ * Where a document's date comes from when it is not the document itself (`dateSource` is
+ * "<document id>: “quoted words”"): that document's short title and the words. null when the document
+ * states its own date, or nothing says where it comes from.
+ */
+export function borrowedDate(
+  doc: Pick<DocNaming, 'id'> & { dateSource?: string | null },
+  docs: readonly DocNaming[],
+): { source: string; words: string } | null {
+  const m = /^([^:\s]+):(\S[\s\S]*|\s+\S[\s\S]*)$/.exec(doc.dateSource?.trim() ?? '');
+  if (!m || m[1] === doc.id) return null;
+  return { source: findDoc(docs, m[1])?.shortTitle.trim() || m[1], words: collapseWhitespace(m[2]) };
+}
+
 export function modeLabel(mode: AnswerMode): string {
   return mode === 'llm' ? 'Answered by LLM' : 'Answered offline (extractive)';
 }
@@ -333,11 +314,24 @@ export interface Exchange {
 export function historyFrom(
   exchanges: readonly Exchange[],
   maxExchanges = 6,
+  maxAnswerChars = 2000,
 ): { role: 'user' | 'assistant'; content: string }[] {
   return exchanges.slice(-maxExchanges).flatMap((x) => [
     { role: 'user' as const, content: x.question },
-    { role: 'assistant' as const, content: x.reply.answer.trim() || (x.reply.grounded ? '' : DECLINE_MESSAGE) },
+    {
+      role: 'assistant' as const,
+      // A summary across documents runs to thousands of characters; its opening is what a follow-up refers
+      // back to, and six whole ones would pass the server's 64 KB body limit.
+      content: clip(x.reply.answer.trim() || (x.reply.grounded ? '' : DECLINE_MESSAGE), maxAnswerChars),
+    },
   ]);
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
 
 /** How a unit's `section` joins its heading path. */

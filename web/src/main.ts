@@ -50,8 +50,13 @@ function start(): void {
 
     if (route.name === 'chat') {
       document.title = APP_NAME;
+      const fresh = !chat;
       if (!chat) chat = new ChatView(loadDocuments());
       if (main.firstChild !== chat.root) main.replaceChildren(chat.root);
+      // A shared address asks its question once, when the page opens on it; coming back to the conversation
+      // ("Ask" in the menu) shows the last answer's address again instead.
+      if (fresh && route.question) chat.reopen(route.question, route.documents);
+      else if (!route.question && chat.href) history.replaceState(null, '', chat.href);
       if (previous !== 'chat') window.scrollTo(0, chatScroll);
       if (!firstRender && previous !== 'chat') {
         if (chatFocus && chat.root.contains(chatFocus)) chatFocus.focus({ preventScroll: true });
@@ -79,11 +84,12 @@ function start(): void {
 
     if (route.name === 'document') {
       renderLoading(main, 'the document');
-      loadDocument(route.id).then(
-        (doc) => {
+      // The list names the document another one's date is quoted from; the page does without it if it fails.
+      Promise.all([loadDocument(route.id), loadDocuments().catch(() => [])]).then(
+        ([doc, docs]) => {
           if (token !== renderToken) return;
           document.title = `${doc.shortTitle || doc.title} — ${APP_NAME}`;
-          const { focus, target } = renderDocument(main, doc, route.unit, route.quote);
+          const { focus, target } = renderDocument(main, doc, route.unit, route.quote, docs);
           if (target) target.scrollIntoView({ block: 'start' });
           else window.scrollTo(0, 0);
           // On first load the reader has not acted yet; moving focus then would only confuse.

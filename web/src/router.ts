@@ -6,7 +6,8 @@
  */
 
 export type Route =
-  | { name: 'chat' }
+  /** The conversation; `?q=…&documents=a,b` asks that question (a shared or reopened answer). */
+  | { name: 'chat'; question: string | null; documents: string[] }
   | { name: 'documents' }
   | { name: 'document'; id: string; unit: string | null; quote: string | null }
   | { name: 'not-found'; path: string };
@@ -35,7 +36,15 @@ export function parseRoute(pathname: string, search = '', hash = ''): Route {
     );
   }
   const path = pathname.replace(/(?<!\/)\/+$/, '') || '/';
-  if (path === '/' || path === '/index.html') return { name: 'chat' };
+  if (path === '/' || path === '/index.html') {
+    const params = new URLSearchParams(search);
+    const question = params.get('q')?.trim() || null;
+    const documents = (params.get('documents') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    return { name: 'chat', question, documents };
+  }
   if (path === '/documents') return { name: 'documents' };
   const m = /^\/documents\/([^/]+)$/.exec(path);
   if (m) {
@@ -44,6 +53,13 @@ export function parseRoute(pathname: string, search = '', hash = ''): Route {
     return { name: 'document', id: decode(m[1]), unit, quote: quote && quote.trim() ? quote : null };
   }
   return { name: 'not-found', path: pathname };
+}
+
+/** The address of a question's answer, to share or reopen: "/?q=…&documents=prague-1997,prague-2009". */
+export function chatHref(question: string, documents: readonly string[] = []): string {
+  const params = new URLSearchParams({ q: question.trim() });
+  if (documents.length) params.set('documents', documents.join(','));
+  return `/?${params.toString().replace(/%2C/g, ',')}`;
 }
 
 /** Whether a click on a link should be handled in-page rather than by the browser. */

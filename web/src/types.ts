@@ -3,10 +3,13 @@
  * The shapes the page reads from the API. The chat contract is imported (type-only, so nothing from the
  * server ends up in the bundle) to keep the page and the server from drifting apart.
  */
-import type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode } from '../../server/answer/types.js';
+import type { AnswerFlag, AnswerMode, ChatReply, ChatTurn, Citation, ClosestMatch } from '../../server/answer/types.js';
 import type { DocumentKind, UnitKind } from '../../core/types.js';
 
-export type { Citation, ChatReply, ChatTurn, ClosestMatch, AnswerMode };
+export type { AnswerFlag, AnswerMode, ChatReply, ChatTurn, Citation, ClosestMatch };
+
+/** A citation as the page holds it: the server's, plus the reason it failed its check (`valid: false`). */
+export type PageCitation = Citation & { problem?: string };
 
 /** One entry of GET /api/documents. */
 export interface DocumentSummary {
@@ -14,6 +17,10 @@ export interface DocumentSummary {
   title: string;
   shortTitle: string;
   date: string | null;
+  /** The year of `date`, or the year another source states for a document that gives no date of its own. */
+  year: number | null;
+  /** Where the date or year comes from: "<document id>: “quoted words”". */
+  dateSource: string | null;
   place: string | null;
   kind: DocumentKind | string;
   unitCount: number;
@@ -41,4 +48,7 @@ export interface ErrorBody {
 }
 
 /** The subset of a document that naming helpers need; lets callers pass summaries or details. */
-export type DocNaming = Pick<DocumentSummary, 'id' | 'shortTitle' | 'date' | 'place'> & { title?: string };
+export type DocNaming = Pick<DocumentSummary, 'id' | 'shortTitle' | 'date' | 'place'> & {
+  title?: string;
+  year?: number | null;
+};
