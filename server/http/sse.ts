@@ -31,6 +31,11 @@ export function sseData(res: Response, data: unknown): void {
   res.write(`data: ${JSON.stringify(data)}\n\n`);
 }
 
+/** Word-sized pieces that join back to exactly `text`, for streaming a finished answer. */
+export function streamPieces(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+}
+
 /** Aborts when the client goes away, so upstream work stops with it. */
 export function abortOnClose(res: Response): AbortSignal {
   const controller = new AbortController();
