@@ -38,6 +38,8 @@ export interface RollReport {
   /** Ports of the replicas now in service. */
   ports: number[];
   ms: number;
+  /** Starting the new replicas until all answer /healthz; reloading nginx; draining and stopping the old. */
+  phases: { start: number; switch: number; drain: number };
 }
 
 export interface Fleet {
@@ -131,17 +133,21 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       const t0 = performance.now();
       const from = current.indexBuild;
       const next = await replicaSet(redisUrl);
+      const t1 = performance.now();
       const { oldWorkersGone } = await nginx.reload(next.replicas.map((r) => r.port));
       const old = current;
       current = next;
+      const t2 = performance.now();
       // Old nginx workers may still be passing a request to an old replica: let them finish first.
       await Promise.race([oldWorkersGone, new Promise((resolve) => setTimeout(resolve, drainMs))]);
       await stopReplicas(old.replicas);
+      const t3 = performance.now();
       return {
         from,
         to: next.indexBuild,
         ports: next.replicas.map((r) => r.port),
-        ms: Math.round(performance.now() - t0),
+        ms: Math.round(t3 - t0),
+        phases: { start: Math.round(t1 - t0), switch: Math.round(t2 - t1), drain: Math.round(t3 - t2) },
       };
     };
 

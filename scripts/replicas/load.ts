@@ -21,7 +21,8 @@ export interface Outcome {
   /** 0 when no response came (refused, reset, timed out). */
   status: number;
   ms: number;
-  /** When it ended: ms since the load started. */
+  /** When it was sent and when it ended: ms since the load started. */
+  sentAt: number;
   at: number;
   /** A stream whose response began but ended without its `done` event. */
   cut: boolean;
@@ -83,6 +84,7 @@ function send(agent: Agent, base: URL, req: LoadRequest, timeoutMs: number, t0: 
         kind: req.kind,
         status: error && status === 0 ? 0 : status,
         ms: now - start,
+        sentAt: start - t0,
         at: now - t0,
         cut,
         ...(error ? { error } : {}),
@@ -128,9 +130,9 @@ export async function runLoad(options: LoadOptions): Promise<Outcome[]> {
   return outcomes;
 }
 
-/** A failed request as a client sees it: no reply, a server error, or a stream cut short. */
+/** A failed request as a client sees it: no reply, a server error, a reply cut short (streams included). */
 export function failed(o: Outcome): boolean {
-  return o.status === 0 || o.status >= 500 || o.cut;
+  return o.status === 0 || o.status >= 500 || o.cut || o.error !== undefined;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -8,6 +8,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.js';
 import { ensureIndex } from '../../ingest/ensure-index.js';
+import { runIngest } from '../../ingest/pipeline.js';
 import { requestRoll, runFilePath } from './control.js';
 
 const opts = new Command()
@@ -20,14 +21,19 @@ const opts = new Command()
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const state = await ensureIndex(config, log, { force: opts.force });
-  if (state === 'fresh' && !opts.force)
+  if (opts.force) {
+    log('Rebuilding the index (--force)…');
+    const report = await runIngest(config, { log, lockWaitMs: 120_000 });
+    log(`Index built: ${report.documents.length} documents, ${report.unitCount} units in ${report.seconds.total} s`);
+  } else if ((await ensureIndex(config, log)) === 'fresh') {
     log('The index is up to date with the corpus; rolling the replicas onto it anyway.');
+  }
   log('Starting new replicas, switching nginx, draining the old ones…');
   const report = await requestRoll(runFilePath(config.cacheDir));
   log(
-    `Done in ${(report.ms / 1000).toFixed(1)} s: index build ${report.from.slice(0, 12)} → ${report.to.slice(0, 12)}, ` +
-      `replicas on ports ${report.ports.join(', ')}`,
+    `Done in ${(report.ms / 1000).toFixed(1)} s (new replicas healthy in ${report.phases.start} ms, nginx reloaded in ` +
+      `${report.phases.switch} ms, old ones drained in ${report.phases.drain} ms): index build ` +
+      `${report.from.slice(0, 12)} → ${report.to.slice(0, 12)}, replicas on ports ${report.ports.join(', ')}`,
   );
 }
 

@@ -40,6 +40,7 @@ export async function startTestFleet(
       CORPUS_DIR,
       CACHE_DIR: path.join(ROOT, '.cache'),
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
       SHUTDOWN_GRACE_MS: '5000',
       ...env,
     }),
