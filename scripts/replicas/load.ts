@@ -4,6 +4,9 @@
  * is complete only when its `done` event arrived, so a stream cut by a dying replica is told apart from a
  * refused or failed request. Each outcome records the status, the time to the whole reply, `X-Cache` and
  * the `indexBuild` the reply names.
+ * Like a browser, and as Node's documentation advises, a request that failed before any reply on a reused
+ * keep-alive connection (the server closed it as the request went out: nginx's old workers do so when it
+ * reloads) is sent once more on a new connection; such requests are marked `resent`.
  */
 import { Agent, request } from 'node:http';
 
@@ -27,6 +30,8 @@ export interface Outcome {
   /** A stream whose response began but ended without its `done` event. */
   cut: boolean;
   error?: string;
+  /** Sent again after its reused keep-alive connection closed before any reply. */
+  resent?: boolean;
   cache?: string;
   indexBuild?: string;
 }
@@ -64,8 +69,28 @@ function indexBuildOf(kind: LoadKind, text: string): string | undefined {
   }
 }
 
-function send(agent: Agent, base: URL, req: LoadRequest, timeoutMs: number, t0: number): Promise<Outcome> {
+interface Attempt {
+  outcome: Outcome;
+  /** Failed before any reply on a reused keep-alive connection: safe to send again. */
+  staleConnection: boolean;
+}
+
+async function send(agent: Agent, base: URL, req: LoadRequest, timeoutMs: number, t0: number): Promise<Outcome> {
   const start = performance.now();
+  const first = await attempt(agent, base, req, timeoutMs, t0, start);
+  if (!first.staleConnection) return first.outcome;
+  const second = await attempt(agent, base, req, timeoutMs, t0, start);
+  return { ...second.outcome, resent: true };
+}
+
+function attempt(
+  agent: Agent,
+  base: URL,
+  req: LoadRequest,
+  timeoutMs: number,
+  t0: number,
+  start: number,
+): Promise<Attempt> {
   const body = req.body === undefined ? undefined : JSON.stringify(req.body);
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -81,15 +106,18 @@ function send(agent: Agent, base: URL, req: LoadRequest, timeoutMs: number, t0: 
       const now = performance.now();
       const cut = req.kind === 'stream' && status === 200 && !text.includes('event: done');
       resolve({
-        kind: req.kind,
-        status: error && status === 0 ? 0 : status,
-        ms: now - start,
-        sentAt: start - t0,
-        at: now - t0,
-        cut,
-        ...(error ? { error } : {}),
-        ...(cache ? { cache } : {}),
-        indexBuild: status === 200 ? indexBuildOf(req.kind, text) : undefined,
+        staleConnection: Boolean(error) && status === 0 && r.reusedSocket,
+        outcome: {
+          kind: req.kind,
+          status: error && status === 0 ? 0 : status,
+          ms: now - start,
+          sentAt: start - t0,
+          at: now - t0,
+          cut,
+          ...(error ? { error } : {}),
+          ...(cache ? { cache } : {}),
+          indexBuild: status === 200 ? indexBuildOf(req.kind, text) : undefined,
+        },
       });
     };
     const r = request(

@@ -32,6 +32,8 @@ import { BINARIES_MISSING, redisClient, startTestFleet, type TestFleet } from '.
 
 /** What the stand-in model takes to answer: small, but a cache hit must not pay it. */
 const LLM_DELAY_MS = 150;
+const SLOW_ANSWER =
+  'The documents address this at some length, recommendation by recommendation, and the passages cited say so in their own words [1].';
 const QUESTIONS = [
   'What did Prague 1997 say about carrier sanctions?',
   'Which recommendation deals with fraudulent travel documents?',
@@ -59,7 +61,11 @@ const search = (query: string): LoadRequest => ({
   body: { query },
 });
 
-/** search, chat (LLM), streamed chat, offline chat: the same mix for the kill and the roll. */
+/**
+ * search, chat (LLM), streamed chat, offline chat: the same mix for the kill and the roll. One stream in five
+ * asks a question of its own, answered slowly, so the model is streaming answers (not only the cache
+ * replaying them) when a replica dies.
+ */
 function mixed(i: number): LoadRequest {
   const question = QUESTIONS[i % QUESTIONS.length];
   switch (i % 4) {
@@ -68,7 +74,7 @@ function mixed(i: number): LoadRequest {
     case 1:
       return chat(question);
     case 2:
-      return stream(question);
+      return stream(i % 20 === 2 ? `${question} (streamed slowly ${i})` : question);
     default:
       return chat(`${question} (${i % 40})`, { mode: 'extractive' });
   }
@@ -89,7 +95,12 @@ describe.skipIf(BINARIES_MISSING)('replicas behind nginx with Redis', () => {
     dir = tempDir('fleet');
     corpusDir = copyCorpus(dir);
     indexDir = copyTestIndex(dir);
-    fake = await startFakeOpenAI({ kind: 'reply', text: 'The documents address this [1].', delayMs: LLM_DELAY_MS });
+    // Questions marked "(streamed slowly …)" get an answer written word by word, as a model writes a long one.
+    fake = await startFakeOpenAI((request) =>
+      JSON.stringify(request.body.messages ?? []).includes('(streamed slowly')
+        ? { kind: 'reply', text: SLOW_ANSWER, delayMs: LLM_DELAY_MS, chunkDelayMs: 30 }
+        : { kind: 'reply', text: 'The documents address this [1].', delayMs: LLM_DELAY_MS },
+    );
     fleet = await startTestFleet(
       {
         CORPUS_DIR: corpusDir,
@@ -189,7 +200,7 @@ describe.skipIf(BINARIES_MISSING)('replicas behind nginx with Redis', () => {
     console.info(
       `[replicas] replica killed during ${total} mixed requests (${JSON.stringify(countBy(outcomes, (o) => o.kind))}), ` +
         `8 clients: statuses ${JSON.stringify(countBy(outcomes, (o) => String(o.status)))}, ` +
-        `failed 0, streams cut ${cut.length} of ${streams}, ` +
+        `failed 0, streams cut ${cut.length} of ${streams}, resent ${outcomes.filter((o) => o.resent).length}, ` +
         `load took ${(Math.max(...outcomes.map((o) => o.at)) / 1000).toFixed(1)} s`,
     );
   }, 90_000);
@@ -262,7 +273,8 @@ describe.skipIf(BINARIES_MISSING)('replicas behind nginx with Redis', () => {
       o.indexBuild === oldBuild ? 'old' : o.indexBuild === newBuild ? 'new' : 'none',
     );
     console.info(
-      `[replicas] rolling update under load: ${outcomes.length} requests, 6 clients, failed 0, ` +
+      `[replicas] rolling update under load: ${outcomes.length} requests, 6 clients, failed 0 ` +
+        `(${outcomes.filter((o) => o.resent).length} resent after nginx closed a keep-alive connection), ` +
         `answered by the old build ${builds.old ?? 0}, by the new ${builds.new ?? 0}; \`npm run replicas:update\` took ${(rolledAt / 1000).toFixed(1)} s: ${updateLines.filter((l) => /^(Index built|Done)/.test(l)).join('; ')}`,
     );
 
