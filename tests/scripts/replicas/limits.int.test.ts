@@ -82,6 +82,7 @@ describe.skipIf(BINARIES_MISSING)('replicas sharing rate limits through Redis', 
     });
     await progress.reached;
     await redis.stop();
+    const stoppedAt = performance.now();
     const outcomes = await load;
 
     expect(outcomes.filter(failed)).toEqual([]);
@@ -90,6 +91,7 @@ describe.skipIf(BINARIES_MISSING)('replicas sharing rate limits through Redis', 
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(2 * LIMIT);
 
     await until('every replica to report redis down', async () => (await healths()).every((h) => h?.redis === 'down'));
+    const downAfter = performance.now() - stoppedAt;
     const afterStop = await twiceTheLimit();
     expect(countBy(afterStop, (o) => String(o.status))).toEqual({ 200: 2 * LIMIT });
     // One warning per replica for the outage, however many requests went uncounted.
@@ -101,8 +103,15 @@ describe.skipIf(BINARIES_MISSING)('replicas sharing rate limits through Redis', 
     }
 
     restarted = await startRedisServer({ port: redis.port, runDir });
+    const restartedAt = performance.now();
     await until('every replica to report redis up', async () => (await healths()).every((h) => h?.redis === 'up'));
+    const upAfter = performance.now() - restartedAt;
     const afterRestart = await twiceTheLimit();
     expect(countBy(afterRestart, (o) => String(o.status))).toEqual({ 200: LIMIT, 429: LIMIT });
+    console.info(
+      `[replicas] Redis stopped during ${outcomes.length} requests (limit ${LIMIT}): ` +
+        `${JSON.stringify(countBy(outcomes, (o) => String(o.status)))}, failed 0; every /healthz said down ` +
+        `${Math.round(downAfter)} ms after the stop (load over), up ${Math.round(upAfter)} ms after the restart`,
+    );
   }, 60_000);
 });
