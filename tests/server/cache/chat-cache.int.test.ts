@@ -9,6 +9,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { testConfig } from '../../support/test-index.js';
 import { testApp } from '../../support/test-server.js';
 
 const QUESTION = 'What did Prague 1997 say about carrier sanctions?';
@@ -22,14 +23,8 @@ beforeAll(async () => {
   fake = await startFakeOpenAI({ kind: 'reply', text: ANSWER });
   app = await testApp({
     answerCache: { ttlSeconds: 600, maxEntries: 100 },
-    openai: {
-      apiKey: 'test-key',
-      baseURL: fake.url,
-      chatModel: 'fake-model',
-      timeoutMs: 5000,
-      maxRetries: 0,
-      maxConcurrency: 2,
-    },
+    // The stand-in as the chat model; the rest of the LLM settings as any test's.
+    openai: { ...testConfig().openai, apiKey: 'test-key', baseURL: fake.url, maxRetries: 0 },
   });
 });
 afterAll(() => fake.close());
