@@ -4,6 +4,7 @@
  * serves. Until the index is in service every API call and /healthz get 503 INDEX_NOT_READY with the
  * reason; a missing or damaged index keeps the process up, waiting for an ingest, instead of killing it.
  * With CLUSTER_WORKERS > 0 the primary builds the index once while the workers already listen.
+ * With REDIS_URL, rate limits and the answer cache are shared with the other replicas through Redis.
  * SIGTERM/SIGINT: stop accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), exit 0.
  * It sits above both ingest/ (which builds the index) and server/ (which serves it) and wires them together.
  */
@@ -18,6 +19,7 @@ import { loadConfig, type Config } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import { createLogger } from '../server/http/logging.js';
 import { configureServer, createGate, drainOnSignal, httpServerOptions } from '../server/http/server.js';
+import { connectRedis } from '../server/shared/redis.js';
 
 const INDEX_READY = 'index-ready';
 
@@ -74,7 +76,11 @@ async function serve(config: Config, log: Logger, options: { autoIngest: boolean
     },
     pause: cluster.isWorker ? pauseUntilNudged : undefined,
   });
-  gate.serve(createApp(services, { logger: log }));
+  // Connects in the background: until Redis answers, limits fail open and answers are not shared.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, { warn: (m) => log.warn(m), info: (m) => log.info(m) })
+    : undefined;
+  gate.serve(createApp(services, { logger: log, redis }));
   log.info(
     { documents: services.index.manifest.documents.length, units: services.index.manifest.unitCount },
     'index loaded: ready',

@@ -59,6 +59,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLUSTER_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   AUTO_INGEST: boolish.default(true),
+  // Shared state for replicas (rate limits, answer cache); empty = each process keeps its own, in memory.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^rediss?:\/\/[^\s]+$/.test(v), 'must be a redis:// or rediss:// URL')
+    .default(''),
+  // How long an answer is reused for the same question over the same index build; 0 turns the cache off.
+  ANSWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(604_800).default(3_600),
+  // Entries the in-process cache holds (without REDIS_URL); the least recently used go first.
+  ANSWER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  // `npm run start:replicas`: how many server processes nginx balances over.
+  REPLICAS: z.coerce.number().int().min(1).max(32).default(3),
   // Where people reach this service; citations then carry absolute links (`link`). Empty = relative urls only.
   PUBLIC_URL: z
     .string()
@@ -102,6 +114,12 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clusterWorkers: number;
   autoIngest: boolean;
+  /** REDIS_URL; undefined when not set (rate limits and the answer cache then stay in this process). */
+  redisUrl: string | undefined;
+  /** Answers reused for the same question over the same index build; ttlSeconds 0 = off. */
+  answerCache: { ttlSeconds: number; maxEntries: number };
+  /** Server processes behind nginx for `npm run start:replicas`. */
+  replicas: number;
   /** PUBLIC_URL without a trailing slash; undefined when not set. */
   publicUrl: string | undefined;
   /** NODE_ENV=development: serve source maps of the page. */
@@ -156,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clusterWorkers: e.CLUSTER_WORKERS,
     autoIngest: e.AUTO_INGEST,
+    redisUrl: e.REDIS_URL || undefined,
+    answerCache: { ttlSeconds: e.ANSWER_CACHE_TTL_SECONDS, maxEntries: e.ANSWER_CACHE_MAX_ENTRIES },
+    replicas: e.REPLICAS,
     publicUrl: e.PUBLIC_URL.replace(/(?<!\/)\/+$/, '') || undefined,
     development: e.NODE_ENV === 'development',
   };

@@ -27,9 +27,15 @@ import { exportRoutes } from './routes/export.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { unitRoutes } from './routes/units.js';
 import type { Services } from './services.js';
+import { createAnswerCache } from './cache/answer-cache.js';
+import { memoryAnswerStore, redisAnswerStore } from './cache/answer-store.js';
+import { SharedRateLimitStore } from './http/rate-limit-store.js';
+import type { RedisLink } from './shared/redis.js';
 
 export interface AppOptions {
   logger?: Logger;
+  /** Redis shared by replicas (REDIS_URL): rate limits and the answer cache then live there, not in this process. */
+  redis?: RedisLink;
 }
 
 const API = ['/api', '/v1'];
@@ -70,17 +76,23 @@ function finishApp(app: Express, config: Config): Express {
 
 export function createApp(services: Services, options: AppOptions = {}): Express {
   const { config } = services;
+  const { redis } = options;
   const app = baseApp(config, options);
-  app.use(healthRoutes(services));
-  app.use(API, rateLimiter(config));
+  const answers = createAnswerCache(
+    config,
+    services.index.manifest.corpusFingerprint,
+    redis ? redisAnswerStore(redis, config.answerCache) : memoryAnswerStore(config.answerCache),
+  );
+  app.use(healthRoutes(services, redis));
+  app.use(API, rateLimiter(config, redis && new SharedRateLimitStore(redis)));
   app.use(ANSWERING, admission(config.chatMaxInFlight));
   app.use(documentRoutes(services));
   app.use(searchRoutes(services));
-  app.use(chatRoutes(services));
+  app.use(chatRoutes(services, answers));
   app.use(verifyRoutes(services));
   app.use(unitRoutes(services));
   app.use(exportRoutes(services));
-  app.use(openaiCompatRoutes(services));
+  app.use(openaiCompatRoutes(services, answers));
   app.use(openApiRoutes(services));
   return finishApp(app, config);
 }

@@ -4,10 +4,11 @@
  * styles, CORS only for configured origins, no caching of API answers, and per-client rate limiting.
  */
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../../core/config.js';
 import { RequestError } from '../../core/errors.js';
+import { rateLimitLogger } from './rate-limit-store.js';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -59,9 +60,14 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function rateLimiter(config: Config): RequestHandler {
+/**
+ * Per-client limit. `store`: a shared count (Redis) for replicas, instead of this process's memory; while it
+ * cannot be reached requests are let through rather than refused (fail open).
+ */
+export function rateLimiter(config: Config, store?: Store): RequestHandler {
   if (config.rateLimitPerMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
+    ...(store ? { store, passOnStoreError: true, logger: rateLimitLogger } : {}),
     windowMs: 60_000,
     limit: config.rateLimitPerMinute,
     standardHeaders: 'draft-8',

@@ -26,6 +26,9 @@ export const healthSchema = z.object({
   builtAt: z.string(),
   indexBuild,
   llm: z.enum(['configured', 'off']),
+  redis: z.enum(['off', 'up', 'down']).meta({
+    description: 'The store replicas share (REDIS_URL): off when not configured; down means limits fail open.',
+  }),
 });
 
 export const documentSummarySchema = z.object({

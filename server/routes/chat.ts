@@ -4,6 +4,7 @@
  * (`token` events while the answer is written, then one `done` event carrying the same JSON).
  * Every chat has a deadline (CHAT_DEADLINE_MS), kept by the answerer: past it the LLM call is abandoned and
  * the question is answered extractively, with a notice, so a slow or queued upstream never holds a client.
+ * The answer cache is consulted first (`X-Cache: hit|miss`); a hit streams as `token` events then `done`.
  */
 import { Router } from 'express';
 import { jsonBody } from '../http/body.js';
@@ -11,12 +12,14 @@ import { recordForLog } from '../http/error-handler.js';
 import { toPublicError } from '../http/public-error.js';
 import { methodNotAllowed } from '../http/method.js';
 import { abortOnClose, sseEvent, startEventStream, wantsEventStream } from '../http/sse.js';
+import { wordPieces } from '../answer/pieces.js';
 import { configDirs, secretsOf, streamMasker } from '../http/redact.js';
 import { chatSchema, parseBody } from '../http/schemas.js';
+import { cacheHeaders, noAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { Services } from '../services.js';
 import { publishContext, publishReply } from './publish.js';
 
-export function chatRoutes(services: Services): Router {
+export function chatRoutes(services: Services, cache: AnswerCache = noAnswerCache): Router {
   const { catalogue, answerer, config } = services;
   const published = publishContext(services);
   const dirs = configDirs(config);
@@ -29,12 +32,19 @@ export function chatRoutes(services: Services): Router {
       catalogue.assertKnownDocuments(body.documents);
       const signal = abortOnClose(res);
       const deadlineMs = config.chatDeadlineMs;
+      const cached = await cache.lookup(body);
+      res.set(cacheHeaders(cached));
       if (!wantsEventStream(req)) {
-        const reply = await answerer.answer(body, { signal, deadlineMs }).catch((err: unknown) => {
-          if (signal.aborted) return null; // nobody to answer
-          throw err;
-        });
-        if (reply) res.json(publishReply(reply, published));
+        const reply =
+          cached.status === 'hit'
+            ? cached.reply
+            : await answerer.answer(body, { signal, deadlineMs }).catch((err: unknown) => {
+                if (signal.aborted) return null; // nobody to answer
+                throw err;
+              });
+        if (!reply) return;
+        if (cached.status === 'miss') cached.keep(reply);
+        res.json(publishReply(reply, published));
         return;
       }
       startEventStream(res);
@@ -44,15 +54,22 @@ export function chatRoutes(services: Services): Router {
         if (text) sseEvent(res, 'token', { text });
       };
       try {
-        const reply = await answerer.answer(body, {
-          signal,
-          deadlineMs,
-          onToken: (text) => sendToken(masker.push(text)),
-          onReset: () => {
-            masker.reset();
-            sseEvent(res, 'reset', {});
-          },
-        });
+        let reply;
+        if (cached.status === 'hit') {
+          reply = cached.reply;
+          for (const piece of wordPieces(reply.answer)) sendToken(masker.push(piece));
+        } else {
+          reply = await answerer.answer(body, {
+            signal,
+            deadlineMs,
+            onToken: (text) => sendToken(masker.push(text)),
+            onReset: () => {
+              masker.reset();
+              sseEvent(res, 'reset', {});
+            },
+          });
+          cached.keep(reply);
+        }
         sendToken(masker.flush());
         sseEvent(res, 'done', publishReply(reply, published));
       } catch (err) {

@@ -1,12 +1,14 @@
 /**
  * @module server/routes/health
  * GET /healthz: ok once the index is loaded, with what is in service; `llm` is "configured" exactly when the
- * answerer would call a chat model.
+ * answerer would call a chat model; `redis` is "off" without REDIS_URL, else whether the shared store is
+ * reachable now. A replica whose Redis is down still serves (limits fail open), so it stays 200.
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
 import { methodNotAllowed } from '../http/method.js';
 import type { Services } from '../services.js';
+import type { RedisLink } from '../shared/redis.js';
 import { publishContext } from './publish.js';
 
 export interface HealthReply {
@@ -18,12 +20,14 @@ export interface HealthReply {
   /** The index in service (its corpus fingerprint), as every reply names it. */
   indexBuild: string;
   llm: 'configured' | 'off';
+  /** The shared store of replicas (REDIS_URL): "off" when not configured. */
+  redis: 'off' | 'up' | 'down';
 }
 
-export function healthRoutes(services: Services): Router {
+export function healthRoutes(services: Services, redis?: RedisLink): Router {
   const router = Router();
   const { manifest } = services.index;
-  const body: HealthReply = {
+  const body: Omit<HealthReply, 'redis'> = {
     status: 'ok',
     documents: manifest.documents.length,
     units: manifest.unitCount,
@@ -35,7 +39,7 @@ export function healthRoutes(services: Services): Router {
   };
   router
     .route('/healthz')
-    .get((_req, res) => void res.json(body))
+    .get((_req, res) => void res.json({ ...body, redis: redis ? redis.state() : 'off' } satisfies HealthReply))
     .all(methodNotAllowed(['GET']));
   return router;
 }

@@ -3,7 +3,8 @@
  * An OpenAI-compatible face on /api/chat, so stock OpenAI clients and evaluation harnesses can use the
  * assistant: POST /v1/chat/completions (JSON, or chunks with `stream: true`), GET /v1/models[/:id].
  * Errors keep the service's `{ error: { code, message } }` shape, which OpenAI clients read as error.message.
- * It has /api/chat's deadline and extractive fallback (CHAT_DEADLINE_MS), which the answerer keeps.
+ * It has /api/chat's deadline and extractive fallback (CHAT_DEADLINE_MS), which the answerer keeps, and its
+ * answer cache (`X-Cache`): the same question gets the same cached answer through either endpoint.
  */
 import { Router } from 'express';
 import { isLlmConfigured } from '../answer/llm/configured.js';
@@ -29,11 +30,13 @@ import {
 } from '../openai-compat/format.js';
 import { listModels } from '../openai-compat/models.js';
 import { contentText, toCompatRequest } from '../openai-compat/request.js';
-import type { Services } from '../services.js';
+import type { AnswerOptions, Services } from '../services.js';
+import type { ChatReply } from '../answer/types.js';
 import { abortOnClose, sseData, startEventStream } from '../http/sse.js';
+import { cacheHeaders, noAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import { publishContext, publishReply } from './publish.js';
 
-export function openaiCompatRoutes(services: Services): Router {
+export function openaiCompatRoutes(services: Services, cache: AnswerCache = noAnswerCache): Router {
   const { catalogue, answerer, config } = services;
   const published = publishContext(services);
   const dirs = configDirs(config);
@@ -49,12 +52,18 @@ export function openaiCompatRoutes(services: Services): Router {
       const prompt = body.messages.map((m) => contentText(m.content));
       const head = completionHead(model);
       const signal = abortOnClose(res);
+      const cached = await cache.lookup(chat);
+      res.set(cacheHeaders(cached));
+      /** The cached reply, or a new one (kept for the next asker). */
+      const replyFor = async (options: AnswerOptions): Promise<ChatReply> => {
+        if (cached.status === 'hit') return cached.reply;
+        const reply = await answerer.answer(chat, options);
+        cached.keep(reply);
+        return reply;
+      };
 
       if (!stream) {
-        const reply = publishReply(
-          await answerer.answer(chat, { signal, deadlineMs: config.chatDeadlineMs }),
-          published,
-        );
+        const reply = publishReply(await replyFor({ signal, deadlineMs: config.chatDeadlineMs }), published);
         const content = contentOf(reply, name);
         res.json(completion(head, content, extrasOf(reply), usageOf(prompt, content)));
         return;
@@ -78,11 +87,7 @@ export function openaiCompatRoutes(services: Services): Router {
           sendContent(text);
         };
         const reply = publishReply(
-          await answerer.answer(chat, {
-            signal,
-            deadlineMs: config.chatDeadlineMs,
-            ...(live ? { onToken } : {}),
-          }),
+          await replyFor({ signal, deadlineMs: config.chatDeadlineMs, ...(live ? { onToken } : {}) }),
           published,
         );
         const answer = answerText(reply);

@@ -220,7 +220,7 @@ export function bundles(): Promise<Bundles> {
 
 // Settings that must come from the test, never from the developer's shell.
 const CONFIG_VARS =
-  /^(?:PORT|HOST|CORPUS_DIR|INDEX_DIR|CACHE_DIR|EMBEDDINGS.*|OPENAI_.*|CHAT_.*|LLM_.*|RATE_LIMIT.*|TRUST_PROXY|REQUEST_TIMEOUT_MS|BODY_TIMEOUT_MS|NODE_ENV|SHUTDOWN_GRACE_MS|CORS_ORIGINS|LOG_LEVEL|CLUSTER_WORKERS|AUTO_INGEST|INDEX_POLL_MS)$/;
+  /^(?:PORT|HOST|CORPUS_DIR|INDEX_DIR|CACHE_DIR|EMBEDDINGS.*|OPENAI_.*|CHAT_.*|LLM_.*|RATE_LIMIT.*|TRUST_PROXY|REQUEST_TIMEOUT_MS|BODY_TIMEOUT_MS|NODE_ENV|SHUTDOWN_GRACE_MS|CORS_ORIGINS|LOG_LEVEL|CLUSTER_WORKERS|AUTO_INGEST|INDEX_POLL_MS|REDIS_URL|ANSWER_CACHE_.*|REPLICAS)$/;
 
 export function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -251,6 +251,7 @@ function baseEnv(port?: number): Record<string, string> {
     CORPUS_DIR,
     CACHE_DIR: path.join(ROOT, '.cache'),
     RATE_LIMIT_PER_MINUTE: '0',
+    ANSWER_CACHE_TTL_SECONDS: '0',
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * @module tests/scripts/build-server.test
  * The server bundle `npm start` runs: what main.js imports at start (statically, through its chunks) leaves
- * LangChain's chat client and prompt classes out; they are in a chunk loaded on the first LLM answer.
+ * LangChain's chat client and prompt classes out (in a chunk loaded on the first LLM answer), and the Redis client
+ * (loaded only with REDIS_URL).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -58,7 +59,7 @@ describe('buildServer', () => {
     const atStart = packagesLoaded(meta, entry!, 'static');
     const eventually = packagesLoaded(meta, entry!, 'all');
     expect(atStart).toContain('express');
-    for (const lazy of ['@langchain/openai', '@langchain/core/prompts', '@langchain/core/messages']) {
+    for (const lazy of ['@langchain/openai', '@langchain/core/prompts', '@langchain/core/messages', 'ioredis']) {
       expect(atStart, lazy).not.toContain(lazy);
       expect(eventually, lazy).toContain(lazy);
     }
