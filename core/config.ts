@@ -63,7 +63,7 @@ const envSchema = z.object({
   REDIS_URL: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^rediss?:\/\/[^\s]+$/.test(v), 'must be a redis:// or rediss:// URL')
+    .refine((v) => v === '' || /^rediss?:\/\/\S+$/.test(v), 'must be a redis:// or rediss:// URL')
     .default(''),
   // How long an answer is reused for the same question over the same index build; 0 turns the cache off.
   ANSWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(604_800).default(3_600),

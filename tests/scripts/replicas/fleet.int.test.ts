@@ -275,7 +275,7 @@ describe.skipIf(BINARIES_MISSING)('replicas behind nginx with Redis', () => {
     console.info(
       `[replicas] rolling update under load: ${outcomes.length} requests, 6 clients, failed 0 ` +
         `(${outcomes.filter((o) => o.resent).length} resent after nginx closed a keep-alive connection), ` +
-        `answered by the old build ${builds.old ?? 0}, by the new ${builds.new ?? 0}; \`npm run replicas:update\` took ${(rolledAt / 1000).toFixed(1)} s: ${updateLines.filter((l) => /^(Index built|Done)/.test(l)).join('; ')}`,
+        `answered by the old build ${builds.old ?? 0}, by the new ${builds.new ?? 0}; \`npm run replicas:update\` took ${(rolledAt / 1000).toFixed(1)} s: ${updateLines.filter((l) => /^(?:Index built|Done)/.test(l)).join('; ')}`,
     );
 
     expect((await fetch(`${fleet.url}/healthz`).then((r) => r.json())) as { indexBuild: string }).toMatchObject({
