@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence } from '../../../server/answer/evidence.js';
+import type { Services } from '../../../server/services.js';
+import { testServices } from '../../support/test-server.js';
+
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+}, 120_000);
+
+const weigh = async (query: string, broad = false, documents?: string[]) => {
+  const result = await services.retriever.search({ query, k: broad ? 24 : 8, documents });
+  return weighEvidence(result.topic, result, services.stats, broad ? { rules: BROAD_CITATION_RULES, broad } : {});
+};
+
+describe('weighEvidence over the real corpus', () => {
+  it.each([
+    ['What did Prague 1997 say about carrier sanctions?', true],
+    ['What does Recommendation 18 say?', true],
+    ['What is the capital of Australia?', false],
+    ['How do I bake sourdough bread at home?', false],
+  ])('%s → grounded %s', async (query, grounded) => {
+    expect((await weigh(query)).grounded).toBe(grounded);
+  });
+
+  it('cites an exactly referenced unit alone', async () => {
+    const evidence = await weigh('What does Recommendation 18 say?');
+    expect(evidence.cited.map((h) => h.unit.id)).toEqual(['prague-1997:rec-18']);
+  });
+
+  it('keeps to the citation caps, and a broad request cites more, from more documents', async () => {
+    const focused = await weigh('return and readmission');
+    const broad = await weigh('return and readmission', true, ['prague-1997', 'prague-2009', 'call-for-action']);
+    expect(focused.cited.length).toBeLessThanOrEqual(CITATION_RULES.maxCitations);
+    expect(broad.cited.length).toBeGreaterThan(focused.cited.length);
+    expect(broad.cited.length).toBeLessThanOrEqual(BROAD_CITATION_RULES.maxCitations + 2);
+    expect(new Set(broad.cited.map((h) => h.unit.documentId)).size).toBe(3);
+  });
+});

@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../../server/services.js';
+import { testServices } from '../../support/test-server.js';
+
+// The retriever over the real corpus, verb by verb through its one public surface.
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+}, 120_000);
+
+describe('the hybrid retriever', () => {
+  it.each([
+    ['What did Prague 1997 say about carrier sanctions?', 'prague-1997:rec-18', ['prague-1997']],
+    ['can airlines be fined for flying people without proper papers?', 'prague-1997:rec-18', null],
+    ['What does Priority Goal 4, action 6 say?', 'call-for-action:pg-4.6', null],
+    ['clause (f) point 4 of the 2009 declaration', 'prague-2009:clause-f.4', ['prague-2009']],
+    ['sanctons against carriers', 'prague-1997:rec-18', null],
+  ])('%s → %s first, scope %j', async (query, first, scope) => {
+    const result = await services.retriever.search({ query, k: 5 });
+    expect(result.hits[0].unit.id).toBe(first);
+    expect(result.scope).toEqual(scope);
+  });
+
+  it('puts an exactly referenced unit first, marked as referenced', async () => {
+    const result = await services.retriever.search({ query: 'What does Recommendation 18 say?', k: 5 });
+    expect(result.reference?.id).toBe('prague-1997:rec-18');
+    expect(result.hits[0]).toMatchObject({ referenced: true, score: 1 });
+  });
+
+  it('answers a question that names only documents with their opening units', async () => {
+    const result = await services.retriever.search({ query: 'the Call for Action', k: 3 });
+    expect(result.overview).toBe(true);
+    expect(result.hits.map((h) => h.unit.documentId)).toEqual([
+      'call-for-action',
+      'call-for-action',
+      'call-for-action',
+    ]);
+  });
+
+  it('reports misspelt words it read as the documents own', async () => {
+    const result = await services.retriever.search({ query: 'readmision agreements', k: 3 });
+    expect(result.corrections).toEqual([{ from: 'readmision', to: 'readmission' }]);
+  });
+
+  it('returns the concepts it weighed, each once, for the evidence check', async () => {
+    const result = await services.retriever.search({ query: 'penalties for people smugglers', k: 3 });
+    expect(result.concepts.length).toBeGreaterThan(0);
+    expect(result.concepts.some((c) => c.terms.length > 1)).toBe(true); // "people smugglers" as one idea
+  });
+
+  it('bridges a word the corpus never uses to its own', async () => {
+    const result = await services.retriever.search({ query: 'how long a jail term for smugglers?', k: 8 });
+    expect(result.hits.map((h) => h.unit.id)).toContain('prague-1997:rec-5');
+  });
+});
