@@ -49,7 +49,11 @@ describe('answerCacheKey', () => {
   it('ignores how whitespace is spread in any question, and keeps any two distinct texts apart', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.stringMatching(/^[A-Z0-9?]{1,8}$/i), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          // eslint-disable-next-line regexp/use-ignore-case -- fast-check cannot generate from a regex with flags
+          fc.stringMatching(/^[A-Za-z0-9?]{1,8}$/),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.array(fc.constantFrom(' ', '  ', '\t', '\n'), { minLength: 8, maxLength: 8 }),
         (words, gaps) => {
           const spaced = words.map((w, i) => `${gaps[i]}${w}`).join('') + gaps[7];
