@@ -42,7 +42,12 @@ export async function openPage(
     watch.dialogs.push(d.message());
     void d.dismiss();
   });
-  page.on('requestfailed', (r) => watch.failedRequests.push(`${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+  // A request the page itself abandons when it navigates (net::ERR_ABORTED) got no answer to fail: only
+  // requests that failed on the wire count.
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') watch.failedRequests.push(`${r.method()} ${r.url()} (${reason})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) watch.failedRequests.push(`${r.request().method()} ${r.url()} (HTTP ${r.status()})`);
   });
