@@ -14,7 +14,8 @@ import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet, type GoldQuestion } from './eval/gold-set.js';
 import { hitAt, mean, percentile, reciprocalRank, round } from './eval/metrics.js';
 import { resolveGold, unitTexts } from './eval/score.js';
-import { resolver, searchRequest, type Resolve } from './eval/target.js';
+import { planDeps, searchRequest } from './eval/target.js';
+import type { PlanDeps } from '../server/plan/plan-query.js';
 
 const program = new Command()
   .option('--set <file>', 'question set (JSON Lines)', DEFAULT_SET)
@@ -38,7 +39,7 @@ async function measure(
   retriever: Retriever,
   method: RetrievalMethod,
   questions: GoldQuestion[],
-  resolve: Resolve,
+  deps: PlanDeps,
   misses?: string[],
 ): Promise<Row> {
   const r1: number[] = [];
@@ -47,7 +48,7 @@ async function measure(
   const ms: number[] = [];
   for (const q of questions) {
     const t = performance.now();
-    const result = await retriever.search({ ...searchRequest(q, resolve), k: 10 }, method);
+    const result = await retriever.search({ ...searchRequest(q, deps), k: 10 }, method);
     ms.push(performance.now() - t);
     const ranked = result.hits.map((h) => h.unit.id);
     r1.push(hitAt(ranked, q.expected, 1) ? 1 : 0);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureIndex(config, (l) => process.stderr.write(`${l}\n`));
   const services = await buildServices(config);
-  const resolve = resolver(services.index.documents);
+  const deps = planDeps(services.index.documents, services.retriever.read);
   const texts = unitTexts(services.index.units);
   const questions = readGoldSet(opts.set)
     .map((q) => ({ ...q, expected: resolveGold(q, texts).units }))
@@ -82,14 +83,14 @@ async function main(): Promise<void> {
 
   const misses: string[] = [];
   const rows = [
-    await measure('BM25 (lexical) alone', services.retriever, 'lexical', questions, resolve),
-    await measure('Vectors (HNSW) alone', services.retriever, 'vector', questions, resolve),
+    await measure('BM25 (lexical) alone', services.retriever, 'lexical', questions, deps),
+    await measure('Vectors (HNSW) alone', services.retriever, 'vector', questions, deps),
     await measure(
       `Hybrid (${DEFAULT_HYBRID_OPTIONS.fusion}, w=${DEFAULT_HYBRID_OPTIONS.lexicalWeight})`,
       services.retriever,
       'hybrid',
       questions,
-      resolve,
+      deps,
       opts.misses ? misses : undefined,
     ),
   ];
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     ];
     for (const s of settings) {
       const retriever = createHybridRetriever(services.index, services.embedder, s, { stats });
-      rows.push(await measure(`  sweep ${JSON.stringify(s)}`, retriever, 'hybrid', questions, resolve));
+      rows.push(await measure(`  sweep ${JSON.stringify(s)}`, retriever, 'hybrid', questions, deps));
     }
   }
   if (opts.json) {

@@ -12,7 +12,7 @@ import { ensureIndex } from '../ingest/ensure-index.js';
 import { loadConfig } from '../core/config.js';
 import { DEFAULT_SET } from './eval/cli.js';
 import { readGoldSet } from './eval/gold-set.js';
-import { resolver, searchRequest } from './eval/target.js';
+import { planDeps, searchRequest } from './eval/target.js';
 
 const opts = new Command()
   .option('--set <file>', 'question set (JSON Lines)', DEFAULT_SET)
@@ -32,11 +32,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureIndex(config, () => {});
   const services = await buildServices(config);
-  const resolve = resolver(services.index.documents);
+  const deps = planDeps(services.index.documents, services.retriever.read);
   const { stats } = services;
   const rows: Row[] = [];
   for (const q of readGoldSet(opts.set)) {
-    const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RETRIEVAL_K });
+    const result = await services.retriever.search({ ...searchRequest(q, deps), k: RETRIEVAL_K });
     const s = evidenceSignals(result, stats);
     rows.push({
       answerable: q.answerable,

@@ -7,7 +7,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientError, createClient, type Client } from '../../client/index.js';
 import type { DocumentKind, DocumentMeta } from '../../core/types.js';
-import { planQuery } from '../../server/plan/plan-query.js';
+import { planQuery, type PlanDeps } from '../../server/plan/plan-query.js';
+import { createNameReader, type QueryReader } from '../../server/retrieve/read-query.js';
 import type { ChatReply, ChatRequest } from '../../server/answer/types.js';
 import { compileDocumentNames, resolveDocuments } from '../../server/retrieve/documents.js';
 import type { Services } from '../../server/services.js';
@@ -35,16 +36,18 @@ export interface EvalTarget {
   units(): Promise<UnitText[]>;
 }
 
-export type Resolve = (text: string) => { documents: string[]; topic: string };
-
-export function resolver(documents: DocumentMeta[]): Resolve {
+/**
+ * What planning a question needs: the documents' names, and a reader of the query — the retriever's own in
+ * process, or one of names alone over HTTP (the server then reads the query in full).
+ */
+export function planDeps(documents: DocumentMeta[], read: QueryReader = createNameReader(documents)): PlanDeps {
   const names = compileDocumentNames(documents);
-  return (text) => resolveDocuments(text, names);
+  return { resolve: (text) => resolveDocuments(text, names), read, allDocuments: documents.map((d) => d.id) };
 }
 
-/** The search the answerer makes for a question: its plan's retrieval text and scope (server/plan). */
-export function searchRequest(q: GoldQuestion, resolve: Resolve): { query: string; documents?: string[] } {
-  const plan = planQuery({ question: q.question, history: q.history, documents: q.documents }, resolve);
+/** What /api/search is given for a question: its plan's retrieval text and scope (server/plan). */
+export function searchRequest(q: GoldQuestion, deps: PlanDeps): { query: string; documents?: string[] } {
+  const plan = planQuery({ question: q.question, history: q.history, documents: q.documents }, deps);
   const documents = plan.scope ?? undefined;
   return { query: plan.retrievalText, ...(documents ? { documents } : {}) };
 }
@@ -54,13 +57,13 @@ function chatRequest(q: GoldQuestion, mode: EvalMode): ChatRequest {
 }
 
 export function inProcessTarget(services: Services): EvalTarget {
-  const resolve = resolver(services.index.documents);
+  const deps = planDeps(services.index.documents, services.retriever.read);
   const fingerprint = services.index.manifest.corpusFingerprint;
   return {
     name: 'in-process',
     index: async () => ({ corpusFingerprint: fingerprint, indexBuild: fingerprint }),
     async rank(q) {
-      const result = await services.retriever.search({ ...searchRequest(q, resolve), k: RANK_DEPTH });
+      const result = await services.retriever.search({ ...searchRequest(q, deps), k: RANK_DEPTH });
       return result.hits.map((h) => h.unit.id);
     },
     answer: (q, mode) => services.answerer.answer(chatRequest(q, mode)),
@@ -86,7 +89,7 @@ async function politely<T>(call: () => Promise<T>): Promise<T> {
 export async function httpTarget(url: string, fetchImpl?: typeof fetch): Promise<EvalTarget> {
   const client: Client = createClient({ baseUrl: url, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const summaries = await politely(() => client.documents());
-  const resolve = resolver(
+  const deps = planDeps(
     summaries.map(({ year, dateSource, ...s }) => ({
       ...s,
       ...(year === null ? {} : { year }),
@@ -102,7 +105,7 @@ export async function httpTarget(url: string, fetchImpl?: typeof fetch): Promise
       return { corpusFingerprint: indexBuild, indexBuild };
     },
     async rank(q) {
-      const { query, documents } = searchRequest(q, resolve);
+      const { query, documents } = searchRequest(q, deps);
       const { results } = await politely(() => client.search(query, { k: RANK_DEPTH, documents }));
       return results.map((r) => r.id);
     },

@@ -10,12 +10,11 @@ import type { DocumentMeta, Unit } from '../../core/types.js';
 import type { Config } from '../../core/config.js';
 import { UpstreamError } from '../../core/errors.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
-import type { Retriever, SearchRequest, SearchResult } from '../retrieve/types.js';
+import type { RetrievalMethod, Retriever, SearchResult } from '../retrieve/types.js';
 import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
-import { stripRequestWords } from '../plan/intent.js';
-import { planQuery } from '../plan/plan-query.js';
+import { planQuery, replanStandalone, type PlanDeps } from '../plan/plan-query.js';
 import type { QueryPlan } from '../plan/types.js';
 import {
   composeExtractiveReply,
@@ -86,17 +85,16 @@ function streamText(text: string, onToken: TokenSink | undefined): void {
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { config, retriever } = deps;
   const names = compileDocumentNames(deps.documents);
-  const resolve = (text: string) => resolveDocuments(text, names);
-  const allDocuments = deps.documents.map((d) => d.id);
+  const planDeps: PlanDeps = {
+    resolve: (text: string) => resolveDocuments(text, names),
+    read: retriever.read,
+    allDocuments: deps.documents.map((d) => d.id),
+  };
   const inventory = { units: deps.units, documents: deps.documents };
   const plan = (request: ChatRequest): QueryPlan =>
-    planQuery({ question: request.question, history: request.history, documents: request.documents }, resolve);
-  /** The search a plan asks for: every document heard when the question spans them all. */
-  const searchFor = (p: QueryPlan, k: number, broadK: number): SearchRequest => ({
-    query: p.retrievalText,
-    k: isBroad(p) ? broadK : k,
-    documents: p.scope ?? (p.acrossDocuments ? allDocuments : undefined),
-  });
+    planQuery({ question: request.question, history: request.history, documents: request.documents }, planDeps);
+  /** How many units a plan's search returns: summaries, lists and comparisons search deeper. */
+  const depthFor = (p: QueryPlan, k: number, broadK: number): number => (isBroad(p) ? broadK : k);
   const llmSlots = new Semaphore(config.openai.maxConcurrency);
   // Loaded on demand (see llm/index.ts); started now when an LLM is configured, so no answer waits for it.
   let llmSteps: Promise<typeof import('./llm/index.js')> | undefined;
@@ -107,13 +105,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * Searches; when the embeddings upstream fails (EMBEDDINGS=openai), searches by words alone so the chat
    * still answers, and says so. /api/search reports the failure instead (503).
    */
-  async function searchOrWords(request: SearchRequest, notices: string[]): Promise<SearchResult> {
+  async function searchOrWords(planned: QueryPlan, k: number, notices: string[]): Promise<SearchResult> {
+    const search = (method: RetrievalMethod) => retriever.searchReading(planned.reading, k, method);
     try {
-      return await retriever.search(request);
+      return await search('hybrid');
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       notices.push('The embeddings service was unavailable; passages were found by their words alone.');
-      return retriever.search(request, 'lexical');
+      return search('lexical');
     }
   }
 
@@ -140,7 +139,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       reply = smallTalkReply('extractive');
       if (notices.length) reply.notice = notices.join(' ');
     } else {
-      const result = await searchOrWords(searchFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
+      const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
       reply = extractiveReply(request, planned, result, notices);
     }
     streamText(reply.answer, onToken);
@@ -178,12 +177,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         : planned.standalone;
     signal?.throwIfAborted();
     const searched =
-      standalone === planned.standalone
-        ? planned
-        : { ...planned, standalone, retrievalText: stripRequestWords(standalone) };
+      standalone === planned.standalone ? planned : replanStandalone(planned, standalone, request, planDeps);
     // As many units as the model is given, so that a question over several documents gives it each of them.
     progress.searched = searched;
-    progress.search = retriever.search(searchFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
+    progress.search = retriever.searchReading(searched.reading, depthFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
     const result = await progress.search;
     const missing = missingReferenceReply(searched, result, inventory, 'llm');
     if (missing) {

@@ -6,13 +6,11 @@
 import type { QueryPlan } from '../plan/types.js';
 import { holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
 import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
-import { parseReferences } from '../retrieve/reference.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
-import { expandQuery } from '../retrieve/glossary.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
@@ -39,7 +37,7 @@ export function missingReferenceReply(
   mode: AnswerMode,
 ): ChatReply | null {
   if (result.reference) return null;
-  const message = describeMissingReference(parseReferences(plan.standalone), plan.scope, inventory);
+  const message = describeMissingReference(plan.reading.references, plan.scope, inventory);
   if (!message) return null;
   return { answer: message, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
 }
@@ -72,7 +70,7 @@ export function composeExtractiveReply(
   const written = writeAnswer({
     plan,
     cited: evidence.cited,
-    claim: [result.query, ...expandQuery(result.query).phrases].join(' '),
+    claim: [result.query, ...plan.reading.expansion].join(' '),
     coverage: evidence.coverage,
     documents: inventory.documents,
     idf: (term) => stats.idf(term),

@@ -2,14 +2,24 @@
  * @module server/openai-compat/sanitise
  * Model-written text made safe for the front ends of the OpenAI-compatible endpoint, which render `content`
  * as Markdown (and Markdown passes HTML through): every HTML tag is removed, with the contents of
- * script-like elements, by sanitize-html (a maintained parser-based sanitiser, not patterns of ours); and a
+ * script-like elements, by js-xss (`xss`: a maintained parser-based sanitiser, not patterns of ours, and one
+ * that supports Node 20 — sanitize-html 2.17.6+ asks for Node 22, and earlier ones carry an advisory); and a
  * Markdown link or image whose destination has a scheme other than http, https or mailto ("javascript:",
  * "data:", "vbscript:", or one disguised with entities, escapes or spaces) points nowhere instead ("#").
  * The page (web/) renders answers as plain text and needs none of this.
  */
-import sanitizeHtml from 'sanitize-html';
+import { FilterXSS } from 'xss';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+// No tag or attribute is allowed; the contents of elements that hold code go with them. Containers such as
+// <svg> are not listed: the filter marks nested removals with "[removed]" text, and their tags go anyway.
+const stripTags = new FilterXSS({
+  whiteList: {},
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'textarea', 'xmp'],
+  allowCommentTag: false,
+});
 
 /**
  * Whether a link destination is harmless: relative, or with an allowed scheme spelt plainly. Anything that
@@ -60,11 +70,9 @@ const REFERENCE_DEFINITION = /^( {0,3}\[[^\]\n]{1,999}\]:[ \t]{0,99})(\S+)/gm;
 
 /** Model-written Markdown without HTML and without links to unsafe schemes. */
 export function sanitiseModelMarkdown(text: string): string {
-  // sanitize-html escapes & < > in what it keeps; only text that may hold a tag goes through it, so an
-  // ordinary answer ("A & B") reaches plain-text clients unchanged.
-  const withoutHtml = text.includes('<')
-    ? sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
-    : text;
+  // The filter escapes < > in what it keeps; only text that may hold a tag goes through it, so an ordinary
+  // answer ("A & B") reaches plain-text clients unchanged.
+  const withoutHtml = text.includes('<') ? stripTags.process(text) : text;
   return neutraliseInlineLinks(withoutHtml).replace(REFERENCE_DEFINITION, (whole, lead: string, dest: string) =>
     isSafeDestination(dest.replace(/^<|>$/g, '')) ? whole : `${lead}#`,
   );

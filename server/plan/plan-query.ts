@@ -1,16 +1,17 @@
 /**
  * @module server/plan/plan-query
  * One plan per question, computed once per request and passed down: what is asked (intent), what kind of
- * answer fits, the standalone question (follow-ups resolved), what retrieval searches for, and the scope.
+ * answer fits, the standalone question (follow-ups resolved), what retrieval searches for, the scope, and the
+ * retrieval text read once (spelling, named documents and units, concepts, expansion).
  */
 import type { DocumentId } from '../../core/types.js';
 import type { ChatTurn } from '../answer/types.js';
-import { parseReferences } from '../retrieve/reference.js';
+import type { QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
 import { resolveFollowUp, type DocumentResolver } from './follow-up.js';
 import { asksAcrossAllDocuments, classifyIntent, stripRequestWords } from './intent.js';
 import { isSmallTalk } from './small-talk.js';
-import type { QueryPlan } from './types.js';
+import type { FollowUp, Intent, QueryPlan } from './types.js';
 
 export interface PlanInput {
   question: string;
@@ -19,9 +20,62 @@ export interface PlanInput {
   documents?: readonly DocumentId[];
 }
 
-export function planQuery(input: PlanInput, resolve: DocumentResolver): QueryPlan {
+export interface PlanDeps {
+  /** Names documents in earlier turns (follow-ups). */
+  resolve: DocumentResolver;
+  /** Reads the retrieval text once (the retriever's reader). */
+  read: QueryReader;
+  /** Every document, searched when each must be heard. */
+  allDocuments: readonly DocumentId[];
+}
+
+/** Intents that, over several documents, hear from each of them. */
+const ACROSS_INTENTS = new Set<Intent>(['comparison', 'timeline', 'summary']);
+
+interface Framing {
+  question: string;
+  standalone: string;
+  ownIntent: Intent;
+  followUp: FollowUp;
+  carried: DocumentId[] | null;
+  caller: DocumentId[] | null;
+}
+
+/** The plan of a standalone question, its follow-up already resolved. */
+function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
+  const { question, standalone, caller, carried } = f;
+  const retrievalText = stripRequestWords(standalone);
+  const everyDocument = asksAcrossAllDocuments(question) && !caller;
+  // The intent is the question's own ("and the next one?" asks for a unit, not the earlier question's summary).
+  const askedIntent =
+    f.ownIntent === 'lookup' && f.followUp.carried !== 'nothing' ? classifyIntent(standalone) : f.ownIntent;
+  const reading = deps.read({
+    query: retrievalText,
+    documents: everyDocument ? [...deps.allDocuments] : (caller ?? undefined),
+    otherwise: carried ?? (ACROSS_INTENTS.has(askedIntent) ? [...deps.allDocuments] : undefined),
+  });
+  const scope = caller ?? (reading.named.length > 0 ? reading.named : carried);
+  const intent =
+    reading.references.length > 0 && (f.ownIntent === 'lookup' || f.ownIntent === 'overview')
+      ? 'reference'
+      : askedIntent;
+  const across = everyDocument || (ACROSS_INTENTS.has(intent) && (scope?.length ?? deps.allDocuments.length) > 1);
+  return {
+    question,
+    standalone,
+    retrievalText,
+    intent,
+    answerKind: expectedAnswerKind(question, intent),
+    scope: everyDocument ? null : scope,
+    acrossDocuments: across,
+    followUp: f.followUp,
+    reading,
+  };
+}
+
+export function planQuery(input: PlanInput, deps: PlanDeps): QueryPlan {
   const { question } = input;
-  const history = input.history ?? [];
+  const caller = input.documents?.length ? [...input.documents] : null;
   if (isSmallTalk(question)) {
     return {
       question,
@@ -29,38 +83,40 @@ export function planQuery(input: PlanInput, resolve: DocumentResolver): QueryPla
       retrievalText: question,
       intent: 'smalltalk',
       answerKind: 'text',
-      scope: input.documents?.length ? [...input.documents] : null,
+      scope: caller,
       acrossDocuments: false,
       followUp: { carried: 'nothing' },
+      reading: deps.read({ query: question, documents: caller ?? undefined }),
     };
   }
-  const resolved = resolveFollowUp(question, history, resolve);
-  const standalone = resolved.query;
-  const named = resolve(standalone).documents;
-  const scope = input.documents?.length
-    ? [...input.documents]
-    : named.length > 0
-      ? named
-      : (resolved.documents ?? null);
-  // The intent is the question's own ("and the next one?" asks for a unit, not the earlier question's summary).
-  const ownIntent = classifyIntent(question);
-  const intent =
-    parseReferences(standalone).length > 0 && (ownIntent === 'lookup' || ownIntent === 'overview')
-      ? 'reference'
-      : ownIntent === 'lookup' && resolved.followUp.carried !== 'nothing'
-        ? classifyIntent(standalone)
-        : ownIntent;
-  const across =
-    asksAcrossAllDocuments(question) ||
-    ((intent === 'comparison' || intent === 'timeline' || intent === 'summary') && (scope?.length ?? 5) > 1);
-  return {
-    question,
-    standalone,
-    retrievalText: stripRequestWords(standalone),
-    intent,
-    answerKind: expectedAnswerKind(question, intent),
-    scope: asksAcrossAllDocuments(question) && !input.documents?.length ? null : scope,
-    acrossDocuments: across,
-    followUp: resolved.followUp,
-  };
+  const resolved = resolveFollowUp(question, input.history ?? [], deps.resolve);
+  return planStandalone(
+    {
+      question,
+      standalone: resolved.query,
+      ownIntent: classifyIntent(question),
+      followUp: resolved.followUp,
+      carried: resolved.documents,
+      caller,
+    },
+    deps,
+  );
+}
+
+/**
+ * The plan for a standalone question written elsewhere (an LLM's condensation of a follow-up the plan could
+ * not resolve): the same request, read afresh.
+ */
+export function replanStandalone(plan: QueryPlan, standalone: string, input: PlanInput, deps: PlanDeps): QueryPlan {
+  return planStandalone(
+    {
+      question: plan.question,
+      standalone,
+      ownIntent: classifyIntent(plan.question),
+      followUp: plan.followUp,
+      carried: null,
+      caller: input.documents?.length ? [...input.documents] : null,
+    },
+    deps,
+  );
 }

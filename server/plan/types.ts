@@ -4,6 +4,7 @@
  * topic with request and document words removed, and which documents and units the question is about.
  */
 import type { DocumentId } from '../../core/types.js';
+import type { QueryReading } from '../retrieve/types.js';
 
 /** What the person wants done with the topic. */
 export type Intent =
@@ -57,4 +58,7 @@ export interface QueryPlan {
    * each document with a relevant unit should be heard. */
   acrossDocuments: boolean;
   followUp: FollowUp;
+  /** The retrieval text read once (spelling, named documents and units, concepts, expansion) with the
+   * documents to search: what the retriever, the evidence check and the writers take. */
+  reading: QueryReading;
 }

@@ -102,12 +102,15 @@ export interface Concept {
  * by any of its equivalents: "people smugglers" is met by "trafficking in aliens", where term by term
  * "people" would stay unmet and count against the unit. A phrase weighs as its rarest term (one idea, not
  * several); any other term is a concept of its own, weighted by its IDF, and a word the corpus never uses
- * carries its bridges. Computed once per search by the retriever, which returns them with its result
- * (SearchResult.concepts) for the evidence check.
+ * carries its bridges. Computed once per question by the query reader (read-query.ts); the plan and the search
+ * result carry them to the re-rank and the evidence check.
  */
-export function conceptsOf(topic: string, stats: TermStatistics): Concept[] {
+export function conceptsOf(
+  topic: string,
+  stats: TermStatistics,
+  bridges: ReadonlyMap<string, readonly Bridge[]> = stats.bridgesOf(topic),
+): Concept[] {
   const terms = analyse(topic);
-  const bridges = stats.bridgesOf(topic);
   const concepts = new Map<string, Concept>();
   const inPhrase = new Set<string>();
   for (const m of matchPhrases(terms)) {

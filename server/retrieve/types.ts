@@ -3,6 +3,8 @@
  * What retrieval takes and gives back; the answer stage and the HTTP routes depend only on this.
  */
 import type { DocumentId, DocumentMeta, Unit } from '../../core/types.js';
+import type { Bridge } from './bridges.js';
+import type { UnitReference } from './reference.js';
 import type { Correction } from './spelling.js';
 import type { Concept } from './term-stats.js';
 
@@ -12,6 +14,42 @@ export interface SearchRequest {
   k?: number;
   /** Restrict to these documents; when absent, documents named in the query are used. */
   documents?: DocumentId[];
+}
+
+/** What a query is read with. */
+export interface ReadRequest {
+  query: string;
+  /** Search these documents whatever the query names (the caller's restriction). */
+  documents?: DocumentId[];
+  /** Search these when the query names no document and `documents` is absent: a scope carried from earlier
+   * turns, or every document when each must be heard. */
+  otherwise?: DocumentId[];
+}
+
+/** A query as read once (read-query.ts): what every later stage needs to know of its words. */
+export interface QueryReading {
+  /** The query as searched: misspelt words read as the documents' own. */
+  query: string;
+  /** The words read differently, in the order written; empty when none were. */
+  corrections: Correction[];
+  /** Documents the query names ("Prague 1997", "the 2009 declaration"). */
+  named: DocumentId[];
+  /** The query without the words that named documents, or the query when it named none. */
+  topic: string;
+  /** The topic's index terms. */
+  topicTerms: string[];
+  /** Documents searched: the caller's, else those named; null = all. */
+  scope: DocumentId[] | null;
+  /** Units the query names by number ("Recommendation 18"), as written. */
+  references: UnitReference[];
+  /** Those of them that exist in the scope, in the order named. */
+  referenced: Unit[];
+  /** The topic's ideas, as the re-rank and the evidence check weigh them. */
+  concepts: Concept[];
+  /** Glossary phrases equivalent to phrases of the topic ("carriers" for "airlines"). */
+  expansion: string[];
+  /** For topic words the corpus never uses: related corpus terms (WordNet, word vectors) and their weights. */
+  bridges: ReadonlyMap<string, readonly Bridge[]>;
 }
 
 export interface SearchHit {
@@ -48,5 +86,10 @@ export interface SearchResult {
 export type RetrievalMethod = 'hybrid' | 'lexical' | 'vector';
 
 export interface Retriever {
+  /** Reads a query once: spelling, named documents and units, concepts, expansion (read-query.ts). */
+  read(request: ReadRequest): QueryReading;
+  /** Searches a reading already made: the answerer reads each question once, in its plan. */
+  searchReading(reading: QueryReading, k?: number, method?: RetrievalMethod): Promise<SearchResult>;
+  /** read, then searchReading. */
   search(request: SearchRequest, method?: RetrievalMethod): Promise<SearchResult>;
 }

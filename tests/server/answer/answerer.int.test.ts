@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBehaviour } from '../../support/fake-openai.js';
 import { createAnswerer } from '../../../server/answer/answerer.js';
-import type { Retriever, SearchRequest } from '../../../server/retrieve/types.js';
+import type { QueryReading, ReadRequest, Retriever } from '../../../server/retrieve/types.js';
 import { fakeOpenAIPerTest } from '../../support/llm-fixtures.js';
 import { testServices } from '../../support/test-server.js';
 
@@ -27,12 +27,18 @@ beforeAll(async () => {
 async function answererWith(behaviour: FakeBehaviour) {
   const { fake, config } = await setup(behaviour);
   const services = await testServices();
-  const searches: SearchRequest[] = [];
+  const searches: QueryReading[] = [];
+  const reads: ReadRequest[] = [];
   const retriever: Retriever = {
-    search: (request, method) => {
-      searches.push(request);
-      return services.retriever.search(request, method);
+    read: (request) => {
+      reads.push(request);
+      return services.retriever.read(request);
     },
+    searchReading: (reading, k, method) => {
+      searches.push(reading);
+      return services.retriever.searchReading(reading, k, method);
+    },
+    search: () => Promise.reject(new Error('the answerer searches the plan’s reading, never a raw request')),
   };
   const answerer = createAnswerer({
     config,
@@ -41,12 +47,12 @@ async function answererWith(behaviour: FakeBehaviour) {
     units: services.index.units,
     stats: services.stats,
   });
-  return { answerer, searches, fake };
+  return { answerer, searches, reads, fake };
 }
 
 describe('the answerer past its deadline', () => {
   it('answers offline from the passages already retrieved, with a notice, without searching again', async () => {
-    const { answerer, searches } = await answererWith({ kind: 'reply', text: 'Too late [1].', delayMs: 3_000 });
+    const { answerer, searches, reads } = await answererWith({ kind: 'reply', text: 'Too late [1].', delayMs: 3_000 });
     const t0 = performance.now();
     const reply = await answerer.answer({ question: QUESTION }, { deadlineMs: 300 });
     expect(performance.now() - t0).toBeLessThan(1_500);
@@ -54,6 +60,7 @@ describe('the answerer past its deadline', () => {
     expect(reply.notice).toMatch(/did not answer within 0.3 s; this answer was written offline/);
     expect(reply.citations.map((c) => c.id)).toContain(CITED);
     expect(searches).toHaveLength(1);
+    expect(reads).toHaveLength(1);
   });
 
   it('withdraws streamed tokens and streams the offline answer instead', async () => {

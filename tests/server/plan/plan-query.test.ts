@@ -5,6 +5,7 @@ import { planQuery } from '../../../server/plan/plan-query.js';
 import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
 import { describeMissingReference } from '../../../server/answer/missing-reference.js';
 import { parseReferences } from '../../../server/retrieve/reference.js';
+import { createNameReader } from '../../../server/retrieve/read-query.js';
 import type { Unit } from '../../../core/types.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../corpus/manifest.json', import.meta.url), 'utf8')) as {
@@ -12,8 +13,13 @@ const manifest = JSON.parse(readFileSync(new URL('../../../corpus/manifest.json'
 };
 const names = compileDocumentNames(manifest.documents);
 const resolve = (text: string) => resolveDocuments(text, names);
+const deps = {
+  resolve,
+  read: createNameReader(manifest.documents),
+  allDocuments: manifest.documents.map((d) => d.id),
+};
 const plan = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) =>
-  planQuery({ question, history }, resolve);
+  planQuery({ question, history }, deps);
 
 describe('planQuery', () => {
   it('reads a request: intent, topic without request words, every document heard', () => {

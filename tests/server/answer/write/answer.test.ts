@@ -96,6 +96,19 @@ const plan = (intent: Intent, over: Partial<QueryPlan> = {}): QueryPlan => ({
   scope: null,
   acrossDocuments: false,
   followUp: { carried: 'nothing' },
+  reading: {
+    query: 'q',
+    corrections: [],
+    named: [],
+    topic: 'q',
+    topicTerms: ['q'],
+    scope: null,
+    references: [],
+    referenced: [],
+    concepts: [],
+    expansion: [],
+    bridges: new Map(),
+  },
   ...over,
 });
 const input = (p: QueryPlan, cited: SearchHit[], claim: string, coverage = 1): WriteInput => ({

@@ -1,0 +1,92 @@
+/**
+ * @module server/retrieve/read-query
+ * Reads a query once, before anything searches or weighs it: misspelt words read as the documents' own, the
+ * documents it names and the topic left without them, the scope, the units it names exactly, its concepts,
+ * glossary expansion and WordNet/word-vector bridges. The question plan holds this reading, and the retriever,
+ * the evidence check and the writers take it from there rather than reading the query again.
+ */
+import { analyse } from '../../core/text/terms.js';
+import type { DocumentId } from '../../core/types.js';
+import { compileDocumentNames, resolveDocuments } from './documents.js';
+import { commonWords, type RetrievalContext } from './context.js';
+import { expandQuery, glossaryWords } from './glossary.js';
+import { findReferencedUnits, parseReferences } from './reference.js';
+import { createSpellingCorrector } from './spelling.js';
+import { conceptsOf } from './term-stats.js';
+import type { DocumentMeta } from '../../core/types.js';
+import type { QueryReading, ReadRequest } from './types.js';
+
+export type QueryReader = (request: ReadRequest) => QueryReading;
+
+/** The caller's documents, else those the query names, else the fallback; null = all. */
+function scopeOf(request: ReadRequest, named: DocumentId[]): DocumentId[] | null {
+  if (request.documents?.length) return [...request.documents];
+  if (named.length > 0) return named;
+  return request.otherwise?.length ? [...request.otherwise] : null;
+}
+
+export function createQueryReader(ctx: RetrievalContext): QueryReader {
+  const { index, stats } = ctx;
+  const names = compileDocumentNames(index.documents);
+  const correctSpelling = createSpellingCorrector(
+    index.lexical,
+    stats,
+    commonWords(ctx.embedder),
+    glossaryWords(),
+    index.lexicon.vocabulary,
+  );
+  return (request) => {
+    // Misspelt words are read as the documents' own before anything else looks at the query.
+    const { query, corrections } = correctSpelling(request.query);
+    const resolution = resolveDocuments(query, names);
+    const scope = scopeOf(request, resolution.documents);
+    // Words that only named a document would otherwise pull in every unit that mentions the place.
+    const topic = resolution.documents.length > 0 ? resolution.topic : query;
+    const references = parseReferences(query);
+    const bridges = stats.bridgesOf(topic);
+    return {
+      query,
+      corrections,
+      named: resolution.documents,
+      topic,
+      topicTerms: analyse(topic),
+      scope,
+      references,
+      referenced: findReferencedUnits(references, index.units, scope),
+      concepts: conceptsOf(topic, stats, bridges),
+      expansion: expandQuery(topic).phrases,
+      bridges,
+    };
+  };
+}
+
+/**
+ * A reading from document names and unit numbers alone: no spelling, concepts or expansion, and no unit
+ * looked up. For a client that searches over HTTP (the server then reads the query in full) and for tests of
+ * the plan that need no index.
+ */
+export function createNameReader(documents: DocumentMeta[]): QueryReader {
+  const names = compileDocumentNames(documents);
+  return (request) => {
+    const resolution = resolveDocuments(request.query, names);
+    const topic = resolution.documents.length > 0 ? resolution.topic : request.query;
+    return {
+      query: request.query,
+      corrections: [],
+      named: resolution.documents,
+      topic,
+      topicTerms: analyse(topic),
+      scope: scopeOf(request, resolution.documents),
+      references: parseReferences(request.query),
+      referenced: [],
+      concepts: [],
+      expansion: [],
+      bridges: new Map(),
+    };
+  };
+}
+
+/** The documents a reading searches, as a set for the index's group filter; null = all. */
+export function scopeSet(reading: QueryReading): Set<DocumentId> | null {
+  return reading.scope ? new Set(reading.scope) : null;
+}

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planQuery, type PlanDeps } from '../../../server/plan/plan-query.js';
+import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
+import type { ReadRequest } from '../../../server/retrieve/types.js';
+import type { Services } from '../../../server/services.js';
+import { testServices } from '../../support/test-server.js';
+
+// The query read once, over the real index: what the plan holds and every later stage takes.
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+}, 120_000);
+
+describe('reading a query', () => {
+  it.each<[string, ReadRequest, string[] | null]>([
+    [
+      'the caller’s documents win over those named',
+      { query: 'Prague 1997 on carriers', documents: ['vienna-2005'] },
+      ['vienna-2005'],
+    ],
+    [
+      'named documents win over the fallback',
+      { query: 'Prague 1997 on carriers', otherwise: ['vienna-2005'] },
+      ['prague-1997'],
+    ],
+    [
+      'the fallback when none is named',
+      { query: 'sanctions on carriers', otherwise: ['vienna-2005'] },
+      ['vienna-2005'],
+    ],
+    ['all documents when nothing restricts', { query: 'sanctions on carriers' }, null],
+  ])('%s', (_, request, scope) => {
+    expect(services.retriever.read(request).scope).toEqual(scope);
+  });
+
+  it('reads misspelt words as the documents’ own, and names the units referenced that exist', () => {
+    const reading = services.retriever.read({ query: 'Recommendation 18 of Prague 1997 on sanctons' });
+    expect(reading.corrections).toEqual([{ from: 'sanctons', to: 'sanctions' }]);
+    expect(reading.named).toEqual(['prague-1997']);
+    expect(reading.topic).not.toMatch(/prague|1997/i);
+    expect(reading.referenced.map((u) => u.id)).toEqual(['prague-1997:rec-18']);
+    expect(reading.concepts.map((c) => c.terms.join(' '))).toContain('sanction');
+  });
+
+  it('keeps a reference to a unit that does not exist, with nothing looked up', () => {
+    const reading = services.retriever.read({ query: 'Recommendation 60 of Prague 1997' });
+    expect(reading.references).toHaveLength(1);
+    expect(reading.referenced).toEqual([]);
+  });
+
+  it('expands a glossary phrase and bridges a word the corpus never uses', () => {
+    const reading = services.retriever.read({ query: 'fake passports for airlines' });
+    expect(reading.expansion.length).toBeGreaterThan(0);
+    expect([...reading.bridges.keys()].length + reading.expansion.length).toBeGreaterThan(1);
+  });
+
+  it('searches a reading exactly as it searches the request it was read from', async () => {
+    const request = { query: 'what did prague 97 say about bosses who employ illegal migrants?', k: 6 };
+    const direct = await services.retriever.search(request);
+    const read = await services.retriever.searchReading(services.retriever.read(request), request.k);
+    expect(read.hits.map((h) => h.unit.id)).toEqual(direct.hits.map((h) => h.unit.id));
+  });
+});
+
+describe('the plan holds the reading', () => {
+  let deps: PlanDeps;
+  beforeAll(() => {
+    const names = compileDocumentNames(services.index.documents);
+    deps = {
+      resolve: (text) => resolveDocuments(text, names),
+      read: services.retriever.read,
+      allDocuments: services.index.documents.map((d) => d.id),
+    };
+  });
+
+  it('carries the spelling corrections and the scope to the search', () => {
+    const plan = planQuery({ question: 'What did Prague 1997 say about sanctons on carriers?' }, deps);
+    expect(plan.reading.corrections).toEqual([{ from: 'sanctons', to: 'sanctions' }]);
+    expect(plan.reading.scope).toEqual(['prague-1997']);
+  });
+
+  it('searches every document for a summary across them, and a carried scope for a follow-up', () => {
+    const across = planQuery({ question: 'Summarise what the documents say about return, with citations' }, deps);
+    expect(across.reading.scope).toEqual(deps.allDocuments);
+    const followUp = planQuery(
+      {
+        question: 'and fraudulent documents?',
+        history: [{ role: 'user', content: 'What did the Vienna 2005 meeting say about return?' }],
+      },
+      deps,
+    );
+    expect(followUp.reading.scope).toEqual(['vienna-2005']);
+  });
+});
