@@ -6,7 +6,8 @@
  * the `indexBuild` the reply names.
  * Like a browser, and as Node's documentation advises, a request that failed before any reply on a reused
  * keep-alive connection (the server closed it as the request went out: nginx's old workers do so when it
- * reloads) is sent once more on a new connection; such requests are marked `resent`.
+ * reloads) is sent once more on a new connection; so is one whose new connection was reset before any reply
+ * (an old worker accepted it just before the reload shut it down). Such requests are marked `resent`.
  */
 import { Agent, request } from 'node:http';
 
@@ -100,13 +101,14 @@ function attempt(
     let text = '';
     let cache: string | undefined;
     let settled = false;
+    let closedUnanswered = false;
     const finish = (error?: string) => {
       if (settled) return;
       settled = true;
       const now = performance.now();
       const cut = req.kind === 'stream' && status === 200 && !text.includes('event: done');
       resolve({
-        staleConnection: Boolean(error) && status === 0 && r.reusedSocket,
+        staleConnection: Boolean(error) && status === 0 && (r.reusedSocket || closedUnanswered),
         outcome: {
           kind: req.kind,
           status: error && status === 0 ? 0 : status,
@@ -133,7 +135,12 @@ function attempt(
       },
     );
     r.on('timeout', () => r.destroy(new Error(`no reply within ${timeoutMs} ms`)));
-    r.on('error', (err) => finish(err.message));
+    r.on('error', (err: NodeJS.ErrnoException) => {
+      // Closed with no reply at all: on a reused connection (nginx closed it as the request went out), or on a
+      // new one that an old nginx worker accepted just before a reload shut it down. Either is resent once.
+      closedUnanswered = err.code === 'ECONNRESET';
+      finish(err.message);
+    });
     r.end(body);
   });
 }

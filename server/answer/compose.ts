@@ -12,6 +12,7 @@ import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } fr
 import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
+import { withSectionSiblings } from './section-siblings.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
 /** Intents whose answer gathers every relevant unit rather than the few best. */
@@ -67,15 +68,16 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive');
+  const cited = isBroad(plan) ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats) : evidence.cited;
   const written = writeAnswer({
     plan,
-    cited: evidence.cited,
+    cited,
     claim: [result.query, ...plan.reading.expansion].join(' '),
     coverage: evidence.coverage,
     documents: inventory.documents,
     idf: (term) => stats.idf(term),
   });
-  if (specificStated(plan, evidence.cited)) return { ...written, grounded: true, mode: 'extractive' };
+  if (specificStated(plan, cited)) return { ...written, grounded: true, mode: 'extractive' };
   const specific = SPECIFIC_NAMES[plan.answerKind];
   const note = `The documents do not state ${specific} for this; what they say on the topic:`;
   return {

@@ -45,16 +45,19 @@ interface Framing {
 function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const { question, standalone, caller, carried } = f;
   const retrievalText = stripRequestWords(standalone);
-  const everyDocument = asksAcrossAllDocuments(question) && !caller;
+  // "Across all five documents", "what each text says": every document, unless the question names some.
+  const asksAll = asksAcrossAllDocuments(question) && !caller;
   // The intent is the question's own ("and the next one?" asks for a unit, not the earlier question's summary).
   const askedIntent =
     f.ownIntent === 'lookup' && f.followUp.carried !== 'nothing' ? classifyIntent(standalone) : f.ownIntent;
   const reading = deps.read({
     query: retrievalText,
-    documents: everyDocument ? [...deps.allDocuments] : (caller ?? undefined),
-    otherwise: carried ?? (ACROSS_INTENTS.has(askedIntent) ? [...deps.allDocuments] : undefined),
+    documents: caller ?? undefined,
+    otherwise:
+      asksAll || (!carried && ACROSS_INTENTS.has(askedIntent)) ? [...deps.allDocuments] : (carried ?? undefined),
   });
-  const scope = caller ?? (reading.named.length > 0 ? reading.named : carried);
+  const everyDocument = asksAll && reading.named.length === 0;
+  const scope = caller ?? (reading.named.length > 0 ? reading.named : everyDocument ? null : carried);
   const intent =
     reading.references.length > 0 && (f.ownIntent === 'lookup' || f.ownIntent === 'overview')
       ? 'reference'
@@ -66,7 +69,7 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
     retrievalText,
     intent,
     answerKind: expectedAnswerKind(question, intent),
-    scope: everyDocument ? null : scope,
+    scope,
     acrossDocuments: across,
     followUp: f.followUp,
     reading,

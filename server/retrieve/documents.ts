@@ -62,6 +62,10 @@ export function compileDocumentNames(documents: DocumentMeta[]): DocumentNames[]
  * Documents named by the query. A full alias is the strongest sign; a year or a place names the
  * documents dated or held there (a year and a place together must agree).
  */
+const YEAR_PAIR =
+  /\b(\d\d)\s*(?:with|and|to|vs\.?|versus|-|–)\s*['’]?(?:\d\d|(?:19|20)\d\d)\b|\b(?:(?:19|20)\d\d|['’]?\d\d)\s*(?:with|and|to|vs\.?|versus|-|–)\s*['’]?(\d\d)\b/gi;
+const YEAR_AT_END = /\b(?:in|from|since|of)\s+(\d\d)(?=\s*(?:[?.!,;:)]|$))/gi;
+
 export function resolveDocuments(query: string, names: DocumentNames[]): DocumentResolution {
   const tokens = phraseTokens(query);
   const used = new Set<number>();
@@ -85,12 +89,17 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   const years = new Set(free.filter((t) => /^(?:19|20)\d\d$/.test(t)));
   // "Prague 97", "back in '97": a two-digit year after a place or an apostrophe names that year.
   const placeNames = new Set(names.map((n) => n.place).filter((p): p is string => p !== null));
-  for (const m of query.matchAll(/(?:['’‘]|\b([a-z]+)\s+)(\d\d)\b/gi)) {
-    if (m[1] !== undefined && !placeNames.has(foldText(m[1]))) continue;
-    const year = `${Number(m[2]) >= 50 ? '19' : '20'}${m[2]}`;
+  const twoDigit: string[] = [];
+  for (const m of query.matchAll(/(?:['’‘]|\b([a-z]+)\s+)(\d\d)\b/gi))
+    if (m[1] === undefined || placeNames.has(foldText(m[1]))) twoDigit.push(m[2]);
+  // "Compare 97 with 2009", "1997 vs 09", "back in 97?": beside another year, or closing a phrase after "in".
+  for (const m of query.matchAll(YEAR_PAIR)) twoDigit.push(...[m[1], m[2]].filter((d): d is string => d !== undefined));
+  for (const m of query.matchAll(YEAR_AT_END)) twoDigit.push(m[1]);
+  for (const digits of twoDigit) {
+    const year = `${Number(digits) >= 50 ? '19' : '20'}${digits}`;
     if (names.some((n) => n.year === year)) {
       years.add(year);
-      tokens.forEach((t, i) => t === m[2] && used.add(i));
+      tokens.forEach((t, i) => t === digits && used.add(i));
     }
   }
   const places = new Set(names.map((n) => n.place).filter((p): p is string => p !== null && free.includes(p)));

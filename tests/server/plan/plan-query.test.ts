@@ -30,6 +30,13 @@ describe('planQuery', () => {
     expect(p.retrievalText).toBe('protecting victims of trafficking,');
   });
 
+  it('lets documents named in the question win over "what each text asked for", and drops the request words', () => {
+    const p = plan('compare visas in 1997 and 2009 - what each text asked for. cite please');
+    expect(p).toMatchObject({ intent: 'comparison', scope: ['prague-1997', 'prague-2009'], acrossDocuments: true });
+    expect(p.reading.scope).toEqual(['prague-1997', 'prague-2009']);
+    expect(p.retrievalText).not.toMatch(/compare|cite|each text/i);
+  });
+
   it('scopes a timeline to the documents dated in its span', () => {
     const p = plan('How did the approach to return and readmission evolve from 1997 to 2019?');
     expect(p.intent).toBe('timeline');
