@@ -20,7 +20,7 @@ import {
   composeExtractiveReply,
   declinedReply,
   isBroad,
-  missingReferenceReply,
+  absentReply,
   smallTalkReply,
   weighPlanEvidence,
 } from './compose.js';
@@ -182,7 +182,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     progress.searched = searched;
     progress.search = retriever.searchReading(searched.reading, depthFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
     const result = await progress.search;
-    const missing = missingReferenceReply(searched, result, inventory, 'llm');
+    const missing = absentReply(searched, result, inventory, 'llm');
     if (missing) {
       streamText(missing.answer, onToken);
       return missing;

@@ -13,6 +13,7 @@ import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
+import { describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
 /** Intents whose answer gathers every relevant unit rather than the few best. */
@@ -30,15 +31,19 @@ export function declinedReply(result: SearchResult, mode: AnswerMode): ChatReply
   return { answer: DECLINE_MESSAGE, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
 }
 
-/** The reply for a reference to a unit that does not exist, or null when the references exist (or none). */
-export function missingReferenceReply(
+/**
+ * The reply for what the documents cannot hold — a unit that does not exist, a year none of them mentions — or
+ * null when the question asks for neither.
+ */
+export function absentReply(
   plan: QueryPlan,
   result: SearchResult,
   inventory: UnitInventory,
   mode: AnswerMode,
 ): ChatReply | null {
-  if (result.reference) return null;
-  const message = describeMissingReference(plan.reading.references, plan.scope, inventory);
+  const message =
+    (result.reference ? null : describeMissingReference(plan.reading.references, plan.scope, inventory)) ??
+    describeUnmentionedYear(plan.reading.unmentionedYears, inventory.documents);
   if (!message) return null;
   return { answer: message, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
 }
@@ -64,7 +69,7 @@ export function composeExtractiveReply(
   stats: TermStatistics,
   inventory: UnitInventory,
 ): ChatReply {
-  const missing = missingReferenceReply(plan, result, inventory, 'extractive');
+  const missing = absentReply(plan, result, inventory, 'extractive');
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive');

@@ -18,6 +18,13 @@ import type { QueryReading, ReadRequest } from './types.js';
 
 export type QueryReader = (request: ReadRequest) => QueryReading;
 
+const YEAR = /\b(?:19|20)\d\d\b/g;
+
+/** The years a text names, in order, each once. */
+export function yearsIn(text: string): string[] {
+  return [...new Set(text.match(YEAR) ?? [])];
+}
+
 /** The caller's documents, else those the query names, else the fallback; null = all. */
 function scopeOf(request: ReadRequest, named: DocumentId[]): DocumentId[] | null {
   if (request.documents?.length) return [...request.documents];
@@ -27,6 +34,7 @@ function scopeOf(request: ReadRequest, named: DocumentId[]): DocumentId[] | null
 
 export function createQueryReader(ctx: RetrievalContext): QueryReader {
   const { index, stats } = ctx;
+  const corpusYears = new Set(index.units.flatMap((u) => yearsIn(u.text)));
   const names = compileDocumentNames(index.documents);
   const correctSpelling = createSpellingCorrector(
     index.lexical,
@@ -55,6 +63,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
       referenced: findReferencedUnits(references, index.units, scope),
       concepts: conceptsOf(topic, stats, bridges),
       expansion: expandQuery(topic).phrases,
+      unmentionedYears: yearsIn(query).filter((y) => !corpusYears.has(y)),
       bridges,
     };
   };
@@ -81,6 +90,7 @@ export function createNameReader(documents: DocumentMeta[]): QueryReader {
       referenced: [],
       concepts: [],
       expansion: [],
+      unmentionedYears: [],
       bridges: new Map(),
     };
   };

@@ -48,6 +48,9 @@ export interface QueryReading {
   concepts: Concept[];
   /** Glossary phrases equivalent to phrases of the topic ("carriers" for "airlines"). */
   expansion: string[];
+  /** Years the query names ("in 2024") that no unit of the corpus mentions: the documents cannot say what
+   * happened then. */
+  unmentionedYears: string[];
   /** For topic words the corpus never uses: related corpus terms (WordNet, word vectors) and their weights. */
   bridges: ReadonlyMap<string, readonly Bridge[]>;
 }

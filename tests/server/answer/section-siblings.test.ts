@@ -40,6 +40,7 @@ const reading = (topic: string): QueryReading => ({
   referenced: [],
   concepts: conceptsOf(topic, stats),
   expansion: [],
+  unmentionedYears: [],
   bridges: new Map(),
 });
 const ids = (hits: SearchHit[]) => hits.map((h) => h.unit.id);

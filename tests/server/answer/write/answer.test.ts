@@ -107,6 +107,7 @@ const plan = (intent: Intent, over: Partial<QueryPlan> = {}): QueryPlan => ({
     referenced: [],
     concepts: [],
     expansion: [],
+    unmentionedYears: [],
     bridges: new Map(),
   },
   ...over,

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeUnmentionedYear } from '../../../server/answer/unmentioned-year.js';
+import type { Services } from '../../../server/services.js';
+import { testServices } from '../../support/test-server.js';
+
+// What the documents cannot hold is said plainly, offline, instead of answered from something near it.
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+}, 120_000);
+
+const ask = (question: string) => services.answerer.answer({ question, mode: 'extractive' });
+
+describe('questions the documents cannot answer', () => {
+  it.each([
+    ['What was decided at the ministerial conference in 2025?', /No document mentions 2025/],
+    ['What did the Process agree in 1985 on visas?', /No document mentions 1985/],
+    ['What does Recommendation 60 of Prague 1997 say?', /55 recommendations/],
+  ])('%s → declined, saying why', async (question, why) => {
+    const reply = await ask(question);
+    expect(reply.grounded).toBe(false);
+    expect(reply.citations).toEqual([]);
+    expect(reply.answer).toMatch(why);
+  });
+
+  it.each([
+    'What does the 2009 declaration say about the 1951 Refugee Convention?',
+    'What did the 2019 Call for Action say about trafficking?',
+  ])('a year the documents mention is answered as usual: %s', async (question) => {
+    const reply = await ask(question);
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).not.toMatch(/No document mentions/);
+  });
+});
+
+describe('describeUnmentionedYear', () => {
+  it('names the year and the newest document, or nothing when every year is mentioned', () => {
+    const documents = services.index.documents;
+    expect(describeUnmentionedYear(['2024'], documents)).toBe(
+      'No document mentions 2024, so they do not say what happened then. The newest of them is the ' +
+        `${documents.find((d) => d.id === 'budapest-process-30-years')!.shortTitle} (2023).`,
+    );
+    expect(describeUnmentionedYear([], documents)).toBeNull();
+  });
+});
