@@ -38,6 +38,9 @@ const STEP_BACK = /\b(?:previous|preceding|prior|before)\b/i;
 const UNIT_ANAPHORA =
   /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
 const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the same|above|mentioned|he|she|his|her)\b/i;
+// "What does it say about…", "does it mention…": the pronoun is what speaks — a document, or a unit the person named.
+const SPEAKER =
+  /\b(?:does|did|do|will|would)\s+(?:it|they|this|that)\s+(?:say|said|state|mention|recommend|propose|cover|address|talk|stress|include)\b/i;
 // A pronoun that can stand for a unit or a thing ("who was to lead it?"), not for people ("what did they stress?").
 const THING = /\b(?:it|its|this|that)\b/i;
 // Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
@@ -152,6 +155,12 @@ export function resolveFollowUp(
   }
 
   const documents = documentsOf(earlier, resolve);
+  // "And what does it say about integration?" after a question about a document: a new topic in that document,
+  // even when the answer named units. Only a unit the person named is what "it" says things.
+  const userNamedUnit = earlier.some((t) => t.role === 'user' && parseReferences(t.content).length > 0);
+  if (ownTopic && SPEAKER.test(question) && !userNamedUnit && documents) {
+    return { query: question, documents, followUp: { carried: 'scope' } };
+  }
   // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit.
   const latestUnit = earlier[0] ? unitOfTurn(earlier[0]) : null;
   if (latestUnit && THING.test(question) && ownRefs.length === 0) {

@@ -107,4 +107,20 @@ describe('resolveFollowUp', () => {
     expect(resolved.query).toMatch(/^Priority Goal 2, action 1: /);
     expect(resolved.documents).toEqual(['call-for-action']);
   });
+
+  it('reads "what does it say about X" after a question about a document as a new topic in that document', () => {
+    const history = [
+      user('What does the 2009 declaration say about remittances?'),
+      assistant('Clause (j), points 7 and 8 of the 2009 declaration encourage cheaper remittances [1][2].'),
+    ];
+    const resolved = resolveFollowUp('ok, and what does it say about integrating migrants?', history, resolve);
+    expect(resolved).toMatchObject({ documents: ['prague-2009'], followUp: { carried: 'scope' } });
+    expect(resolved.query).not.toMatch(/Clause|remittances/);
+  });
+
+  it('still reads "it" as the unit when the person named that unit', () => {
+    const history = [user('What does Recommendation 18 of Prague 1997 say?'), assistant('Recommendation 18 … [1]')];
+    const resolved = resolveFollowUp('what does it say about costs?', history, resolve);
+    expect(resolved.query).toMatch(/^Recommendation 18: /);
+  });
 });
