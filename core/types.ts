@@ -38,6 +38,9 @@ export interface DocumentMeta {
   place: string | null;
   kind: DocumentKind;
   structure?: StructureKind;
+  /** Documents whose history this one tells (a retrospective recounts the conferences and what they adopted):
+   * heard with them when a question asks about them as events — when, why, who, how many. */
+  recounts?: DocumentId[];
 }
 
 export type SourceFormat = 'txt' | 'md' | 'pdf';

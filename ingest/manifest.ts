@@ -62,6 +62,8 @@ const entrySchema = z.strictObject({
   place: z.string().trim().min(1).nullable().default(null),
   kind: z.enum(Object.keys(KINDS) as [DocumentKind, ...DocumentKind[]]).default('document'),
   structure: z.enum(Object.keys(STRUCTURES) as [StructureKind, ...StructureKind[]]).optional(),
+  // Ids of other entries whose history this document tells (see DocumentMeta.recounts).
+  recounts: z.array(z.string().trim().min(1)).optional(),
 });
 
 /** The shape of corpus/manifest.json. Optional fields get the defaults a guessed entry would have. */
@@ -70,6 +72,17 @@ export const manifestSchema = z.strictObject({ documents: z.array(entrySchema) }
     if (doc.date && doc.year !== undefined && Number(doc.date.slice(0, 4)) !== doc.year) {
       ctx.addIssue({ code: 'custom', path: ['documents', i, 'year'], message: `is not the year of date ${doc.date}` });
     }
+  });
+  const ids = new Set(manifest.documents.map((d) => d.id));
+  manifest.documents.forEach((doc, i) => {
+    (doc.recounts ?? []).forEach((id, j) => {
+      if (!ids.has(id) || id === doc.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['documents', i, 'recounts', j],
+          message: id === doc.id ? 'names the document itself' : `names no document of the manifest ("${id}")`,
+        });
+    });
   });
   for (const key of ['id', 'file'] as const) {
     const first = new Map<string, number>();
@@ -101,13 +114,14 @@ export function parseManifest(json: string, manifestPath: string): DocumentMeta[
     throw new ConfigError(`manifest: ${manifestPath}: ${issues.join('; ')}${more}`);
   }
   return parsed.data.documents.map((entry) => {
-    const { structure, shortTitle, year, dateSource, ...rest } = entry;
+    const { structure, shortTitle, year, dateSource, recounts, ...rest } = entry;
     const meta: DocumentMeta = { ...rest, shortTitle: shortTitle ?? shortTitleFor(entry.title, stemOf(entry.file)) };
     const knownYear = year ?? (entry.date ? Number(entry.date.slice(0, 4)) : undefined);
     // Absent, not undefined, when unknown: guessed entries and older indexes look the same.
     if (knownYear !== undefined) meta.year = knownYear;
     if (dateSource) meta.dateSource = dateSource;
     if (structure) meta.structure = structure; // absent, not undefined: the parser's detection decides
+    if (recounts?.length) meta.recounts = recounts;
     return meta;
   });
 }

@@ -7,10 +7,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClientError, createClient, type Client } from '../../client/index.js';
 import type { DocumentKind, DocumentMeta } from '../../core/types.js';
-import { planQuery, type PlanDeps } from '../../server/plan/plan-query.js';
+import { createPlanDeps, planQuery, type PlanDeps } from '../../server/plan/plan-query.js';
 import { createNameReader, type QueryReader } from '../../server/retrieve/read-query.js';
 import type { ChatReply, ChatRequest } from '../../server/answer/types.js';
-import { compileDocumentNames, resolveDocuments } from '../../server/retrieve/documents.js';
 import type { Services } from '../../server/services.js';
 import type { GoldQuestion } from './gold-set.js';
 import { RANK_DEPTH, type UnitText } from './score.js';
@@ -41,8 +40,7 @@ export interface EvalTarget {
  * process, or one of names alone over HTTP (the server then reads the query in full).
  */
 export function planDeps(documents: DocumentMeta[], read: QueryReader = createNameReader(documents)): PlanDeps {
-  const names = compileDocumentNames(documents);
-  return { resolve: (text) => resolveDocuments(text, names), read, allDocuments: documents.map((d) => d.id) };
+  return createPlanDeps(documents, read);
 }
 
 /** What /api/search is given for a question: its plan's retrieval text and scope (server/plan). */

@@ -9,12 +9,11 @@
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import type { Config } from '../../core/config.js';
 import { UpstreamError } from '../../core/errors.js';
-import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import type { RetrievalMethod, Retriever, SearchResult } from '../retrieve/types.js';
 import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
-import { planQuery, replanStandalone, type PlanDeps } from '../plan/plan-query.js';
+import { createPlanDeps, planQuery, replanStandalone } from '../plan/plan-query.js';
 import type { QueryPlan } from '../plan/types.js';
 import {
   composeExtractiveReply,
@@ -84,12 +83,7 @@ function streamText(text: string, onToken: TokenSink | undefined): void {
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { config, retriever } = deps;
-  const names = compileDocumentNames(deps.documents);
-  const planDeps: PlanDeps = {
-    resolve: (text: string) => resolveDocuments(text, names),
-    read: retriever.read,
-    allDocuments: deps.documents.map((d) => d.id),
-  };
+  const planDeps = createPlanDeps(deps.documents, retriever.read);
   const inventory = { units: deps.units, documents: deps.documents };
   const plan = (request: ChatRequest): QueryPlan =>
     planQuery({ question: request.question, history: request.history, documents: request.documents }, planDeps);

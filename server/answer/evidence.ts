@@ -39,7 +39,7 @@ export interface CitationRules {
 
 /** A question about one thing: the few units that answer it. */
 export const CITATION_RULES: CitationRules = {
-  relativeScore: 0.6,
+  relativeScore: 0.65,
   maxCitations: 6,
   maxPerDocument: 4,
   documentFloor: 0.4,
@@ -138,8 +138,9 @@ export function weighEvidence(
     if (!sharesTerm(h)) continue;
     take(h);
   }
-  // A question spanning named documents cites the best unit of each.
+  // A question spanning named documents cites the best unit of each (a companion only on its merits, above).
   for (const docId of result.scope ?? []) {
+    if (result.companions.includes(docId)) continue;
     if (cited.length >= rules.maxCitations + 2) break;
     if (perDoc.has(docId)) continue;
     const best = hits.find((h) => h.unit.documentId === docId);

@@ -42,6 +42,25 @@ export function asksAcrossAllDocuments(question: string): boolean {
   return ACROSS_ALL.test(question);
 }
 
+/** "All five documents", "every document": all of them, even when the question also names some. */
+const ALL_EXPLICIT =
+  /\b(?:across|in|from|throughout|over)\s+all\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b|\ball (?:the |five |5 )?(?:documents|texts|sources)\b|\bevery document\b/i;
+
+export function insistsOnAllDocuments(question: string): boolean {
+  return ALL_EXPLICIT.test(question);
+}
+
+/**
+ * A question about a conference, meeting or text as an event — when it took place, who attended or chaired,
+ * what was adopted or endorsed, how many in total — rather than about what the text says on a topic.
+ */
+const ABOUT_EVENT =
+  /\b(?:adopted|adopt|endorsed|endorse|convened|hosted|chaired|attended|launched|signed|took place|take place|(?:was|were|be) held|in total|participants|participating countries)\b/i;
+
+export function asksAboutEvent(question: string): boolean {
+  return ABOUT_EVENT.test(question);
+}
+
 // Request framing, removed before retrieval. Order matters: longer frames first.
 const REQUEST_FRAMES: RegExp[] = [
   /\b(?:can|could|would|will)\s+you\s+(?:please\s+)?/gi,

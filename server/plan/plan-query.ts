@@ -6,10 +6,18 @@
  */
 import type { DocumentId } from '../../core/types.js';
 import type { ChatTurn } from '../answer/types.js';
-import type { QueryReader } from '../retrieve/read-query.js';
+import type { DocumentMeta } from '../../core/types.js';
+import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
+import { recountedBy, type QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
 import { resolveFollowUp, type DocumentResolver } from './follow-up.js';
-import { asksAcrossAllDocuments, classifyIntent, stripRequestWords } from './intent.js';
+import {
+  asksAboutEvent,
+  asksAcrossAllDocuments,
+  classifyIntent,
+  insistsOnAllDocuments,
+  stripRequestWords,
+} from './intent.js';
 import { isSmallTalk } from './small-talk.js';
 import type { FollowUp, Intent, QueryPlan } from './types.js';
 
@@ -27,6 +35,20 @@ export interface PlanDeps {
   read: QueryReader;
   /** Every document, searched when each must be heard. */
   allDocuments: readonly DocumentId[];
+  /** The documents that recount each document's history (read-query.ts recountedBy): searched with it when a
+   * question asks about it as an event. */
+  recountedBy: ReadonlyMap<DocumentId, readonly DocumentId[]>;
+}
+
+/** What planning needs of a corpus: its documents' names and histories, and the retriever's reader. */
+export function createPlanDeps(documents: readonly DocumentMeta[], read: QueryReader): PlanDeps {
+  const names = compileDocumentNames([...documents]);
+  return {
+    resolve: (text) => resolveDocuments(text, names),
+    read,
+    allDocuments: documents.map((d) => d.id),
+    recountedBy: recountedBy(documents),
+  };
 }
 
 /** Intents that, over several documents, hear from each of them. */
@@ -45,19 +67,21 @@ interface Framing {
 function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const { question, standalone, caller, carried } = f;
   const retrievalText = stripRequestWords(standalone);
-  // "Across all five documents", "what each text says": every document, unless the question names some.
+  // "What each text says": every document, unless the question names some; "all five documents": every one.
   const asksAll = asksAcrossAllDocuments(question) && !caller;
+  const insistsAll = asksAll && insistsOnAllDocuments(question);
   // The intent is the question's own ("and the next one?" asks for a unit, not the earlier question's summary).
   const askedIntent =
     f.ownIntent === 'lookup' && f.followUp.carried !== 'nothing' ? classifyIntent(standalone) : f.ownIntent;
   const reading = deps.read({
     query: retrievalText,
-    documents: caller ?? undefined,
+    documents: caller ?? (insistsAll ? [...deps.allDocuments] : undefined),
+    companions: asksAboutEvent(question) ? deps.recountedBy : undefined,
     otherwise:
       asksAll || (!carried && ACROSS_INTENTS.has(askedIntent)) ? [...deps.allDocuments] : (carried ?? undefined),
   });
-  const everyDocument = asksAll && reading.named.length === 0;
-  const scope = caller ?? (reading.named.length > 0 ? reading.named : everyDocument ? null : carried);
+  const everyDocument = insistsAll || (asksAll && reading.named.length === 0);
+  const scope = caller ?? (everyDocument ? null : reading.named.length > 0 ? reading.named : carried);
   const intent =
     reading.references.length > 0 && (f.ownIntent === 'lookup' || f.ownIntent === 'overview')
       ? 'reference'

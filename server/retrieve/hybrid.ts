@@ -7,8 +7,14 @@
  */
 import type { TextEmbedder } from '../../core/embed/types.js';
 import type { LoadedIndex } from '../../core/index/store.js';
-import { createRetrievalContext, DEFAULT_HYBRID_OPTIONS, termBridges, type HybridOptions } from './context.js';
-import { fuseScores } from './fuse.js';
+import {
+  createRetrievalContext,
+  DEFAULT_HYBRID_OPTIONS,
+  termBridges,
+  type HybridOptions,
+  type RetrievalContext,
+} from './context.js';
+import { fuseScores, type FusedScore } from './fuse.js';
 import { createQueryReader, scopeSet } from './read-query.js';
 import { rerankByCoverage } from './rerank.js';
 import { coverEachDocument, openingUnits, toHit } from './scope.js';
@@ -21,6 +27,16 @@ export { DEFAULT_HYBRID_OPTIONS, termBridges, type HybridOptions } from './conte
 export { rerankByCoverage } from './rerank.js';
 
 export const DEFAULT_K = 8;
+
+/** A companion document's units weigh this share of their score: heard, but after the named documents'. */
+const COMPANION_WEIGHT = 0.7;
+
+function belowNamed(ctx: RetrievalContext, fused: FusedScore[], companions: readonly string[]): FusedScore[] {
+  const weighed = fused.map((f) =>
+    companions.includes(ctx.unitById.get(f.id)?.documentId ?? '') ? { ...f, score: f.score * COMPANION_WEIGHT } : f,
+  );
+  return weighed.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
 
 export function createHybridRetriever(
   index: LoadedIndex,
@@ -44,6 +60,7 @@ export function createHybridRetriever(
       corrections: reading.corrections,
       topic: reading.topic,
       scope: scopeIds,
+      companions: reading.companions,
       concepts,
     };
     if (scopeIds && reading.named.length > 0 && referenced.length === 0 && reading.topicTerms.length === 0) {
@@ -59,6 +76,7 @@ export function createHybridRetriever(
         ? fuseScores(opts.fusion, lexical, vector, opts.lexicalWeight)
         : fuseScores('weighted', lexical, vector, method === 'lexical' ? 1 : 0);
     if (method === 'hybrid' && opts.coverageWeight > 0) fused = rerankByCoverage(fused, concepts, stats, opts);
+    if (reading.companions.length > 0) fused = belowNamed(ctx, fused, reading.companions);
 
     const hits: SearchHit[] = [];
     const seen = new Set<string>();

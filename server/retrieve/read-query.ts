@@ -25,11 +25,18 @@ export function yearsIn(text: string): string[] {
   return [...new Set(text.match(YEAR) ?? [])];
 }
 
-/** The caller's documents, else those the query names, else the fallback; null = all. */
+/** The caller's documents, else those the query names (with their companions), else the fallback; null = all. */
 function scopeOf(request: ReadRequest, named: DocumentId[]): DocumentId[] | null {
   if (request.documents?.length) return [...request.documents];
-  if (named.length > 0) return named;
+  if (named.length > 0) return [...new Set([...named, ...named.flatMap((id) => request.companions?.get(id) ?? [])])];
   return request.otherwise?.length ? [...request.otherwise] : null;
+}
+
+/** For each document, the documents that recount it (DocumentMeta.recounts, read the other way). */
+export function recountedBy(documents: readonly DocumentMeta[]): ReadonlyMap<DocumentId, readonly DocumentId[]> {
+  const by = new Map<DocumentId, DocumentId[]>();
+  for (const doc of documents) for (const id of doc.recounts ?? []) by.set(id, [...(by.get(id) ?? []), doc.id]);
+  return by;
 }
 
 export function createQueryReader(ctx: RetrievalContext): QueryReader {
@@ -48,6 +55,9 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
     const { query, corrections } = correctSpelling(request.query);
     const resolution = resolveDocuments(query, names);
     const scope = scopeOf(request, resolution.documents);
+    const companions = (scope ?? []).filter(
+      (id) => !resolution.documents.includes(id) && !request.documents?.length && resolution.documents.length > 0,
+    );
     // Words that only named a document would otherwise pull in every unit that mentions the place.
     const topic = resolution.documents.length > 0 ? resolution.topic : query;
     const references = parseReferences(query);
@@ -59,6 +69,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
       topic,
       topicTerms: analyse(topic),
       scope,
+      companions,
       references,
       referenced: findReferencedUnits(references, index.units, scope),
       concepts: conceptsOf(topic, stats, bridges),
@@ -86,6 +97,7 @@ export function createNameReader(documents: DocumentMeta[]): QueryReader {
       topic,
       topicTerms: analyse(topic),
       scope: scopeOf(request, resolution.documents),
+      companions: [],
       references: parseReferences(request.query),
       referenced: [],
       concepts: [],

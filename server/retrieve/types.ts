@@ -24,6 +24,8 @@ export interface ReadRequest {
   /** Search these when the query names no document and `documents` is absent: a scope carried from earlier
    * turns, or every document when each must be heard. */
   otherwise?: DocumentId[];
+  /** Documents searched with a named one (a history that recounts it), by the named document's id. */
+  companions?: ReadonlyMap<DocumentId, readonly DocumentId[]>;
 }
 
 /** A query as read once (read-query.ts): what every later stage needs to know of its words. */
@@ -38,8 +40,10 @@ export interface QueryReading {
   topic: string;
   /** The topic's index terms. */
   topicTerms: string[];
-  /** Documents searched: the caller's, else those named; null = all. */
+  /** Documents searched: the caller's, else those named (with their companions); null = all. */
   scope: DocumentId[] | null;
+  /** Documents in the scope only as companions of named ones: heard, but ranked below the named. */
+  companions: DocumentId[];
   /** Units the query names by number ("Recommendation 18"), as written. */
   references: UnitReference[];
   /** Those of them that exist in the scope, in the order named. */
@@ -79,6 +83,8 @@ export interface SearchResult {
   topic: string;
   /** Documents the search was restricted to (by the caller or by names in the query); null = all. */
   scope: DocumentId[] | null;
+  /** Those of the scope searched only as companions of named documents (QueryReading.companions). */
+  companions: DocumentId[];
   /** Set when the query named an exact unit ("Recommendation 18 of Prague 1997"). */
   reference: Unit | null;
   /** Set when the query named documents and nothing else ("What is the Call for Action about?"): the hits

@@ -147,6 +147,31 @@ describe('the real manifest', () => {
     );
   });
 
+  it.each([
+    [['y-2'], null],
+    [['nope'], /documents\[0\] \("x-1"\)\.recounts\[0\]: names no document of the manifest \("nope"\)/],
+    [['x-1'], /documents\[0\] \("x-1"\)\.recounts\[0\]: names the document itself/],
+  ])('recounts %j: checked against the manifest’s ids', (recounts, error) => {
+    const json = JSON.stringify({
+      documents: [
+        { id: 'x-1', file: 'x.txt', title: 'X', recounts },
+        { id: 'y-2', file: 'y.txt', title: 'Y' },
+      ],
+    });
+    if (error) expect(() => parseManifest(json, 'm.json')).toThrow(error);
+    else expect(parseManifest(json, 'm.json')[0].recounts).toEqual(recounts);
+  });
+
+  it('records that the 30-years publication recounts the other four documents', async () => {
+    const documents = await readManifest(corpusDir);
+    expect(documents.find((d) => d.id === 'budapest-process-30-years')?.recounts?.sort()).toEqual([
+      'call-for-action',
+      'prague-1997',
+      'prague-2009',
+      'vienna-2005',
+    ]);
+  });
+
   it('is valid against the exported schema', async () => {
     const raw: unknown = JSON.parse(await readFile(path.join(corpusDir, 'manifest.json'), 'utf8'));
     expect(manifestSchema.safeParse(raw).success).toBe(true);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../core/types.js';
 import { SIBLING_OPTIONS, withSectionSiblings } from '../../../server/answer/section-siblings.js';
 import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
-import type { QueryReading, SearchHit } from '../../../server/retrieve/types.js';
+import type { SearchHit } from '../../../server/retrieve/types.js';
+import { testReading } from '../../support/reading.js';
 import { smallIndex, TEST_DOCUMENT, testUnit } from '../../support/small-index.js';
 
 // A clause that heads its points, a heading over a group of recommendations, and a unit on its own.
@@ -29,20 +30,7 @@ const hit = (id: string, score = 0.8): SearchHit => ({
   vector: 0.5,
   referenced: false,
 });
-const reading = (topic: string): QueryReading => ({
-  query: topic,
-  corrections: [],
-  named: [],
-  topic,
-  topicTerms: [],
-  scope: null,
-  references: [],
-  referenced: [],
-  concepts: conceptsOf(topic, stats),
-  expansion: [],
-  unmentionedYears: [],
-  bridges: new Map(),
-});
+const reading = (topic: string) => testReading({ query: topic, topic, concepts: conceptsOf(topic, stats) });
 const ids = (hits: SearchHit[]) => hits.map((h) => h.unit.id);
 
 describe('withSectionSiblings', () => {

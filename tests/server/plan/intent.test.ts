@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asksAcrossAllDocuments, classifyIntent, stripRequestWords } from '../../../server/plan/intent.js';
+import {
+  asksAboutEvent,
+  asksAcrossAllDocuments,
+  classifyIntent,
+  insistsOnAllDocuments,
+  stripRequestWords,
+} from '../../../server/plan/intent.js';
 import { expectedAnswerKind, holdsAnswerKind } from '../../../server/plan/answer-kind.js';
 import { isSmallTalk } from '../../../server/plan/small-talk.js';
 
@@ -89,4 +95,30 @@ describe('isSmallTalk', () => {
     ['what can you do for victims of trafficking?', false],
     ['What did Prague 1997 say about carriers?', false],
   ])('%s → %s', (message, expected) => expect(isSmallTalk(message)).toBe(expected));
+});
+
+describe('asksAboutEvent', () => {
+  it.each([
+    ['When did participants endorse the implementation plan?', true],
+    ['Who chaired the meeting and when did it take place?', true],
+    ['What was adopted in Istanbul?', true],
+    ['How many countries attended?', true],
+    ['What did Prague 1997 say about carriers?', false],
+    ['Why did the Vienna meeting want border police trained?', false],
+    ['How was the follow-up of the recommendations to be organised?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksAboutEvent(question)).toBe(expected);
+  });
+});
+
+describe('insistsOnAllDocuments', () => {
+  it.each([
+    ['How did it evolve from 1997 to 2019? A cited overview across all five documents.', true],
+    ['Compare all the texts on return', true],
+    ['compare visas in 1997 and 2009 - what each text asked for', false],
+    ['what does each document say about visas?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(insistsOnAllDocuments(question)).toBe(expected);
+    expect(asksAcrossAllDocuments(question)).toBe(true);
+  });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../core/types.js';
-import { planQuery } from '../../../server/plan/plan-query.js';
-import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
+import { createPlanDeps, planQuery } from '../../../server/plan/plan-query.js';
 import { describeMissingReference } from '../../../server/answer/missing-reference.js';
 import { parseReferences } from '../../../server/retrieve/reference.js';
 import { createNameReader } from '../../../server/retrieve/read-query.js';
@@ -11,13 +10,7 @@ import type { Unit } from '../../../core/types.js';
 const manifest = JSON.parse(readFileSync(new URL('../../../corpus/manifest.json', import.meta.url), 'utf8')) as {
   documents: DocumentMeta[];
 };
-const names = compileDocumentNames(manifest.documents);
-const resolve = (text: string) => resolveDocuments(text, names);
-const deps = {
-  resolve,
-  read: createNameReader(manifest.documents),
-  allDocuments: manifest.documents.map((d) => d.id),
-};
+const deps = createPlanDeps(manifest.documents, createNameReader(manifest.documents));
 const plan = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) =>
   planQuery({ question, history }, deps);
 

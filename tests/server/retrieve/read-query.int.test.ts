@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planQuery, type PlanDeps } from '../../../server/plan/plan-query.js';
-import { compileDocumentNames, resolveDocuments } from '../../../server/retrieve/documents.js';
+import { createPlanDeps, planQuery, type PlanDeps } from '../../../server/plan/plan-query.js';
 import type { ReadRequest } from '../../../server/retrieve/types.js';
 import type { Services } from '../../../server/services.js';
 import { testServices } from '../../support/test-server.js';
@@ -31,6 +30,17 @@ describe('reading a query', () => {
     ['all documents when nothing restricts', { query: 'sanctions on carriers' }, null],
   ])('%s', (_, request, scope) => {
     expect(services.retriever.read(request).scope).toEqual(scope);
+  });
+
+  it('adds companions of named documents to the scope, and ranks them below the named', async () => {
+    const companions = new Map([['call-for-action', ['budapest-process-30-years']]]);
+    const reading = services.retriever.read({ query: 'the Call for Action priority goals adopted', companions });
+    expect(reading.scope).toEqual(['call-for-action', 'budapest-process-30-years']);
+    expect(reading.companions).toEqual(['budapest-process-30-years']);
+    const result = await services.retriever.searchReading(reading, 8);
+    expect(result.hits[0].unit.documentId).toBe('call-for-action');
+    expect(result.hits.some((h) => h.unit.documentId === 'budapest-process-30-years')).toBe(true);
+    expect(services.retriever.read({ query: 'priority goals adopted', companions }).companions).toEqual([]);
   });
 
   it('reads misspelt words as the documents’ own, and names the units referenced that exist', () => {
@@ -65,18 +75,24 @@ describe('reading a query', () => {
 describe('the plan holds the reading', () => {
   let deps: PlanDeps;
   beforeAll(() => {
-    const names = compileDocumentNames(services.index.documents);
-    deps = {
-      resolve: (text) => resolveDocuments(text, names),
-      read: services.retriever.read,
-      allDocuments: services.index.documents.map((d) => d.id),
-    };
+    deps = createPlanDeps(services.index.documents, services.retriever.read);
   });
 
   it('carries the spelling corrections and the scope to the search', () => {
     const plan = planQuery({ question: 'What did Prague 1997 say about sanctons on carriers?' }, deps);
     expect(plan.reading.corrections).toEqual([{ from: 'sanctons', to: 'sanctions' }]);
     expect(plan.reading.scope).toEqual(['prague-1997']);
+  });
+
+  it('hears the history of a named document when the question asks about it as an event', () => {
+    const plan = planQuery(
+      { question: 'When did participants endorse the Strategic Document for the Call for Action?' },
+      deps,
+    );
+    expect(plan.scope).toEqual(['call-for-action']);
+    expect(plan.reading.companions).toEqual(['budapest-process-30-years']);
+    const content = planQuery({ question: 'What does the Call for Action say about trafficking?' }, deps);
+    expect(content.reading.scope).toEqual(['call-for-action']);
   });
 
   it('searches every document for a summary across them, and a carried scope for a follow-up', () => {

@@ -4,6 +4,7 @@ import { containsFolded } from '../../../../core/text/fold.js';
 import { writeAnswer, type WriteInput } from '../../../../server/answer/write/answer.js';
 import type { Intent, QueryPlan } from '../../../../server/plan/types.js';
 import type { SearchHit } from '../../../../server/retrieve/types.js';
+import { testReading } from '../../../support/reading.js';
 
 const meta = (id: string, shortTitle: string, date: string | null, year?: number): DocumentMeta => ({
   id,
@@ -96,20 +97,7 @@ const plan = (intent: Intent, over: Partial<QueryPlan> = {}): QueryPlan => ({
   scope: null,
   acrossDocuments: false,
   followUp: { carried: 'nothing' },
-  reading: {
-    query: 'q',
-    corrections: [],
-    named: [],
-    topic: 'q',
-    topicTerms: ['q'],
-    scope: null,
-    references: [],
-    referenced: [],
-    concepts: [],
-    expansion: [],
-    unmentionedYears: [],
-    bridges: new Map(),
-  },
+  reading: testReading({ topicTerms: ['q'] }),
   ...over,
 });
 const input = (p: QueryPlan, cited: SearchHit[], claim: string, coverage = 1): WriteInput => ({
