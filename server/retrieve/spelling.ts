@@ -1,8 +1,8 @@
 /**
  * @module server/retrieve/spelling
  * Corrects misspelt words of a query to the documents' own ("sanctons" → "sanctions") before it is searched.
- * A word is corrected only when neither the index nor the embedder's vocabulary knows it (so a real word the
- * documents do not use, such as "pact", is left alone), it is at least 5 letters long and not an acronym,
+ * A word is corrected only when neither the documents (as written) nor the embedder's vocabulary knows it
+ * (so a real word the documents do not use, such as "pact", is left alone), it is at least 5 letters long and not an acronym,
  * and a word of the documents or of the glossary ("prison") is within one edit (two from 8 letters on), as
  * written or as stems ("carier" → "carrier", whose commonest form is "carriers"). The nearest wins, then the
  * most common in the documents. Without a vocabulary to tell typos from words (OpenAI embeddings), nothing is
@@ -73,15 +73,18 @@ export function createSpellingCorrector(
   // is near only the former.
   for (const word of corpusWords) add(word, toTerm(word));
 
-  function nearest(word: string, stem: string): string | null {
+  /** With `writtenOnly` (the word's stem is the documents' already), only a word within edits as written, of
+   * another stem, is a correction: the stem alone would read it as what it already means. */
+  function nearest(word: string, stem: string, writtenOnly: boolean): string | null {
     const allowed = maxEdits(word.length);
     let best: { word: string; idf: number; edits: number } | null = null;
     // Stems may differ from their words by a few letters more than the edits allowed ("carriers"/"carrier").
     const lengths = Array.from({ length: 2 * (allowed + 2) + 1 }, (_, i) => word.length - allowed - 2 + i);
     for (const candidate of lengths.flatMap((length) => byLength.get(length) ?? [])) {
       // A match as written beats one of stems at the same distance ("migrnts": "migrants", not "migration").
+      if (writtenOnly && candidate.stem === stem) continue;
       const written = edits(word, candidate.word);
-      const stems = written > allowed ? edits(stem, candidate.stem) + 0.5 : Infinity;
+      const stems = written > allowed && !writtenOnly ? edits(stem, candidate.stem) + 0.5 : Infinity;
       const d = Math.min(written, stems);
       if (d > allowed + 0.5) continue;
       if (!best || d < best.edits || (d === best.edits && candidate.idf < best.idf)) best = { ...candidate, edits: d };
@@ -98,9 +101,11 @@ export function createSpellingCorrector(
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const term = toTerm(word);
-    if (term === null || lexical.termId(term) !== undefined || known(word)) return null;
+    // A word the documents use as written, or a common one, is meant. A stem the documents share is not enough:
+    // "ministrial" stems like "ministries", but the word is a slip for "ministerial".
+    if (term === null || seen.has(word) || known(word)) return null;
     onScan();
-    const fixed = nearest(word, term);
+    const fixed = nearest(word, term, lexical.termId(term) !== undefined);
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(word, fixed);
     return fixed;

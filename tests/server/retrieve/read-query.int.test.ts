@@ -52,6 +52,20 @@ describe('reading a query', () => {
     expect(reading.concepts.map((c) => c.terms.join(' '))).toContain('sanction');
   });
 
+  it.each([
+    ['Ministrial conference', 'Ministrial', 'ministerial'],
+    ['budapst proces', 'proces', 'process'],
+  ])('reads "%s": a slip whose stem the documents share is still a slip (%s → %s)', (query, from, to) => {
+    expect(services.retriever.read({ query }).corrections).toContainEqual({ from, to });
+  });
+
+  it.each(['conferance', 'readmissions', 'traffickers'])(
+    'leaves "%s" alone: it already means what the documents say',
+    (query) => {
+      expect(services.retriever.read({ query }).corrections).toEqual([]);
+    },
+  );
+
   it('keeps a reference to a unit that does not exist, with nothing looked up', () => {
     const reading = services.retriever.read({ query: 'Recommendation 60 of Prague 1997' });
     expect(reading.references).toHaveLength(1);
