@@ -23,6 +23,7 @@ import {
   smallTalkReply,
   weighPlanEvidence,
 } from './compose.js';
+import { withHeadingList } from './heading-list.js';
 import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
@@ -99,8 +100,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * Searches; when the embeddings upstream fails (EMBEDDINGS=openai), searches by words alone so the chat
    * still answers, and says so. /api/search reports the failure instead (503).
    */
+  /** The search a plan asks for, with the items of a heading it names first (heading-list.ts). */
+  async function searchPlanned(
+    planned: QueryPlan,
+    k: number,
+    method: RetrievalMethod = 'hybrid',
+  ): Promise<SearchResult> {
+    return withHeadingList(planned, await retriever.searchReading(planned.reading, k, method), inventory);
+  }
+
   async function searchOrWords(planned: QueryPlan, k: number, notices: string[]): Promise<SearchResult> {
-    const search = (method: RetrievalMethod) => retriever.searchReading(planned.reading, k, method);
+    const search = (method: RetrievalMethod) => searchPlanned(planned, k, method);
     try {
       return await search('hybrid');
     } catch (err) {
@@ -174,7 +184,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       standalone === planned.standalone ? planned : replanStandalone(planned, standalone, request, planDeps);
     // As many units as the model is given, so that a question over several documents gives it each of them.
     progress.searched = searched;
-    progress.search = retriever.searchReading(searched.reading, depthFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
+    progress.search = searchPlanned(searched, depthFor(searched, LLM_PASSAGES, BROAD_LLM_PASSAGES));
     const result = await progress.search;
     const missing = absentReply(searched, result, inventory, 'llm');
     if (missing) {

@@ -1,0 +1,96 @@
+/**
+ * @module server/answer/heading-list
+ * "List the ministerial conferences", "which projects were run under the Process?": when the documents hold a
+ * heading that names exactly what is asked for, its items are the answer — the first unit under each of its
+ * sub-headings (one per conference, one per project), or, without sub-headings, every unit under it. They
+ * are put first in the search result, as units the question named.
+ */
+import { analyse } from '../../core/text/terms.js';
+import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { QueryPlan } from '../plan/types.js';
+import { coverage } from '../retrieve/term-stats.js';
+import type { SearchHit, SearchResult } from '../retrieve/types.js';
+
+/** At most this many items are listed. */
+export const MAX_LISTED = 12;
+const SEPARATOR = ' › ';
+
+interface Heading {
+  path: string;
+  documentId: string;
+  /** Units under the heading, in reading order. */
+  units: Unit[];
+}
+
+/** Every heading of the units given (each prefix of their section paths), with the units under it. */
+function headingsOf(units: readonly Unit[]): Heading[] {
+  const byPath = new Map<string, Heading>();
+  for (const unit of [...units].sort((a, b) => a.order - b.order)) {
+    const segments = unit.section ? unit.section.split(SEPARATOR) : [];
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const path = segments.slice(0, depth).join(SEPARATOR);
+      const key = `${unit.documentId}\u0000${path}`;
+      const heading = byPath.get(key) ?? { path, documentId: unit.documentId, units: [] };
+      heading.units.push(unit);
+      byPath.set(key, heading);
+    }
+  }
+  return [...byPath.values()];
+}
+
+/** The heading's items: the first unit under each sub-heading, or every unit when it has none. */
+function itemsOf(heading: Heading): Unit[] {
+  const firstOfChild = new Map<string, Unit>();
+  for (const unit of heading.units) {
+    const rest = unit.section.slice(heading.path.length);
+    if (!rest.startsWith(SEPARATOR)) continue;
+    const child = rest.slice(SEPARATOR.length).split(SEPARATOR)[0];
+    if (!firstOfChild.has(child)) firstOfChild.set(child, unit);
+  }
+  return firstOfChild.size >= 2 ? [...firstOfChild.values()] : heading.units;
+}
+
+/** The units a list question asks for by a heading's name, or null when no heading names all it asks. */
+export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit[] | null {
+  const { concepts, scope } = plan.reading;
+  if (plan.intent !== 'enumeration' || concepts.length === 0) return null;
+  const inScope = scope ? units.filter((u) => scope.includes(u.documentId)) : units;
+  const queryTerms = new Set(plan.reading.topicTerms);
+  const candidates = headingsOf(inScope).flatMap((h) => {
+    const terms = analyse(h.path.split(SEPARATOR).at(-1) ?? '');
+    if (coverage(concepts, new Set(terms)) < 0.999) return [];
+    const items = itemsOf(h);
+    if (items.length < 2) return [];
+    // How much of the heading is what was asked: "Ministerial conferences" over "… at the Rhodes Ministerial
+    // Conference".
+    const share = terms.filter((t) => queryTerms.has(t)).length / Math.max(1, terms.length);
+    return [{ items, listsHeadings: items !== h.units, share }];
+  });
+  if (candidates.length === 0) return null;
+  candidates.sort(
+    (a, b) => Number(b.listsHeadings) - Number(a.listsHeadings) || b.share - a.share || a.items.length - b.items.length,
+  );
+  return candidates[0].items.slice(0, MAX_LISTED);
+}
+
+/** The search result with the listed units first, as units the question named. */
+export function withHeadingList(
+  plan: QueryPlan,
+  result: SearchResult,
+  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
+): SearchResult {
+  const listed = unitsUnderHeading(plan, inventory.units);
+  if (!listed || result.reference) return result;
+  const document = (unit: Unit) => inventory.documents.find((d) => d.id === unit.documentId)!;
+  const byId = new Map(result.hits.map((h) => [h.unit.id, h]));
+  const first: SearchHit[] = listed.map((unit) => ({
+    unit,
+    document: document(unit),
+    score: 1,
+    lexical: byId.get(unit.id)?.lexical ?? 0,
+    vector: byId.get(unit.id)?.vector ?? 0,
+    referenced: true,
+  }));
+  const rest = result.hits.filter((h) => !listed.some((u) => u.id === h.unit.id));
+  return { ...result, hits: [...first, ...rest], reference: listed[0], overview: false };
+}
