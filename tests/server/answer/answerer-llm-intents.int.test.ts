@@ -63,6 +63,20 @@ function scriptedAnswer(request: RecordedRequest): string {
   return `The passages say "${opening}" [${first.n}]. They also say "${INVENTED}" [${last.n}].`;
 }
 
+/** The real answerer over the test index, its model the stand-in answering with scriptedAnswer. */
+async function askThroughStandIn(question: string) {
+  const { fake, config } = await setup({ kind: 'reply', text: scriptedAnswer });
+  const services = await testServices();
+  const answerer = createAnswerer({
+    config,
+    retriever: services.retriever,
+    documents: services.index.documents,
+    units: services.index.units,
+    stats: services.stats,
+  });
+  return { reply: await answerer.answer({ question }), fake };
+}
+
 const CASES: [Intent, AnswerKind, string][] = [
   ['summary', 'text', 'Summarise what the documents say about trafficking in human beings'],
   ['comparison', 'text', 'Compare the Prague 1997 Recommendations and the 2009 Joint Declaration on return'],
@@ -78,16 +92,7 @@ describe('LLM mode by intent, through the stand-in', () => {
   it.each(CASES)(
     '%s (%s): instructions and grouped passages sent, the reply post-checked',
     async (intent, kind, question) => {
-      const { fake, config } = await setup({ kind: 'reply', text: scriptedAnswer });
-      const services = await testServices();
-      const answerer = createAnswerer({
-        config,
-        retriever: services.retriever,
-        documents: services.index.documents,
-        units: services.index.units,
-        stats: services.stats,
-      });
-      const reply = await answerer.answer({ question });
+      const { reply, fake } = await askThroughStandIn(question);
       expect(reply.mode).toBe('llm');
       expect(fake.requests).toHaveLength(1);
 
@@ -123,18 +128,9 @@ describe('LLM mode by intent, through the stand-in', () => {
   );
 
   it('a question over several documents is told which of them have no passage', async () => {
-    const { fake, config } = await setup({ kind: 'reply', text: scriptedAnswer });
-    const services = await testServices();
-    const answerer = createAnswerer({
-      config,
-      retriever: services.retriever,
-      documents: services.index.documents,
-      units: services.index.units,
-      stats: services.stats,
-    });
-    await answerer.answer({
-      question: 'Compare what the Prague 1997 Recommendations and the Vienna 2005 meeting say about carrier sanctions',
-    });
+    const { fake } = await askThroughStandIn(
+      'Compare what the Prague 1997 Recommendations and the Vienna 2005 meeting say about carrier sanctions',
+    );
     const { headings, user } = shownIn(fake.requests[0]);
     const named = ['Prague 1997 Recommendations (1997)', 'Vienna 2005 Bali–Budapest Joint Meeting (2005)'];
     // Each document asked about is either given with passages or named as having none, never both.
