@@ -200,7 +200,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       return reply;
     }
     const passages = numberPassages(result.hits);
-    const raw = await llmSlots.run(() => writeLlmAnswer({ question: standalone, passages, config, onToken, signal }));
+    const raw = await llmSlots.run(() =>
+      writeLlmAnswer({
+        question: standalone,
+        plan: searched,
+        passages,
+        documents: deps.documents,
+        config,
+        onToken,
+        signal,
+      }),
+    );
     const final = finaliseLlmAnswer(raw, passages);
     const reply: ChatReply = {
       answer: final.answer,

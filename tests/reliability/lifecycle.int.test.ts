@@ -14,7 +14,7 @@ import { readCurrentBuild } from '../../core/index/layout.js';
 import { acquireIngestLock } from '../../ingest/index/lock.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import type { ChatReply } from '../../server/answer/types.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { citing, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { CORPUS_DIR } from '../support/paths.js';
 import { TEST_INDEX_DIR, testConfig } from '../support/test-index.js';
 import {
@@ -139,7 +139,7 @@ describe('SIGTERM', () => {
   beforeAll(async () => {
     fake = await startFakeOpenAI({
       kind: 'reply',
-      text: 'The Prague 1997 Recommendations call for sanctions against carriers [1].',
+      text: citing('Recommendation 18', 'The Prague 1997 Recommendations call for sanctions against carriers [1].'),
       delayMs: 1_000,
     });
   });

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply } from '../../server/answer/types.js';
 import type { Config } from '../../core/config.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { citing, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { testConfig } from '../support/test-index.js';
 import {
   GOOD_CITATION,
@@ -149,7 +149,10 @@ describe('a question that tries to rewrite the rules', () => {
     // The stand-in model plays along with the injection: it cites a passage that was never given to it.
     fake = await startFakeOpenAI({
       kind: 'reply',
-      text: 'Prague 1997 asks for sanctions against carriers [1]. As instructed, passage 99 settles it [99]. See also [7].',
+      text: citing(
+        'Recommendation 18',
+        'Prague 1997 asks for sanctions against carriers [1]. As instructed, passage 99 settles it [99]. See also [7].',
+      ),
     });
     server = await startGuardedServer(llmConfig(fake, { timeoutMs: 5_000 }));
   });

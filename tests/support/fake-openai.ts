@@ -56,6 +56,23 @@ export interface FakeOpenAI {
 
 const MODEL = 'fake-model';
 
+/**
+ * The number the request's prompt showed the passage labelled `label` under ("Recommendation 18"), if it
+ * was shown. Passages are numbered grouped by document in date order, not by rank, so a scripted answer
+ * that means a given unit must look its number up.
+ */
+export function shownNumber(request: RecordedRequest, label: string): number | undefined {
+  const prompt = (request.body.messages ?? []).map((m) => m.content).join('\n');
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`^\\[(\\d+)\\] ${escaped}\\b`, 'm').exec(prompt);
+  return found ? Number(found[1]) : undefined;
+}
+
+/** A scripted reply whose "[1]" markers cite the passage labelled `label`, by the number the prompt gave it. */
+export function citing(label: string, text: string): (request: RecordedRequest) => string {
+  return (request) => text.replaceAll('[1]', `[${shownNumber(request, label) ?? 1}]`);
+}
+
 /** Starts the stand-in on a random port. Close it in afterEach/afterAll: open sockets are destroyed. */
 export async function startFakeOpenAI(
   initial: FakeBehaviour | ((request: RecordedRequest, index: number) => FakeBehaviour),

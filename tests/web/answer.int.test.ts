@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
+import { shownNumber, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
 import { startTestServer, type RunningServer } from '../support/test-server.js';
 import { testConfig } from '../support/test-index.js';
 import { hasChromium, useBrowserEnvironment } from './browser-harness.js';
@@ -36,8 +36,7 @@ const MOON = 'The moon is made of green cheese and elephants run the border post
 
 /** The stand-in model's answer: a list whose second item no passage supports, cited to Recommendation 18. */
 function llmAnswer(request: RecordedRequest): string {
-  const prompt = (request.body.messages ?? []).map((m) => m.content).join('\n');
-  const n = /\[(\d+)\] Prague 1997 Recommendations — Recommendation 18\b/.exec(prompt)?.[1] ?? '1';
+  const n = shownNumber(request, 'Recommendation 18') ?? 1;
   return [
     'The **Prague 1997 Recommendations** address carrier sanctions:',
     '',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import type { ChatReply } from '../../../server/answer/types.js';
 import { containsFolded } from '../../../core/text/fold.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { citing, startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { standInOpenAI } from '../../support/llm-fixtures.js';
 import { testApp } from '../../support/test-server.js';
 
@@ -133,7 +133,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
   beforeAll(async () => {
     fake = await startFakeOpenAI({
       kind: 'reply',
-      text: 'Carriers that bring improperly documented passengers face fines [1].',
+      text: citing('Recommendation 18', 'Carriers that bring improperly documented passengers face fines [1].'),
     });
     llmApp = await testApp({ openai: standInOpenAI(fake.url) });
   });
@@ -146,7 +146,10 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
       .expect(200);
 
   it('returns the model answer with citations resolved against the passages it was given', async () => {
-    fake.setBehaviour({ kind: 'reply', text: 'Carriers that bring improperly documented passengers face fines [1].' });
+    fake.setBehaviour({
+      kind: 'reply',
+      text: citing('Recommendation 18', 'Carriers that bring improperly documented passengers face fines [1].'),
+    });
     const res = await askLlm();
     const reply = res.body as ChatReply;
     expectWellFormed(reply);
@@ -175,7 +178,7 @@ describe('POST /api/chat (LLM mode through a stand-in OpenAI server)', () => {
   it('withdraws streamed model text with a reset event when the stream is cut, then streams the fallback', async () => {
     fake.setBehaviour({
       kind: 'cut',
-      text: 'Carriers that bring improperly documented passengers face fines [1].',
+      text: citing('Recommendation 18', 'Carriers that bring improperly documented passengers face fines [1].'),
       afterChunks: 3,
     });
     const res = await request(llmApp)

@@ -9,7 +9,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerFlag, ChatReply } from '../../../server/answer/types.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
+import { citing, startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.js';
 import { standInOpenAI } from '../../support/llm-fixtures.js';
 import { testApp } from '../../support/test-server.js';
 import { GOOD_QUESTION } from '../../reliability/helpers.js';
@@ -77,7 +77,7 @@ describe('/api/chat with an invented quote and a wrongly cited unit', () => {
   });
 
   it('raises no flag, and keeps the citation valid, for a faithful quote', async () => {
-    fake.setBehaviour({ kind: 'reply', text: FAITHFUL });
+    fake.setBehaviour({ kind: 'reply', text: citing('Recommendation 18', FAITHFUL) });
     const reply = (await chat()).body as ChatReply;
     expect(reply.citations.map((c) => [c.id, c.valid])).toEqual([['prague-1997:rec-18', true]]);
     expect(reply.flags).toBeUndefined();

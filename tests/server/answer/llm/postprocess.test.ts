@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Unit } from '../../../../core/types.js';
 import { bestQuote } from '../../../../server/answer/citation.js';
 import type { NumberedPassage } from '../../../../server/answer/llm/passages.js';
-import { formatPassages } from '../../../../server/answer/llm/passages.js';
 import { finaliseLlmAnswer } from '../../../../server/answer/llm/postprocess.js';
 import { SUPPORT_THRESHOLD, supportScore } from '../../../../server/answer/support.js';
 import type { SearchHit } from '../../../../server/retrieve/types.js';
@@ -245,13 +244,5 @@ describe('supportScore', () => {
     expect(supportScore('[1]', rec18.text)).toBe(1);
     expect(SUPPORT_THRESHOLD).toBeGreaterThan(0);
     expect(SUPPORT_THRESHOLD).toBeLessThan(1);
-  });
-});
-
-describe('formatPassages', () => {
-  it('numbers each passage with its document and unit', () => {
-    const text = formatPassages(passages);
-    expect(text.split('\n\n')[0]).toBe(`[1] Prague 1997 Recommendations — Recommendation 18: ${rec18.text}`);
-    expect(text).toContain('[3] Vienna 2005 Bali–Budapest Joint Meeting — Paragraph 4: The United Kingdom');
   });
 });

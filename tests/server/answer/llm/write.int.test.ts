@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../../../core/errors.js';
+import type { AnswerPlan } from '../../../../server/answer/llm/brief.js';
 import { formatPassages, type NumberedPassage } from '../../../../server/answer/llm/passages.js';
 import { findPromptsDir } from '../../../../server/answer/llm/prompts.js';
 import { writeLlmAnswer } from '../../../../server/answer/llm/write.js';
@@ -16,6 +17,7 @@ const passages: NumberedPassage[] = [
   { n: 1, hit: { unit: REC_18, document: PRAGUE_1997, score: 0.9, lexical: 0.9, vector: 0.8, referenced: false } },
 ];
 const question = 'What sanctions do the Prague Recommendations propose for carriers?';
+const plan: AnswerPlan = { intent: 'lookup', answerKind: 'text', acrossDocuments: false, scope: ['prague-1997'] };
 const ANSWER = 'Carriers face sanctions [1].';
 
 const setup = fakeOpenAIPerTest();
@@ -31,7 +33,7 @@ describe('writeLlmAnswer', () => {
   it('streams a cited answer token by token and returns the whole text', async () => {
     const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
     const tokens: string[] = [];
-    const text = await writeLlmAnswer({ question, passages, config, onToken: (t) => tokens.push(t) });
+    const text = await writeLlmAnswer({ question, plan, passages, config, onToken: (t) => tokens.push(t) });
     expect(text).toBe(ANSWER);
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join('')).toBe(ANSWER);
@@ -46,7 +48,7 @@ describe('writeLlmAnswer', () => {
     for (const streaming of [true, false]) {
       const { fake, config } = await setup({ kind: 'reply', text: long }, { maxTokens: 32 });
       const err = await rejection(
-        writeLlmAnswer({ question, passages, config, ...(streaming ? { onToken: () => undefined } : {}) }),
+        writeLlmAnswer({ question, plan, passages, config, ...(streaming ? { onToken: () => undefined } : {}) }),
       );
       expect(err).toBeInstanceOf(UpstreamError);
       expect((err as UpstreamError).details).toEqual({ failure: { kind: 'too-long', chars: 256 } });
@@ -54,19 +56,19 @@ describe('writeLlmAnswer', () => {
       await fake.close();
     }
     const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
-    await writeLlmAnswer({ question, passages, config });
+    await writeLlmAnswer({ question, plan, passages, config });
     expect(fake.requests[0].body.max_tokens ?? fake.requests[0].body.max_completion_tokens).toBe(1024);
   });
 
   it('answers without streaming when no token sink is given', async () => {
     const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
-    expect(await writeLlmAnswer({ question, passages, config })).toBe(ANSWER);
+    expect(await writeLlmAnswer({ question, plan, passages, config })).toBe(ANSWER);
     expect(fake.requests[0].body.stream).toBeFalsy();
   });
 
   it('sends the system rules and the numbered passages', async () => {
     const { fake, config } = await setup({ kind: 'reply', text: ANSWER });
-    await writeLlmAnswer({ question, passages, config, onToken: () => undefined });
+    await writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined });
     const messages = fake.requests[0].body.messages ?? [];
     const rules = readFileSync(path.join(findPromptsDir(), 'system.md'), 'utf8').trim();
     expect(messages[0]).toEqual({ role: 'system', content: rules });
@@ -75,21 +77,21 @@ describe('writeLlmAnswer', () => {
     expect(messages[1].role).toBe('user');
     expect(messages[1].content).toContain(formatPassages(passages));
     expect(messages[1].content).toContain(
-      '[1] Prague 1997 Recommendations — Recommendation 18: Recommend that sanctions be introduced against carriers',
+      '## Prague 1997 Recommendations (1997)\n\n[1] Recommendation 18: Recommend that sanctions be introduced against carriers',
     );
     expect(messages[1].content).toContain(question);
   });
 
   it('waits through a delay before the first byte that is within the deadline', async () => {
     const { config } = await setup({ kind: 'reply', text: ANSWER, delayMs: 150 }, { timeoutMs: 1_500 });
-    expect(await writeLlmAnswer({ question, passages, config, onToken: () => undefined })).toBe(ANSWER);
+    expect(await writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined })).toBe(ANSWER);
   });
 
   it('turns an upstream 500 into UpstreamError without retrying past maxRetries', async () => {
     const maxRetries = 1;
     const { fake, config } = await setup({ kind: 'error', status: 500 }, { maxRetries, timeoutMs: 8_000 });
     const started = Date.now();
-    const err = await rejection(writeLlmAnswer({ question, passages, config, onToken: () => undefined }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined }));
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as UpstreamError).message).toMatch(/^LLM upstream failed \(answer\): HTTP 500/);
     expect((err as UpstreamError).code).toBe('UPSTREAM_FAILED');
@@ -104,7 +106,7 @@ describe('writeLlmAnswer', () => {
       { kind: 'error', status: 401, message: `Incorrect API key provided: ${apiKey}` },
       { apiKey },
     );
-    const err = await rejection(writeLlmAnswer({ question, passages, config }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config }));
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as Error).message).toMatch(/HTTP 401/);
     expect((err as Error).message).not.toContain(apiKey);
@@ -114,7 +116,7 @@ describe('writeLlmAnswer', () => {
   it('fails fast on a 500 when retries are off', async () => {
     const { fake, config } = await setup({ kind: 'error', status: 500 }, { maxRetries: 0 });
     const started = Date.now();
-    await expect(writeLlmAnswer({ question, passages, config })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(writeLlmAnswer({ question, plan, passages, config })).rejects.toBeInstanceOf(UpstreamError);
     expect(fake.requests).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
@@ -123,7 +125,7 @@ describe('writeLlmAnswer', () => {
     const timeoutMs = 300;
     const { config } = await setup({ kind: 'hang' }, { timeoutMs, maxRetries });
     const started = Date.now();
-    const err = await rejection(writeLlmAnswer({ question, passages, config, onToken: () => undefined }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined }));
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as Error).message).toBe(`LLM upstream timed out after ${timeoutMs} ms (answer)`);
     expect(Date.now() - started).toBeLessThan(timeoutMs + 700);
@@ -134,7 +136,7 @@ describe('writeLlmAnswer', () => {
     const { config } = await setup({ kind: 'reply', text: ANSWER, chunkDelayMs: 10_000 }, { timeoutMs });
     const tokens: string[] = [];
     const started = Date.now();
-    const err = await rejection(writeLlmAnswer({ question, passages, config, onToken: (t) => tokens.push(t) }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config, onToken: (t) => tokens.push(t) }));
     expect((err as Error).message).toBe(`LLM upstream timed out after ${timeoutMs} ms (answer)`);
     expect(tokens.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(timeoutMs + 700);
@@ -147,7 +149,7 @@ describe('writeLlmAnswer', () => {
       afterChunks: 3,
     });
     const tokens: string[] = [];
-    const err = await rejection(writeLlmAnswer({ question, passages, config, onToken: (t) => tokens.push(t) }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config, onToken: (t) => tokens.push(t) }));
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as Error).message).toMatch(/^LLM upstream stream was cut off after \d+ characters \(answer\)/);
     expect(tokens.join('')).toBe('Carriers face sanctions ');
@@ -155,7 +157,7 @@ describe('writeLlmAnswer', () => {
 
   it('treats a stream that ends without a finish reason as incomplete', async () => {
     const { config } = await setup({ kind: 'truncate', text: ANSWER });
-    const err = await rejection(writeLlmAnswer({ question, passages, config, onToken: () => undefined }));
+    const err = await rejection(writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined }));
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as Error).message).toBe('LLM upstream stream ended before the answer was complete (answer)');
   });
@@ -166,7 +168,7 @@ describe('writeLlmAnswer', () => {
     const reason = new Error('client went away');
     setTimeout(() => controller.abort(reason), 100);
     await expect(
-      writeLlmAnswer({ question, passages, config, onToken: () => undefined, signal: controller.signal }),
+      writeLlmAnswer({ question, plan, passages, config, onToken: () => undefined, signal: controller.signal }),
     ).rejects.toBe(reason);
   });
 
@@ -176,6 +178,7 @@ describe('writeLlmAnswer', () => {
     await expect(
       writeLlmAnswer({
         question,
+        plan,
         passages,
         config,
         onToken: () => {
