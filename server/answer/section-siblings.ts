@@ -21,12 +21,23 @@ export const SIBLING_OPTIONS: SiblingOptions = { minCoverage: 0.7, maxCitations:
 
 const lastSegment = (section: string) => section.split(' › ').at(-1) ?? '';
 
-/** The units grouped with `unit`: those sharing its section, or, for a unit that heads a group, its points. */
-function groupOf(unit: Unit, documentUnits: readonly Unit[]): Unit[] {
-  const heads = documentUnits.filter((u) => lastSegment(u.section) === unit.label);
-  if (heads.length > 0) return heads;
-  if (unit.section === '') return [];
-  return documentUnits.filter((u) => u.section === unit.section && u.id !== unit.id);
+interface UnitGroup {
+  /** The unit the others complete (a clause over its points), when the document has one. */
+  head?: Unit;
+  /** The group's units other than `unit` and its head. */
+  others: Unit[];
+}
+
+/** `unit`'s group: its points when it heads some, else the units sharing its section and their head. */
+function groupOf(unit: Unit, documentUnits: readonly Unit[]): UnitGroup {
+  const points = documentUnits.filter((u) => lastSegment(u.section) === unit.label);
+  if (points.length > 0) return { head: unit, others: points };
+  if (unit.section === '') return { others: [] };
+  const section = lastSegment(unit.section);
+  return {
+    head: documentUnits.find((u) => u.label === section && u.id !== unit.id),
+    others: documentUnits.filter((u) => u.section === unit.section && u.id !== unit.id),
+  };
 }
 
 export function withSectionSiblings(
@@ -40,12 +51,18 @@ export function withSectionSiblings(
   const out = [...cited];
   const seen = new Set(cited.map((h) => h.unit.id));
   const unitsOf = (documentId: string) => inventory.units.filter((u) => u.documentId === documentId);
+  const onTopic = (unit: Unit) => coverage(reading.concepts, stats.termsOf(unit.id)) >= options.minCoverage;
   const floor = Math.min(...cited.map((h) => h.score));
   for (const hit of cited) {
-    for (const sibling of groupOf(hit.unit, unitsOf(hit.unit.documentId))) {
+    const { head, others } = groupOf(hit.unit, unitsOf(hit.unit.documentId));
+    // A head on the topic ("These partnerships will address … integration …, by:") makes every point under it
+    // part of what the document says on the topic, though a point need not repeat the topic's words.
+    const headOnTopic = head !== undefined && onTopic(head);
+    const candidates = headOnTopic && head !== hit.unit ? [head, ...others] : others;
+    for (const sibling of candidates) {
       if (out.length >= options.maxCitations) return out;
       if (seen.has(sibling.id)) continue;
-      if (coverage(reading.concepts, stats.termsOf(sibling.id)) < options.minCoverage) continue;
+      if (!headOnTopic && !onTopic(sibling)) continue;
       seen.add(sibling.id);
       out.push({ unit: sibling, document: hit.document, score: floor, lexical: 0, vector: 0, referenced: false });
     }

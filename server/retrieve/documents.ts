@@ -43,6 +43,25 @@ const GENERIC = new Set([
   'document',
 ]);
 
+// Nouns that, right after a year or a place that names a document ("the 2019 plan", "the 97 text"), name the
+// document too rather than the topic. Not "meeting" or "conference": a question about the event is about them.
+const DOCUMENT_NOUNS = new Set([
+  'plan',
+  'text',
+  'texts',
+  'document',
+  'documents',
+  'declaration',
+  'recommendations',
+  'deal',
+  'agreement',
+  'report',
+  'paper',
+  'publication',
+  'brochure',
+  'statement',
+]);
+
 function phraseTokens(text: string): string[] {
   return tokenize(text).filter((t) => t !== 'the');
 }
@@ -95,6 +114,9 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   // "Compare 97 with 2009", "1997 vs 09", "back in 97?": beside another year, or closing a phrase after "in".
   for (const m of query.matchAll(YEAR_PAIR)) twoDigit.push(...[m[1], m[2]].filter((d): d is string => d !== undefined));
   for (const m of query.matchAll(YEAR_AT_END)) twoDigit.push(m[1]);
+  // "the 97 text", "the 09 declaration": a two-digit year before a document noun.
+  for (const m of query.matchAll(/\b(\d\d)\s+([a-z]+)\b/gi))
+    if (DOCUMENT_NOUNS.has(m[2].toLowerCase())) twoDigit.push(m[1]);
   for (const digits of twoDigit) {
     const year = `${Number(digits) >= 50 ? '19' : '20'}${digits}`;
     if (names.some((n) => n.year === year)) {
@@ -124,6 +146,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
     if (years.has(t) && names.some((n) => n.year === t)) used.add(i);
     if (places.has(t)) used.add(i);
   });
+  for (const i of [...used]) if (DOCUMENT_NOUNS.has(tokens[i + 1] ?? '')) used.add(i + 1);
 
   const topic = tokens.filter((_, i) => !used.has(i)).join(' ');
   return { documents: names.filter((n) => found.has(n.id)).map((n) => n.id), topic };

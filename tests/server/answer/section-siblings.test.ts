@@ -15,6 +15,10 @@ const units: Unit[] = [
   testUnit('clause-j.1', 'ensuring coherence between development and migration policies,', 'Clause (j)', 1),
   testUnit('clause-j.2', 'supporting diaspora investment in development of migration origin regions,', 'Clause (j)', 2),
   testUnit('clause-j.3', 'holding an annual meeting of the senior officials,', 'Clause (j)', 3),
+  { ...testUnit('clause-k', 'The senior officials will meet each year, by:', '', 8), label: 'Clause (k)' },
+  testUnit('clause-k.1', 'reviewing migration and development projects,', 'Clause (k)', 9),
+  testUnit('clause-k.2', 'reviewing migration and development funding,', 'Clause (k)', 10),
+  testUnit('clause-k.3', 'agreeing the agenda,', 'Clause (k)', 11),
   testUnit('rec-43', 'Technical assistance for border management of migration development.', 'Assistance', 4),
   testUnit('rec-44', 'Financial assistance through PHARE for migration and development projects.', 'Assistance', 5),
   testUnit('rec-45', 'Training of border guards.', 'Assistance', 6),
@@ -35,8 +39,26 @@ const ids = (hits: SearchHit[]) => hits.map((h) => h.unit.id);
 
 describe('withSectionSiblings', () => {
   it.each([
-    ['a head unit brings its points on the topic', ['clause-j'], ['clause-j', 'clause-j.1', 'clause-j.2']],
-    ['a point brings its fellow points on the topic, not its head', ['clause-j.1'], ['clause-j.1', 'clause-j.2']],
+    [
+      'a head on the topic brings all its points, which complete it',
+      ['clause-j'],
+      ['clause-j', 'clause-j.1', 'clause-j.2', 'clause-j.3'],
+    ],
+    [
+      'a point under a head on the topic brings the head and all its fellows',
+      ['clause-j.1'],
+      ['clause-j.1', 'clause-j', 'clause-j.2', 'clause-j.3'],
+    ],
+    [
+      'a head off the topic brings only its points on the topic',
+      ['clause-k'],
+      ['clause-k', 'clause-k.1', 'clause-k.2'],
+    ],
+    [
+      'a point under a head off the topic brings its fellows on the topic, not its head',
+      ['clause-k.1'],
+      ['clause-k.1', 'clause-k.2'],
+    ],
     ['a grouped recommendation brings the group’s others on the topic', ['rec-43'], ['rec-43', 'rec-44']],
     ['a unit outside any group brings nothing', ['rec-60'], ['rec-60']],
   ])('%s', (_, cited, expected) => {

@@ -46,6 +46,8 @@ describe('stripRequestWords', () => {
       'Who was asked to keep a list of the readmission agreements?',
     ],
     ['summarise', 'summarise'],
+    ['Compare the integration provisions of 2009 and 2019', 'the integration of 2009 and 2019'],
+    ['List the passages on return in 1997', 'the return in 1997'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
 
   it.each([

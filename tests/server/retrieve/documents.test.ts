@@ -36,6 +36,9 @@ describe('resolveDocuments', () => {
     ['What was agreed in Prague in 2009 on labour migration?', ['prague-2009']],
     ['How should airlines check passports?', []],
     ['What is the Budapest Process?', []],
+    ['What did the 97 text say about carriers?', ['prague-1997']],
+    ['Does the 09 declaration mention diasporas?', ['prague-2009']],
+    ['Were 20 documents checked?', []],
   ])('%s → %j', (question, expected) => {
     expect(resolveDocuments(question, names).documents).toEqual(expected);
   });
@@ -44,5 +47,14 @@ describe('resolveDocuments', () => {
     const { topic } = resolveDocuments('What did Prague 1997 say about carrier sanctions?', names);
     expect(topic).toContain('carrier sanctions');
     expect(topic).not.toMatch(/prague|1997/);
+  });
+
+  it.each([
+    ['Compare integration in the 2009 declaration and the 2019 plan', 'compare integration in and'],
+    ['What did the 97 text say about carriers?', 'what did say about carriers'],
+    // An event's noun is its topic: "who chaired the 2005 meeting" is about the meeting.
+    ['Who chaired the Vienna 2005 meeting?', 'who chaired meeting'],
+  ])('a document noun after the year or place that named it leaves the topic: %s', (question, topic) => {
+    expect(resolveDocuments(question, names).topic).toBe(topic);
   });
 });
