@@ -13,6 +13,7 @@ import type { QueryPlan } from '../../plan/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
 import type { ChatReply, Citation } from '../types.js';
+import { capFairly } from './fair-cap.js';
 import { documentName, plainStatement, tidySentence } from './statement.js';
 
 export interface WriteInput {
@@ -131,8 +132,7 @@ function lookup(input: WriteInput, citations: Citations): string {
 }
 
 function summary(input: WriteInput, citations: Citations): string {
-  const shown = input.cited.slice(0, MAX_SUMMARY_UNITS);
-  const more = input.cited.slice(MAX_SUMMARY_UNITS);
+  const { shown, more } = capFairly(input.cited, MAX_SUMMARY_UNITS);
   const parts = [opening(input, citations)];
   for (const group of byDocument(shown)) {
     const heading = documentName(group[0].document).replace(/^the /, '');
@@ -160,7 +160,7 @@ function newWords(later: string, earlier: readonly string[], idf: (term: string)
 }
 
 function comparison(input: WriteInput, citations: Citations): string {
-  const groups = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS));
+  const groups = byDocument(capFairly(input.cited, MAX_SUMMARY_UNITS).shown);
   const parts = [opening(input, citations)];
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
   parts.push(
