@@ -68,6 +68,35 @@ export function holdsAnswerKind(text: string, kind: AnswerKind, question = ''): 
   }
 }
 
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+// An acronym, or a capitalised word that does not open a sentence: "UNHCR warned", "chaired by Sweden".
+const PROPER_NAME = /\b(?:[A-Z]{2,}|[A-Z]\p{Ll}+(?:[-'’]\p{L}+)?)\b/gu;
+const OPENS_SENTENCE = /(?:^|[.!?:;]["'”’)]?\s*)$/;
+// Words the documents capitalise as parts of titles ("the Berlin Ministerial Conference", "a Working Group"),
+// which name no one by themselves.
+const TITLE_WORDS = new Set(
+  'ministerial conference conferences meeting process working group groups declaration recommendation recommendations priority goal action call member states state joint senior officials final document interior minister ministers federal region regional dialogue partnership partnerships the this these in of and for on'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a text names someone the question did not: a country, a body, a person ("chaired by Sweden", "the
+ * IOM"). Only a preference for the quote of a "who"/"which body" question, never a ground to decline: bodies
+ * are often named in lower case too.
+ */
+export function namesSomeoneNew(text: string, question: string): boolean {
+  const asked = new Set(question.toLowerCase().match(/\p{L}+/gu) ?? []);
+  for (const { 0: word, index } of text.matchAll(PROPER_NAME)) {
+    const acronym = word === word.toUpperCase();
+    if (!acronym && OPENS_SENTENCE.test(text.slice(Math.max(0, index - 4), index))) continue;
+    const lower = word.toLowerCase();
+    if (MONTHS.test(word) || asked.has(lower) || TITLE_WORDS.has(lower)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** How the missing specific is named in an answer that says the documents do not state it. */
 export const SPECIFIC_NAMES: Record<AnswerKind, string> = {
   amount: 'an amount or budget',

@@ -8,7 +8,7 @@
 import { documentYear } from '../../../core/document-date.js';
 import { toTerm, tokenize } from '../../../core/text/terms.js';
 import type { DocumentId, DocumentMeta } from '../../../core/types.js';
-import { holdsAnswerKind } from '../../plan/answer-kind.js';
+import { holdsAnswerKind, namesSomeoneNew } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
@@ -72,6 +72,8 @@ class Citations {
 function quoteOptions(plan: QueryPlan): QuoteOptions {
   if (plan.answerKind === 'amount' || plan.answerKind === 'count' || plan.answerKind === 'date')
     return { holdsAnswer: (text) => holdsAnswerKind(text, plan.answerKind, plan.question) };
+  if (plan.answerKind === 'body' || plan.answerKind === 'place')
+    return { holdsAnswer: (text) => namesSomeoneNew(text, plan.question) };
   if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text) };
   return {};
 }

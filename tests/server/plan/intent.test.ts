@@ -6,7 +6,7 @@ import {
   insistsOnAllDocuments,
   stripRequestWords,
 } from '../../../server/plan/intent.js';
-import { expectedAnswerKind, holdsAnswerKind } from '../../../server/plan/answer-kind.js';
+import { expectedAnswerKind, holdsAnswerKind, namesSomeoneNew } from '../../../server/plan/answer-kind.js';
 import { isSmallTalk } from '../../../server/plan/small-talk.js';
 
 describe('classifyIntent', () => {
@@ -123,4 +123,16 @@ describe('insistsOnAllDocuments', () => {
     expect(insistsOnAllDocuments(question)).toBe(expected);
     expect(asksAcrossAllDocuments(question)).toBe(true);
   });
+});
+
+describe('namesSomeoneNew', () => {
+  const question = 'Which country chaired the working group set up after the Berlin conference?';
+  it.each([
+    ['A Working Group under the chairmanship of Austria, including Hungary and Italy, was created.', true],
+    ['UNHCR warned that stricter checks could keep out genuine refugees.', true],
+    // Title words and names the question already gives are no answer.
+    ['This meeting was known as the Berlin Ministerial Conference where a final document was adopted.', false],
+    ['The participating States agreed in March to meet again.', false],
+    ['the working group met over ten times.', false],
+  ])('%s → %s', (text, expected) => expect(namesSomeoneNew(text, question)).toBe(expected));
 });
