@@ -71,8 +71,13 @@ export function describeMissingReference(
         );
         continue;
       }
-      const what = extent(ref.kind, ofDoc);
-      if (what) sentences.push(`The ${doc.shortTitle} have ${what}; there is no ${formatReference(ref)}.`);
+      // "The last action of Priority Goal 9": the goal itself is what does not exist.
+      const missing: UnitReference =
+        parent && ref.number.endsWith('.last')
+          ? { kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent }
+          : ref;
+      const what = extent(missing.kind, ofDoc);
+      if (what) sentences.push(`The ${doc.shortTitle} have ${what}; there is no ${formatReference(missing)}.`);
     }
   }
   if (sentences.length === 0) return null;

@@ -11,6 +11,7 @@
 import { analyse, tokenize } from '../../core/text/terms.js';
 import type { DocumentId } from '../../core/types.js';
 import { formatReference, parseReferences, stepReference, type UnitReference } from '../retrieve/reference.js';
+import { normaliseReferenceWords } from '../retrieve/reference-words.js';
 import type { ChatTurn } from '../answer/types.js';
 import { stripRequestWords } from './intent.js';
 import type { FollowUp } from './types.js';
@@ -34,6 +35,10 @@ const CONTINUATION =
 const STEP =
   /\b(?:next|following|subsequent|previous|preceding|prior)\b|\b(?:one|paragraph|recommendation|action|point|clause|recital) (?:before|after) (?:that|this|it)\b/i;
 const STEP_BACK = /\b(?:previous|preceding|prior|before)\b/i;
+// "the last action of that goal", "the first point of this clause": an end of the group of the unit in question
+// (matched on the text as normaliseReferenceWords writes it: "action last of that goal").
+const GROUP_END =
+  /\b(action|point|item)\s+(\d{1,2}|last)\s+(?:of|in|under)\s+(?:that|this|the same|its|the)\s+(?:priority\s+goal|goal|clause)\b/;
 // "that recommendation", "this paragraph", "the same action": the unit the conversation was about.
 const UNIT_ANAPHORA =
   /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
@@ -93,6 +98,16 @@ function unitOfTurn(turn: ChatTurn): UnitReference | null {
   return turn.role === 'assistant' ? refs[0] : refs[refs.length - 1];
 }
 
+/** Member `n` (or "last") of the goal or clause that `unit` belongs to or is; null for a unit in no such group. */
+function groupMember(unit: UnitReference, n: string): UnitReference | null {
+  if (unit.kind === 'priority-goal') return { kind: 'action', number: `${unit.number}.${n}` };
+  if (unit.kind === 'clause') return { kind: 'point', number: `${unit.number}.${n}` };
+  if (unit.kind === 'action' || unit.kind === 'point') {
+    return { kind: unit.kind, number: `${unit.number.split('.')[0]}.${n}` };
+  }
+  return null;
+}
+
 /** The documents the conversation was last about: the latest turn that names some (questions before answers). */
 function documentsOf(earlier: readonly ChatTurn[], resolve: DocumentResolver): DocumentId[] | null {
   for (const role of ['user', 'assistant'] as const) {
@@ -117,18 +132,23 @@ export function resolveFollowUp(
   const own = resolve(question);
   const ownRefs = parseReferences(question);
   const followUp = isFollowUp(question);
+  const groupEnd = ownRefs.length === 0 ? GROUP_END.exec(normaliseReferenceWords(question)) : null;
   const stepping = STEP.test(question) && ownRefs.length === 0;
   const pointing = UNIT_ANAPHORA.test(question) && ownRefs.length === 0;
 
-  if (stepping || pointing) {
+  if (stepping || pointing || groupEnd) {
     for (const turn of earlier) {
       const unit = unitOfTurn(turn);
       if (!unit) continue;
-      const target = stepping ? stepReference(unit, STEP_BACK.test(question) ? -1 : 1) : unit;
+      const target = groupEnd
+        ? groupMember(unit, groupEnd[2])
+        : stepping
+          ? stepReference(unit, STEP_BACK.test(question) ? -1 : 1)
+          : unit;
       if (!target) break;
       const documents = own.documents.length > 0 ? own.documents : documentsOf(earlier, resolve);
       const named = formatReference(target);
-      const rest = topicOf(question.replace(UNIT_ANAPHORA, ' ').replace(STEP, ' '), resolve);
+      const rest = groupEnd ? '' : topicOf(question.replace(UNIT_ANAPHORA, ' ').replace(STEP, ' '), resolve);
       return {
         query: rest ? `${named}: ${question}` : named,
         documents,

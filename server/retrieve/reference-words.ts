@@ -72,7 +72,7 @@ const alternatives = (words: Record<string, number>) => Object.keys(words).join(
 const CARDINAL = `(?:(?:${alternatives(TENS)})(?:[-\\s](?:${alternatives(UNITS)}))?|${alternatives(UNITS)})`;
 const ORDINAL =
   `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${alternatives(TENS)})[-\\s](?:${alternatives(ORDINAL_UNITS)})|` +
-  `${alternatives(ORDINAL_TENS)}|${alternatives(ORDINAL_UNITS)}|last)`;
+  `${alternatives(ORDINAL_TENS)}|${alternatives(ORDINAL_UNITS)}|last|final)`;
 /** Unit kinds that are numbered (clauses are lettered). */
 const NUMBERED = '(recommendation|paragraph|recital|consideration|action|point|item|(?:priority\\s+)?goal)';
 const ROMAN = /^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
@@ -85,9 +85,9 @@ export function cardinalValue(words: string): number | null {
   return TENS[tens] !== undefined && UNITS[unit] !== undefined && UNITS[unit] < 10 ? TENS[tens] + UNITS[unit] : null;
 }
 
-/** "18th" → 18, "twenty-first" → 21, "last" → "last"; null for anything else. */
+/** "18th" → 18, "twenty-first" → 21, "last" or "final" → "last"; null for anything else. */
 export function ordinalValue(word: string): number | 'last' | null {
-  if (word === 'last') return 'last';
+  if (word === 'last' || word === 'final') return 'last';
   const digits = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
   if (digits) return Number(digits[1]);
   const parts = word.split(/[-\s]+/);

@@ -39,7 +39,7 @@ export function parseReferences(question: string): UnitReference[] {
     else add(m.index, 'priority-goal', goal);
   }
   for (const m of q.matchAll(/\baction\s*(\d)\.(\d{1,2})\b/g)) add(m.index, 'action', `${m[1]}.${m[2]}`);
-  for (const m of q.matchAll(/\baction\s*(\d{1,2})\s*(?:of|under|in)\s*(?:priority\s+)?goal\s*(\d)\b/g)) {
+  for (const m of q.matchAll(/\baction\s*(\d{1,2}|last)\s*(?:of|under|in)\s*(?:priority\s+)?goal\s*(\d)\b/g)) {
     add(m.index, 'action', `${m[2]}.${m[1]}`);
   }
   for (const m of q.matchAll(
@@ -47,7 +47,9 @@ export function parseReferences(question: string): UnitReference[] {
   )) {
     add(m.index, m[2] ? 'point' : 'clause', m[2] ? `${m[1]}.${m[2]}` : m[1]);
   }
-  for (const m of q.matchAll(/\b(?:point|item)\s*(\d{1,2})\s*(?:of|under|in)\s*clause\s*\(?([a-n])\)?(?![a-z])/g)) {
+  for (const m of q.matchAll(
+    /\b(?:point|item)\s*(\d{1,2}|last)\s*(?:of|under|in)\s*clause\s*\(?([a-n])\)?(?![a-z])/g,
+  )) {
     add(m.index, 'point', `${m[2]}.${m[1]}`);
   }
   for (const m of q.matchAll(/\b(?:preamble\s*(?:,\s*)?)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
@@ -100,10 +102,21 @@ export function findReferencedUnits(refs: UnitReference[], units: Unit[], scope:
         ? inScope.filter((u) => u.kind === 'action' && String(u.number).startsWith(`${ref.number}.`))
         : ref.number === 'last'
           ? lastOfEachDocument(inScope.filter((u) => u.kind === ref.kind))
-          : inScope.filter((u) => u.kind === ref.kind && String(u.number) === ref.number);
+          : ref.number.endsWith('.last')
+            ? lastInGroup(inScope, ref)
+            : inScope.filter((u) => u.kind === ref.kind && String(u.number) === ref.number);
     for (const m of matches) if (!out.includes(m)) out.push(m);
   }
   return out;
+}
+
+/** "The last action of Priority Goal 6": the unit of the kind with the highest number under its goal or clause. */
+function lastInGroup(units: Unit[], ref: UnitReference): Unit[] {
+  const prefix = ref.number.slice(0, -'last'.length);
+  const tail = (u: Unit) => Number(String(u.number).slice(prefix.length));
+  const group = units.filter((u) => u.kind === ref.kind && String(u.number).startsWith(prefix));
+  const last = group.reduce<Unit | undefined>((best, u) => (!best || tail(u) > tail(best) ? u : best), undefined);
+  return last ? [last] : [];
 }
 
 /** The unit with the highest number in each document (of units of one kind). */
@@ -147,7 +160,7 @@ export function formatReference(ref: UnitReference): string {
       return `paragraph ${ref.number}`;
     case 'action': {
       const [goal, action] = ref.number.split('.');
-      return `Priority Goal ${goal}, action ${action}`;
+      return action === 'last' ? `the last action of Priority Goal ${goal}` : `Priority Goal ${goal}, action ${action}`;
     }
     case 'priority-goal':
       return `Priority Goal ${ref.number}`;
@@ -155,7 +168,7 @@ export function formatReference(ref: UnitReference): string {
       return `clause (${ref.number})`;
     case 'point': {
       const [clause, point] = ref.number.split('.');
-      return `clause (${clause}) point ${point}`;
+      return point === 'last' ? `the last point of clause (${clause})` : `clause (${clause}) point ${point}`;
     }
     case 'preamble':
       return `recital ${ref.number}`;

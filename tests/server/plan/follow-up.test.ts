@@ -84,6 +84,13 @@ describe('resolveFollowUp', () => {
       [user('What about readmission?'), assistant('Recommendation 30 of the Prague 1997 Recommendations says …')],
       'Recommendation 31',
     ],
+    // An end of the group the unit in question belongs to.
+    [
+      'and the last action of that goal?',
+      [user('what does PG6 action 7 say?'), assistant('Priority Goal 6, action 7 of the Call for Action asks …')],
+      'the last action of Priority Goal 6',
+    ],
+    ['and the first point of this clause?', [user('Show me clause (f) point 4')], 'clause (f) point 1'],
   ])('%s steps from the unit in question', (question, history, query) => {
     expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });

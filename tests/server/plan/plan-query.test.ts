@@ -93,6 +93,11 @@ describe('describeMissingReference', () => {
       ['call-for-action'],
       /^Priority Goal 1 of the Call for Action has 5 actions \(Priority Goal 1, action 1 to Priority Goal 1, action 5\); there is no Priority Goal 1, action 7\.$/,
     ],
+    [
+      'the last action of Priority Goal 9',
+      ['call-for-action'],
+      /2 priority goals \(Priority Goal 1 to Priority Goal 2\); there is no Priority Goal 9\./,
+    ],
   ])('%s is said not to exist, with what does', (question, scope, message) => {
     expect(describeMissingReference(parseReferences(question), scope, inventory)).toMatch(message);
   });

@@ -41,6 +41,9 @@ describe('parseReferences', () => {
     ['clause g.2', [{ kind: 'point', number: 'g.2' }]],
     ['the last paragraph of the Vienna meeting', [{ kind: 'paragraph', number: 'last' }]],
     ['the third recital', [{ kind: 'preamble', number: '3' }]],
+    ['the last action of Priority Goal 6', [{ kind: 'action', number: '6.last' }]],
+    ['the final point of clause (f)', [{ kind: 'point', number: 'f.last' }]],
+    ['the final recommendation', [{ kind: 'recommendation', number: 'last' }]],
     // Not references: ordinals and numerals that do not number a unit.
     ['Was Vienna the first joint meeting?', []],
     ['the first recommendations on return', []],
@@ -88,6 +91,13 @@ describe('findReferencedUnits', () => {
     expect(findReferencedUnits([{ kind: 'recommendation', number: 'last' }], more, ['a']).map((u) => u.id)).toEqual([
       'a:rec-18',
     ]);
+  });
+
+  it('resolves "the last action of a goal" to the highest action under that goal only', () => {
+    expect(findReferencedUnits([{ kind: 'action', number: '4.last' }], units, null).map((u) => u.id)).toEqual([
+      'c:pg-4.2',
+    ]);
+    expect(findReferencedUnits([{ kind: 'action', number: '9.last' }], units, null)).toEqual([]);
   });
 
   it('expands a goal reference to its actions in order', () => {
