@@ -4,10 +4,11 @@
  * a decline, a partial answer that says which asked-for specific the documents do not state, or the answer.
  */
 import type { QueryPlan } from '../plan/types.js';
-import { holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
+import { CHECKED_KINDS, SPECIFIC_NAMES } from '../plan/answer-kind.js';
 import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import { answerFirst, answeringCoverage } from './answer-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
@@ -15,6 +16,9 @@ import { describeMissingReference, type UnitInventory } from './missing-referenc
 import { withSectionSiblings } from './section-siblings.js';
 import { describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
+
+/** The share of the question's concepts a sentence holding the asked-for specific must also hold. */
+const SPECIFIC_COVERAGE = 0.4;
 
 /** Intents whose answer gathers every relevant unit rather than the few best. */
 const BROAD_INTENTS = new Set<QueryPlan['intent']>(['summary', 'comparison', 'timeline', 'enumeration']);
@@ -57,9 +61,14 @@ export function weighPlanEvidence(plan: QueryPlan, result: SearchResult, stats: 
   });
 }
 
-/** Whether the asked-for specific (an amount, a number, a date) is in the units that would be cited. */
+/**
+ * Whether the asked-for specific (an amount, a number, a date) is in the units that would be cited, in a
+ * sentence about what was asked: "met over ten times" in a paragraph on another group does not say how often
+ * the Reference Group met.
+ */
 export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): boolean {
-  return cited.slice(0, 2).some((h) => holdsAnswerKind(h.unit.text, plan.answerKind, plan.question));
+  if (!CHECKED_KINDS.has(plan.answerKind)) return true;
+  return cited.slice(0, 2).some((h) => answeringCoverage(h, plan) >= SPECIFIC_COVERAGE);
 }
 
 /** The offline reply for a plan whose search result is known. */
@@ -73,7 +82,9 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive');
-  const cited = isBroad(plan) ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats) : evidence.cited;
+  const cited = isBroad(plan)
+    ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats)
+    : answerFirst(evidence.cited, plan);
   const written = writeAnswer({
     plan,
     cited,

@@ -43,11 +43,27 @@ const NUMBER_WORDS =
 const HAS_AMOUNT =
   /[€$£]\s?\d|\b\d[\d.,]*\s?(?:eur|euros?|usd|dollars?|million|billion|thousand)\b|\b(?:eur|usd)\s?\d/i;
 // A number that counts something: not a year, not a list's own numbering.
-const HAS_COUNT = new RegExp(`\\b(?:(?!(?:1[89]|20)\\d\\d\\b)\\d[\\d,.]*|${NUMBER_WORDS})\\s+[a-z]`, 'i');
+const COUNTED_NUMBER = new RegExp(`\\b((?!(?:1[89]|20)\\d\\d\\b)\\d+(?:[.,]\\d+)*|${NUMBER_WORDS})\\s+([a-z]+)`, 'gi');
+// A number that names a unit or an article ("article 31 of", "Priority Goals 1 and 2") counts nothing.
+const NUMBERS_A_UNIT =
+  /\b(?:articles?|goals?|paragraphs?|recommendations?|points?|actions?|clauses?|chapters?|pages?|sections?|recitals?|considerations?|phases?|wg|no\.?|number)\s*$/i;
+const NOT_COUNTED = new Set(['of', 'and', 'or', 'to', 'in', 'on']);
+
+function holdsCount(text: string): boolean {
+  for (const m of text.matchAll(COUNTED_NUMBER)) {
+    if (NOT_COUNTED.has(m[2].toLowerCase())) continue;
+    if (/^\d/.test(m[1]) && NUMBERS_A_UNIT.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    return true;
+  }
+  return false;
+}
 const HAS_DURATION =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|several)[\s-]+(?:days?|weeks?|months?|years?)\b|\b(?:under|over|below|above) (?:the age of )?\d+\b/i;
 const HAS_DATE =
   /\b(?:1[89]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|thirty|several)\s+(?:days?|weeks?|months?|years?)\b|\b(?:annual(?:ly)?|yearly|every (?:year|two years))\b/i;
+
+/** The kinds of answer a text can be checked for (see holdsAnswerKind); the others always fit. */
+export const CHECKED_KINDS: ReadonlySet<AnswerKind> = new Set(['amount', 'count', 'date']);
 
 /**
  * Whether a text holds a fact of the kind asked for. Only amounts, counts and dates can be told apart from
@@ -60,7 +76,7 @@ export function holdsAnswerKind(text: string, kind: AnswerKind, question = ''): 
     case 'amount':
       return HAS_AMOUNT.test(text);
     case 'count':
-      return HAS_COUNT.test(text);
+      return holdsCount(text);
     case 'date':
       return HAS_DATE.test(text);
     default:

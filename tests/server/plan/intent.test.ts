@@ -78,6 +78,11 @@ describe('expectedAnswerKind', () => {
     ['sanctions be introduced against carriers', 'amount', '', false],
     ['53 countries are members', 'count', '', true],
     ['in 1997 the ministers met', 'count', '', false],
+    ['the group met over ten times', 'count', '', true],
+    ['with 1,700 officials trained', 'count', '', true],
+    // Numbers that name an article or a unit, or are followed by no noun, count nothing.
+    ['taking into account article 31 of the Geneva Convention', 'count', '', false],
+    ['reflected in Priority Goals 1 and 2, focussed on', 'count', '', false],
     ['at least 30 days before the expiration', 'date', 'how long before it expires?', true],
     ['held in Prague in 1997', 'date', 'how long can they stay?', false],
     ['held in Prague in 1997', 'date', 'when was it held?', true],

@@ -1,0 +1,45 @@
+/**
+ * @module server/answer/answer-first
+ * A question that asks for a specific — an amount, a count, a date, who — is opened with the cited unit whose
+ * sentence holds that specific together with most of what was asked, not simply the best-ranked unit: "How many
+ * countries are in the Budapest Process?" opens with "…enhanced its membership to 53 countries…", not with a
+ * unit on a project that trained "more than 1700 officials". Only the order of units already cited changes.
+ */
+import { analyse } from '../../core/text/terms.js';
+import { holdsAnswerKind, namesSomeoneNew } from '../plan/answer-kind.js';
+import type { QueryPlan } from '../plan/types.js';
+import { coverage } from '../retrieve/term-stats.js';
+import type { SearchHit } from '../retrieve/types.js';
+import { cleanSpans } from './citation.js';
+
+const SPECIFIC_KINDS = new Set<QueryPlan['answerKind']>(['amount', 'count', 'date', 'body']);
+/** A unit moves ahead of the best-ranked one only when its answering sentence holds clearly more of the question. */
+const MIN_GAIN = 0.25;
+
+/** How much of the question the unit's best sentence holding the asked-for specific covers; 0 when none holds it,
+ * 1 when one does and the question has no concepts to cover. */
+export function answeringCoverage(hit: SearchHit, plan: QueryPlan): number {
+  const holds =
+    plan.answerKind === 'body'
+      ? (text: string) => namesSomeoneNew(text, plan.question)
+      : (text: string) => holdsAnswerKind(text, plan.answerKind, plan.question);
+  let best = 0;
+  for (const span of cleanSpans(hit.unit.text)) {
+    if (!holds(span.text)) continue;
+    if (plan.reading.concepts.length === 0) return 1;
+    best = Math.max(best, coverage(plan.reading.concepts, new Set(analyse(span.text))));
+  }
+  return best;
+}
+
+export function answerFirst(cited: readonly SearchHit[], plan: QueryPlan): SearchHit[] {
+  if (!SPECIFIC_KINDS.has(plan.answerKind) || cited.length < 2 || plan.reading.concepts.length === 0) return [...cited];
+  if (cited[0].referenced) return [...cited];
+  const scores = cited.map((h) => answeringCoverage(h, plan));
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]) best = i;
+  });
+  if (best === 0 || scores[best] < scores[0] + MIN_GAIN) return [...cited];
+  return [cited[best], ...cited.filter((_, i) => i !== best)];
+}
