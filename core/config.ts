@@ -80,6 +80,10 @@ const envSchema = z.object({
       'must be an http(s) URL such as https://assistant.example.org',
     )
     .default(''),
+  // Which lexical resources read a question's words the corpus never uses as its own (ablations; default both).
+  BRIDGES: z.enum(['none', 'wordnet', 'vectors', 'both']).default('both'),
+  // The hand-written glossary (server/retrieve/glossary.json); off only to measure what it adds.
+  GLOSSARY: boolish.default(true),
   // "development" serves the page's source maps; anything else keeps them private.
   NODE_ENV: z.string().default('production'),
 });
@@ -124,7 +128,12 @@ export type Config = {
   publicUrl: string | undefined;
   /** NODE_ENV=development: serve source maps of the page. */
   development: boolean;
+  /** BRIDGES and GLOSSARY: the sources of rewording the retriever uses; both and on unless measuring them. */
+  wording: { bridges: BridgeSources; glossary: boolean };
 };
+
+/** Where bridges for a word the corpus never uses come from: WordNet's map, the word vectors, both or neither. */
+export type BridgeSources = 'none' | 'wordnet' | 'vectors' | 'both';
 
 /** TRUST_PROXY as Express wants it: off, a hop count, or a list of trusted addresses ("loopback", "10.0.0.0/8"). */
 function trustProxySetting(value: string): boolean | number | string {
@@ -179,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicas: e.REPLICAS,
     publicUrl: e.PUBLIC_URL.replace(/(?<!\/)\/+$/, '') || undefined,
     development: e.NODE_ENV === 'development',
+    wording: { bridges: e.BRIDGES, glossary: e.GLOSSARY },
   };
 }
 

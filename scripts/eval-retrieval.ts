@@ -4,7 +4,7 @@
  * by side over the answerable questions of a gold set, with p50/p95 search latency.
  */
 import { performance } from 'node:perf_hooks';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { buildServices } from '../server/bootstrap.js';
 import { ensureIndex } from '../ingest/ensure-index.js';
 import { loadConfig } from '../core/config.js';
@@ -19,11 +19,18 @@ import type { PlanDeps } from '../server/plan/plan-query.js';
 
 const program = new Command()
   .option('--set <file>', 'question set (JSON Lines)', DEFAULT_SET)
+  .addOption(new Option('--split <half>', 'only the questions of one half of a split set').choices(['train', 'test']))
   .option('--json', 'print JSON')
   .option('--sweep', 'also try fusion settings and print their figures')
   .option('--misses', 'list the questions the hybrid misses at rank 1')
   .parse();
-const opts = program.opts<{ set: string; json?: boolean; sweep?: boolean; misses?: boolean }>();
+const opts = program.opts<{
+  set: string;
+  split?: 'train' | 'test';
+  json?: boolean;
+  sweep?: boolean;
+  misses?: boolean;
+}>();
 
 interface Row {
   name: string;
@@ -76,8 +83,13 @@ async function main(): Promise<void> {
   const deps = planDeps(services.index.documents, services.retriever.read);
   const texts = unitTexts(services.index.units);
   const questions = readGoldSet(opts.set)
+    .filter((q) => !opts.split || q.split === opts.split)
     .map((q) => ({ ...q, expected: resolveGold(q, texts).units }))
     .filter((q) => q.answerable && q.expected.length > 0);
+  if (questions.length === 0)
+    throw new Error(
+      `eval:retrieval: ${opts.set}: no answerable questions${opts.split ? ` with split "${opts.split}"` : ''}`,
+    );
   // Warm-up so the first timed query does not pay for lazy initialisation.
   for (const q of questions.slice(0, 5)) await services.retriever.search({ query: q.question });
 
@@ -127,11 +139,12 @@ async function main(): Promise<void> {
       rows.push(await measure(`  sweep ${JSON.stringify(s)}`, retriever, 'hybrid', questions, deps));
     }
   }
+  const set = opts.split ? `${opts.set} (${opts.split})` : opts.set;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ set: opts.set, questions: questions.length, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ set, questions: questions.length, rows }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`Retrieval over ${questions.length} answerable questions of ${opts.set}\n\n`);
+  process.stdout.write(`Retrieval over ${questions.length} answerable questions of ${set}\n\n`);
   process.stdout.write('| method | Recall@1 | Recall@5 | MRR | p50 ms | p95 ms |\n|---|---|---|---|---|---|\n');
   for (const r of rows)
     process.stdout.write(`| ${r.name} | ${r.recallAt1} | ${r.recallAt5} | ${r.mrr} | ${r.p50} | ${r.p95} |\n`);

@@ -11,6 +11,7 @@ import { readCurrentBuild } from '../core/index/layout.js';
 import { loadIndex } from '../core/index/store.js';
 import { createAnswerer } from './answer/answerer.js';
 import { TermStatistics } from './retrieve/term-stats.js';
+import { noGlossary, projectGlossary } from './retrieve/glossary.js';
 import { createCatalogue } from './catalogue.js';
 import type { Config } from '../core/config.js';
 import { ConfigError, IndexError, isAppError } from '../core/errors.js';
@@ -26,7 +27,11 @@ export async function buildServices(config: Config): Promise<Services> {
       `index: built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}"; run \`npm run ingest\` to rebuild it`,
     );
   }
-  const stats = new TermStatistics(index.lexical, termBridges(index, embedder));
+  const stats = new TermStatistics(
+    index.lexical,
+    termBridges(index, embedder, config.wording.bridges),
+    config.wording.glossary ? projectGlossary : noGlossary,
+  );
   const retriever = createHybridRetriever(index, embedder, {}, { stats });
   const catalogue = createCatalogue(index.documents, index.units);
   const answerer = createAnswerer({

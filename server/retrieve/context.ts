@@ -7,7 +7,8 @@
 import type { TextEmbedder } from '../../core/embed/types.js';
 import type { LoadedIndex } from '../../core/index/store.js';
 import type { DocumentMeta, Unit } from '../../core/types.js';
-import { createTermBridges, type TermBridges } from './bridges.js';
+import { createTermBridges, NO_BRIDGES, type TermBridges } from './bridges.js';
+import type { BridgeSources } from '../../core/config.js';
 import type { FusionMethod } from './fuse.js';
 import type { TermStatistics } from './term-stats.js';
 
@@ -83,16 +84,23 @@ export function commonWords(embedder: TextEmbedder): ((word: string) => boolean)
   return isKnownWord?.bind(embedder);
 }
 
-/** The bridges of an index's corpus: its WordNet map and, with the offline embedder, word-vector neighbours. */
-export function termBridges(index: LoadedIndex, embedder: TextEmbedder): TermBridges {
+/**
+ * The bridges of an index's corpus: its WordNet map and, with the offline embedder, word-vector neighbours;
+ * `sources` leaves either out (BRIDGES, to measure each alone).
+ */
+export function termBridges(index: LoadedIndex, embedder: TextEmbedder, sources: BridgeSources = 'both'): TermBridges {
+  if (sources === 'none') return NO_BRIDGES;
   const documentFrequency = (term: string) => {
     const id = index.lexical.termId(term);
     return id === undefined ? 0 : 1;
   };
   const { wordVector, wordRank } = embedder;
+  const useVectors = sources === 'both' || sources === 'vectors';
+  // Without WordNet the map is empty but keeps the corpus vocabulary the neighbours are drawn from.
+  const lexicon = sources === 'vectors' ? { ...index.lexicon, entries: {} } : index.lexicon;
   const words =
-    wordVector && wordRank
+    useVectors && wordVector && wordRank
       ? { vector: (w: string) => wordVector.call(embedder, w), rank: (w: string) => wordRank.call(embedder, w) }
       : undefined;
-  return createTermBridges(index.lexicon, documentFrequency, words);
+  return createTermBridges(lexicon, documentFrequency, words);
 }

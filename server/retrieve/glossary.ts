@@ -1,15 +1,22 @@
 /**
  * @module server/retrieve/glossary
- * Expands a query across the documents' own terms and today's ("airlines" → "carriers", "people
- * smugglers" → "trafficking in aliens"). The groups are data (glossary.json); matching is on stemmed
- * terms so plural and verb forms match too.
+ * Expands a query across the documents' own terms and today's ("people smugglers" → "trafficking in aliens").
+ * The groups are data (glossary.json), each with the reason WordNet and the word vectors (bridges.ts) do not
+ * already carry it; `npm run glossary:check` reports what they bridge. Matching is on stemmed terms so plural
+ * and verb forms match too.
  */
 import { analyse, tokenize } from '../../core/text/terms.js';
 import glossaryData from './glossary.json' with { type: 'json' };
 import { indexOfSequence } from './sequence.js';
 
+/** Terms that mean the same across the documents' wording and today's, and why neither resource links them. */
+export interface GlossaryGroup {
+  terms: string[];
+  why: string;
+}
+
 export interface Glossary {
-  groups: string[][];
+  groups: GlossaryGroup[];
 }
 
 interface CompiledPhrase {
@@ -27,7 +34,7 @@ const containsSequence = (haystack: readonly string[], needle: readonly string[]
 
 export function compileGlossary(glossary: Glossary): (query: string) => QueryExpansion {
   const groups: CompiledPhrase[][] = glossary.groups.map((g) =>
-    g.map((phrase) => ({ phrase, terms: analyse(phrase) })).filter((p) => p.terms.length > 0),
+    g.terms.map((phrase) => ({ phrase, terms: analyse(phrase) })).filter((p) => p.terms.length > 0),
   );
   // Only a group with a phrase starting at one of the query's terms can match: most of the ~80 are skipped.
   const groupsByFirstTerm = new Map<string, number[]>();
@@ -66,7 +73,7 @@ export interface PhraseMatch {
 export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly string[]) => PhraseMatch[] {
   const byKey = new Map<string, { terms: string[]; equivalents: Map<string, string[]> }>();
   for (const group of glossary.groups) {
-    const compiled = group.map((p) => analyse(p)).filter((t) => t.length > 0);
+    const compiled = group.terms.map((p) => analyse(p)).filter((t) => t.length > 0);
     for (const terms of compiled) {
       const key = terms.join(' ');
       let entry = byKey.get(key);
@@ -93,11 +100,32 @@ export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly 
   };
 }
 
-/** Every word of the project's glossary, folded ("prison", "smugglers", "turkiye"). */
-export function glossaryWords(glossary: Glossary = glossaryData as Glossary): string[] {
-  return [...new Set(glossary.groups.flat().flatMap((phrase) => tokenize(phrase)))];
+/** Every word of a glossary, folded ("prison", "smugglers", "turkiye"). */
+export function glossaryWords(glossary: Glossary = PROJECT_GLOSSARY): string[] {
+  return [...new Set(glossary.groups.flatMap((g) => g.terms).flatMap((phrase) => tokenize(phrase)))];
 }
 
+/** A glossary ready for the query reader: expansion, phrase matching and its words for spelling. */
+export interface CompiledGlossary {
+  expand: (query: string) => QueryExpansion;
+  matchPhrases: (queryTerms: readonly string[]) => PhraseMatch[];
+  words: readonly string[];
+}
+
+export function compile(glossary: Glossary): CompiledGlossary {
+  return {
+    expand: compileGlossary(glossary),
+    matchPhrases: compilePhraseMatcher(glossary),
+    words: glossaryWords(glossary),
+  };
+}
+
+/** The project's glossary (glossary.json). */
+export const PROJECT_GLOSSARY: Glossary = glossaryData as Glossary;
+export const EMPTY_GLOSSARY: Glossary = { groups: [] };
+
 /** The project's glossary, compiled once. */
-export const expandQuery = compileGlossary(glossaryData as Glossary);
-export const matchPhrases = compilePhraseMatcher(glossaryData as Glossary);
+export const projectGlossary: CompiledGlossary = compile(PROJECT_GLOSSARY);
+export const noGlossary: CompiledGlossary = compile(EMPTY_GLOSSARY);
+export const expandQuery = projectGlossary.expand;
+export const matchPhrases = projectGlossary.matchPhrases;

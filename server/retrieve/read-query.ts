@@ -9,7 +9,6 @@ import { analyse } from '../../core/text/terms.js';
 import type { DocumentId } from '../../core/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
 import { commonWords, type RetrievalContext } from './context.js';
-import { expandQuery, glossaryWords } from './glossary.js';
 import { findReferencedUnits, parseReferences } from './reference.js';
 import { createSpellingCorrector } from './spelling.js';
 import { conceptsOf } from './term-stats.js';
@@ -47,7 +46,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
     index.lexical,
     stats,
     commonWords(ctx.embedder),
-    glossaryWords(),
+    stats.glossary.words,
     index.lexicon.vocabulary,
   );
   return (request) => {
@@ -73,7 +72,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
       references,
       referenced: findReferencedUnits(references, index.units, scope),
       concepts: conceptsOf(topic, stats, bridges),
-      expansion: expandQuery(topic).phrases,
+      expansion: stats.glossary.expand(topic).phrases,
       unmentionedYears: yearsIn(query).filter((y) => !corpusYears.has(y)),
       bridges,
     };

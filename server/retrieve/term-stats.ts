@@ -7,7 +7,7 @@
 import type { LexicalIndex } from '../../core/index/lexical.js';
 import { analyse } from '../../core/text/terms.js';
 import { NO_BRIDGES, type Bridge, type TermBridges } from './bridges.js';
-import { matchPhrases } from './glossary.js';
+import { projectGlossary, type CompiledGlossary } from './glossary.js';
 
 /** The terms of one unit: a view of its sorted term ids in the index, searched by bisection. */
 export class TermSet {
@@ -48,6 +48,8 @@ export class TermStatistics {
     private readonly lexical: LexicalIndex,
     /** A question's words the corpus never uses → corpus terms (WordNet and word-vector neighbours). */
     readonly bridgesOf: TermBridges = NO_BRIDGES,
+    /** The hand-written groups of equivalent terms (GLOSSARY=off: none). */
+    readonly glossary: CompiledGlossary = projectGlossary,
   ) {
     this.unitCount = lexical.unitCount;
     this.idOf = (term) => lexical.termId(term);
@@ -113,7 +115,7 @@ export function conceptsOf(
   const terms = analyse(topic);
   const concepts = new Map<string, Concept>();
   const inPhrase = new Set<string>();
-  for (const m of matchPhrases(terms)) {
+  for (const m of stats.glossary.matchPhrases(terms)) {
     for (const t of m.terms) inPhrase.add(t);
     const key = m.terms.join(' ');
     if (!concepts.has(key)) {

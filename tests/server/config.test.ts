@@ -23,3 +23,24 @@ describe('PUBLIC_URL', () => {
     );
   });
 });
+
+describe('BRIDGES and GLOSSARY (ablations of the rewording sources)', () => {
+  it.each([
+    [{}, { bridges: 'both', glossary: true }],
+    [
+      { BRIDGES: 'none', GLOSSARY: 'off' },
+      { bridges: 'none', glossary: false },
+    ],
+    [{ BRIDGES: 'wordnet' }, { bridges: 'wordnet', glossary: true }],
+    [
+      { BRIDGES: 'vectors', GLOSSARY: 'on' },
+      { bridges: 'vectors', glossary: true },
+    ],
+  ])('%o → %o', (env, expected) => {
+    expect(loadConfig(env).wording).toEqual(expected);
+  });
+
+  it.each([{ BRIDGES: 'all' }, { GLOSSARY: 'pruned' }])('refuses %o', (env) => {
+    expect(() => loadConfig(env)).toThrow(/config: invalid environment: (BRIDGES|GLOSSARY)/);
+  });
+});

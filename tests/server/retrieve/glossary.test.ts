@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, expandQuery } from '../../../server/retrieve/glossary.js';
+import { compileGlossary, expandQuery, noGlossary, PROJECT_GLOSSARY } from '../../../server/retrieve/glossary.js';
 
 describe('expandQuery (the project glossary)', () => {
   it.each([
@@ -19,13 +19,48 @@ describe('expandQuery (the project glossary)', () => {
     expect(expandQuery(query).phrases).toContain(phrase);
   });
 
+  it.each([
+    // Kept though a bridge reaches part of them: dropping them cost measured figures (see each group's why).
+    ['Are airlines fined?', 'carriers'],
+    ['how long in jail for smugglers?', 'imprisonment'],
+    ['who must keep the list?', 'maintain'],
+    // Phrases no single-word bridge can stand for.
+    ['what about people sent back home?', 'readmission'],
+    ['money sent home by migrants', 'remittances'],
+    ['is COVID mentioned?', 'pandemic'],
+  ])('still expands %s → %s', (query, phrase) => {
+    expect(expandQuery(query).phrases).toContain(phrase);
+  });
+
+  it.each(['offense', 'statistics', 'judges', 'collaboration'])(
+    'leaves %s to the bridges (WordNet or the vectors reach its group)',
+    (word) => {
+      expect(PROJECT_GLOSSARY.groups.flatMap((g) => g.terms)).not.toContain(word);
+    },
+  );
+
   it('adds nothing for a query outside the glossary', () => {
     expect(expandQuery('capital of Australia').phrases).toEqual([]);
   });
 
+  it('adds nothing with the glossary off (GLOSSARY=off)', () => {
+    expect(noGlossary.expand('How should airlines check documents?').phrases).toEqual([]);
+  });
+
   it('matches on stems and does not repeat what the query says', () => {
-    const expand = compileGlossary({ groups: [['airline', 'carrier']] });
+    const expand = compileGlossary({ groups: [{ terms: ['airline', 'carrier'], why: 'test' }] });
     expect(expand('Airlines and carriers').phrases).toEqual([]);
     expect(expand('airlines').phrases).toEqual(['carrier']);
   });
+});
+
+describe('the glossary file', () => {
+  it.each(PROJECT_GLOSSARY.groups.map((g, i) => [i, g] as const))(
+    'group %i has at least two terms and says why no bridge carries it',
+    (_, group) => {
+      expect(group.terms.length).toBeGreaterThanOrEqual(2);
+      expect(group.why.trim().length).toBeGreaterThan(10);
+      expect(group.why).not.toMatch(/TODO/i);
+    },
+  );
 });

@@ -12,8 +12,8 @@ const statsOf = (units: Unit[]) => new TermStatistics(smallIndex(units));
 describe('compilePhraseMatcher', () => {
   const match = compilePhraseMatcher({
     groups: [
-      ['smugglers', 'people smugglers', 'trafficking in aliens'],
-      ['returnees', 'return'],
+      { terms: ['smugglers', 'people smugglers', 'trafficking in aliens'], why: 'a phrase' },
+      { terms: ['returnees', 'return'], why: 'a stem' },
     ],
   });
 
