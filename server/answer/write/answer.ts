@@ -14,6 +14,7 @@ import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
 import type { ChatReply, Citation } from '../types.js';
 import { capFairly } from './fair-cap.js';
+import { findInlineList, type InlineList } from './inline-list.js';
 import { documentName, plainStatement, tidySentence } from './statement.js';
 
 export interface WriteInput {
@@ -33,6 +34,8 @@ export interface WriteInput {
 /** A summary cites at most this many units, then names the rest by id. */
 export const MAX_SUMMARY_UNITS = 12;
 const YES_COVERAGE = 0.75;
+/** Passages shown after a list the documents give in one sentence. */
+const MAX_ALSO_RELEVANT = 3;
 /** A comparison's table keeps each document's few best points, each short enough to read across. */
 const COMPARISON_POINTS = 3;
 const COMPARISON_CHARS = 200;
@@ -56,6 +59,16 @@ class Citations {
     private readonly claim: string,
     private readonly options: QuoteOptions,
   ) {}
+
+  /** The unit's marker, citing it on first use with the quote given (a verbatim span of the unit). */
+  citeSpan(hit: SearchHit, quote: string): number {
+    const known = this.quotes.get(hit.unit.id);
+    if (known) return known.n;
+    const entry = { n: this.list.length + 1, quote };
+    this.list.push(toCitation(entry.n, hit, quote));
+    this.quotes.set(hit.unit.id, entry);
+    return entry.n;
+  }
 
   /** The unit's marker and quote, citing it on first use (with `single`, its one best sentence). */
   cite(hit: SearchHit, single = false): { n: number; quote: string } {
@@ -194,7 +207,32 @@ function comparison(input: WriteInput, citations: Citations): string {
   return parts.join('\n\n');
 }
 
+/** A list the documents give inside one sentence: its items, one per line, then the other passages found. */
+function inlineList(list: InlineList, input: WriteInput, citations: Citations): string {
+  const n = citations.citeSpan(list.hit, list.quote);
+  const source = `${documentName(list.hit.document).replace(/^the /, 'The ')}, ${list.hit.unit.label}`;
+  const lead = `${source}, lists ${list.items.length}: “${list.lead}:” [${n}]`;
+  const items = list.items.map((item, i) => `${i + 1}. ${item} [${n}]`);
+  const parts = [lead, items.join('\n')];
+  const others = input.cited.filter((h) => h !== list.hit && !list.alternatives.includes(h));
+  const rest = [...list.alternatives, ...others].slice(0, MAX_ALSO_RELEVANT);
+  if (rest.length > 0) {
+    parts.push(
+      [
+        'Also relevant:',
+        ...rest.map((h) => {
+          const { n: m, quote } = citations.cite(h);
+          return `- ${documentName(h.document).replace(/^the /, '')}, ${h.unit.label}: “${quote}” [${m}]`;
+        }),
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
 function enumeration(input: WriteInput, citations: Citations): string {
+  const given = findInlineList(input.cited, input.plan);
+  if (given) return inlineList(given, input, citations);
   const items = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS)).flat();
   const markers = items.map((h) => `${h.unit.label} [${citations.cite(h).n}]`);
   const source =

@@ -1,0 +1,144 @@
+/**
+ * @module server/answer/write/inline-list
+ * "What are the six priority goals?": a document often lists the answer inside one sentence — "Its six priority
+ * goals below were agreed upon: promote legal migration and mobility; prevent and counteract irregular
+ * migration…; …" — rather than as units of its own. When a cited unit holds such a list, introduced by words
+ * naming what was asked and with as many items as the question says, its items are the answer, each verbatim.
+ */
+import { analyse } from '../../../core/text/terms.js';
+import type { QueryPlan } from '../../plan/types.js';
+import { coverage } from '../../retrieve/term-stats.js';
+import type { SearchHit } from '../../retrieve/types.js';
+
+export interface InlineList {
+  hit: SearchHit;
+  /** The words before the colon that say what is listed. */
+  lead: string;
+  /** The items, each a verbatim span of the unit's text. */
+  items: string[];
+  /** The verbatim span from the lead to the last item: the citation's quote. */
+  quote: string;
+  /** Other cited units that list what was asked too, in the order given. */
+  alternatives: SearchHit[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+/** "the six priority goals", "the 3 pillars": how many items the question expects. */
+const ASKED_COUNT =
+  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\b/i;
+/** The words just before the colon cover at least this share of the question's concepts. */
+const MIN_LEAD_COVERAGE = 0.5;
+/** How many of the lead's last words must name what is listed ("…focused on six priority areas:"): what a long
+ * sentence names earlier ("Based on five guiding commitments - …") is not what follows its colon. */
+const LEAD_WORDS = 10;
+const MIN_ITEMS = 3;
+// Stray numbering and OCR letters before an item ("1. 2. v 16 promote…"), which are not part of it.
+const ITEM_DEBRIS = /^(?:(?:\d{1,3}\.?|[b-hj-z]\.?)\s+)+/i;
+const LEADING_NUMBERING = /^(?:\s*(?:\d{1,3}\.?|[b-hj-z]\.?)(?=\s))+/i;
+// The list ends at a full stop before a capital (a new sentence) or at the end of the text.
+const LIST_END = /\.(?=\s+[A-Z]|\s*$)/;
+
+export function askedCount(question: string): number | null {
+  const m = ASKED_COUNT.exec(question);
+  if (!m) return null;
+  const word = m[1].toLowerCase();
+  return NUMBER_WORDS[word] ?? (/^\d+$/.test(word) ? Number(word) : null);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The items of the list after `colon`, as spans of `text`: split at semicolons, or at commas when it has none. */
+function itemSpans(text: string, from: number, to: number): Span[] {
+  const region = text.slice(from, to);
+  const separator = region.includes(';') ? ';' : ',';
+  const spans: Span[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && text[i] !== separator) continue;
+    let s = start;
+    let e = i;
+    const raw = text.slice(s, e);
+    const debris = ITEM_DEBRIS.exec(raw.trimStart());
+    s += raw.length - raw.trimStart().length + (debris ? debris[0].length : 0);
+    const lead = /^(?:and|or)\s+/i.exec(text.slice(s, e));
+    if (lead) s += lead[0].length;
+    while (e > s && /[\s.,;]/.test(text[e - 1])) e--;
+    if (text.slice(s, e).split(/\s+/).length >= 2) spans.push({ start: s, end: e });
+    start = i + 1;
+  }
+  return spans;
+}
+
+function splitLastAtAnd(text: string, spans: Span[]): void {
+  const last = spans[spans.length - 1];
+  const at = text.slice(last.start, last.end).lastIndexOf(' and ');
+  if (at < 0) return;
+  const first = { start: last.start, end: last.start + at };
+  const second = { start: last.start + at + ' and '.length, end: last.end };
+  const words = (s: Span) => text.slice(s.start, s.end).split(/\s+/).length;
+  if (words(first) >= 2 && words(second) >= 2) spans.splice(spans.length - 1, 1, first, second);
+}
+
+/** The cited unit whose list is introduced by words naming most of what was asked (the best-ranked on a tie). */
+export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): InlineList | null {
+  if (plan.intent !== 'enumeration' || plan.reading.concepts.length === 0) return null;
+  const count = askedCount(plan.question);
+  const asked = new Set(analyse(plan.reading.topic));
+  // Ties on concepts (an equivalent counts) go to the lead that uses more of the question's own words.
+  const literal = (lead: string) => analyse(lead).filter((t) => asked.has(t)).length / Math.max(1, asked.size);
+  let best: { list: Omit<InlineList, 'alternatives'>; naming: number } | null = null;
+  const listing: SearchHit[] = [];
+  // The best-named lead of any colon, listed in a form read here or not: a list under weaker words is not the
+  // answer when a better-named one exists ("Three new working groups were also established:" is not "the three
+  // thematic working groups are:").
+  let bestNaming = 0;
+  for (const hit of cited) {
+    const text = hit.unit.text;
+    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      const stop = text.lastIndexOf('. ', colon);
+      const sentenceStart = stop >= 0 ? stop + 2 : 0;
+      const words = text.slice(sentenceStart, colon).trim().split(/\s+/);
+      const lead = words.length > LEAD_WORDS ? `…${words.slice(-LEAD_WORDS).join(' ')}` : words.join(' ');
+      const naming = coverage(plan.reading.concepts, new Set(analyse(lead))) + literal(lead) / 100;
+      if (naming < MIN_LEAD_COVERAGE) continue;
+      bestNaming = Math.max(bestNaming, naming);
+      // Leading numbering ("1. 2.") is blanked so that its full stops do not end the list.
+      const rest = text.slice(colon + 1).replace(LEADING_NUMBERING, (m) => ' '.repeat(m.length));
+      const end = colon + 1 + (LIST_END.exec(rest)?.index ?? rest.length);
+      const spans = itemSpans(text, colon + 1, end);
+      // "a, b, c and d": the last comma item holds two when the count says one is missing.
+      if (count !== null && spans.length === count - 1) splitLastAtAnd(text, spans);
+      if (count !== null ? spans.length !== count : spans.length < MIN_ITEMS) continue;
+      if (!listing.includes(hit)) listing.push(hit);
+      if (best !== null && naming <= best.naming) continue;
+      const quoteStart = colon - lead.replace(/^…/, '').length;
+      best = {
+        naming,
+        list: {
+          hit,
+          lead,
+          items: spans.map((sp) => text.slice(sp.start, sp.end)),
+          quote: text.slice(quoteStart, spans[spans.length - 1].end),
+        },
+      };
+    }
+  }
+  if (best === null || best.naming < bestNaming) return null;
+  const chosen = best.list.hit;
+  return { ...best.list, alternatives: listing.filter((h) => h !== chosen) };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from '../../../../core/types.js';
+import type { QueryPlan } from '../../../../server/plan/types.js';
+import { askedCount, findInlineList } from '../../../../server/answer/write/inline-list.js';
+import { conceptsOf, TermStatistics } from '../../../../server/retrieve/term-stats.js';
+import type { SearchHit } from '../../../../server/retrieve/types.js';
+import { testReading } from '../../../support/reading.js';
+import { smallIndex, TEST_DOCUMENT, testUnit } from '../../../support/small-index.js';
+
+const units: Unit[] = [
+  testUnit(
+    'goals',
+    'The declaration was adopted by many countries. Its six priority goals below were agreed upon: 1. 2. v 16 promote legal migration and mobility; prevent irregular migration; integration of migrants; migration and development; prevent and combat trafficking in persons; promote international protection. Projects followed.',
+    '',
+    0,
+  ),
+  testUnit(
+    'areas',
+    'Based on five guiding commitments - partnership, human rights, and knowledge - the plan focused on six priority areas: prevent irregular migration, promote legal migration, integrate migrants, foster migration and development, combat trafficking and promote international protection.',
+    '',
+    1,
+  ),
+  testUnit('plain', 'The six priority goals guide the dialogue.', '', 2),
+];
+const stats = new TermStatistics(smallIndex(units));
+const hit = (id: string): SearchHit => ({
+  unit: units.find((u) => u.id === id)!,
+  document: TEST_DOCUMENT,
+  score: 1,
+  lexical: 1,
+  vector: 0.5,
+  referenced: false,
+});
+const plan = (question: string, topic: string): QueryPlan =>
+  ({
+    question,
+    intent: 'enumeration',
+    answerKind: 'list',
+    reading: testReading({ query: topic, topic, concepts: conceptsOf(topic, stats) }),
+  }) as QueryPlan;
+
+describe('askedCount', () => {
+  it.each([
+    ['What are the six priority goals?', 6],
+    ['list the 3 pillars', 3],
+    ['What are the priority goals?', null],
+    ['What happened in 1997?', null],
+  ])('%s → %s', (question, count) => expect(askedCount(question)).toBe(count));
+});
+
+describe('findInlineList', () => {
+  it('takes the items after the colon, verbatim, without stray numbering', () => {
+    const list = findInlineList(
+      [hit('plain'), hit('goals')],
+      plan('What are the six priority goals?', 'six priority goals'),
+    );
+    expect(list?.hit.unit.id).toBe('goals');
+    expect(list?.items).toEqual([
+      'promote legal migration and mobility',
+      'prevent irregular migration',
+      'integration of migrants',
+      'migration and development',
+      'prevent and combat trafficking in persons',
+      'promote international protection',
+    ]);
+    for (const item of list?.items ?? []) expect(units[0].text).toContain(item);
+    expect(units[0].text).toContain(list?.quote);
+    expect(list?.quote.startsWith('Its six priority goals')).toBe(true);
+  });
+
+  it('splits the last comma item at "and" when the count says one is missing', () => {
+    const list = findInlineList([hit('areas')], plan('What were the six priority areas?', 'six priority areas'));
+    expect(list?.items.slice(-2)).toEqual(['combat trafficking', 'promote international protection']);
+  });
+
+  it.each([
+    // The colon introduces the priority areas, not the commitments the sentence names first.
+    ['What are the five guiding commitments?', 'five guiding commitments', ['areas']],
+    ['What are the seven priority goals?', 'seven priority goals', ['goals']],
+    ['What are the six priority goals?', 'six priority goals', ['plain']],
+  ])('finds no list for %s', (question, topic, cited) => {
+    expect(findInlineList(cited.map(hit), plan(question, topic))).toBeNull();
+  });
+
+  it('prefers the lead that uses the question’s own words, and names the others', () => {
+    const list = findInlineList(
+      [hit('areas'), hit('goals')],
+      plan('What are the six priority goals?', 'six priority goals'),
+    );
+    expect(list?.hit.unit.id).toBe('goals');
+  });
+});
+
+describe('findInlineList, against a better-named list it cannot read', () => {
+  const groups: Unit[] = [
+    testUnit('new', 'Three new working groups were also established: on penalties; on admission; on systems.', '', 0),
+    testUnit(
+      'thematic',
+      'The three thematic working groups are: e WG 1: Law Enforcement e WG 2: Return e WG 3: Legal',
+      '',
+      1,
+    ),
+  ];
+  const groupStats = new TermStatistics(smallIndex(groups));
+  const groupHit = (unit: Unit): SearchHit => ({
+    unit,
+    document: TEST_DOCUMENT,
+    score: 1,
+    lexical: 1,
+    vector: 0.5,
+    referenced: false,
+  });
+  const topic = 'three thematic working groups';
+  const asked = {
+    question: 'What are the three thematic working groups?',
+    intent: 'enumeration',
+    answerKind: 'list',
+    reading: testReading({ query: topic, topic, concepts: conceptsOf(topic, groupStats) }),
+  } as QueryPlan;
+
+  it('gives no list rather than the weaker-named one', () => {
+    expect(findInlineList(groups.map(groupHit), asked)).toBeNull();
+    expect(findInlineList([groupHit(groups[0])], asked)?.items).toEqual(['on penalties', 'on admission', 'on systems']);
+  });
+});
