@@ -45,7 +45,10 @@ const UNIT_ANAPHORA =
 const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the same|above|mentioned|he|she|his|her)\b/i;
 // "What does it say about…", "does it mention…": the pronoun is what speaks — a document, or a unit the person named.
 const SPEAKER =
-  /\b(?:does|did|do|will|would)\s+(?:it|they|this|that)\s+(?:say|said|state|mention|recommend|propose|cover|address|talk|stress|include)\b/i;
+  /\b(?:does|did|do|will|would)\s+(?:it|they|this|that)\s+(?:also\s+)?(?:say|said|state|mention|recommend|propose|cover|address|talk|stress|include|promise|commit|call|ask|urge|encourage|suggest|support|foresee|want|plan)\b/i;
+// "Which recommendation…", "what paragraph…": a question whose answer is a unit.
+const ASKS_FOR_UNIT =
+  /\b(?:which|what)\s+(?:(?:of\s+the\s+)?\w+\s+)?(?:recommendations?|paragraphs?|actions?|clauses?|points?|recitals?|considerations?|priority\s+goals?|goals?)\b/i;
 // A pronoun that can stand for a unit or a thing ("who was to lead it?"), not for people ("what did they stress?").
 const THING = /\b(?:it|its|this|that)\b/i;
 // Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
@@ -181,9 +184,21 @@ export function resolveFollowUp(
   if (ownTopic && SPEAKER.test(question) && !userNamedUnit && documents) {
     return { query: question, documents, followUp: { carried: 'scope' } };
   }
-  // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit.
+  // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit — when the unit was what
+  // the conversation was about: the person named it or asked which one it was, or the answer was about it alone.
+  // After an answer that went through several units on a topic, "it" in "how long can they go to prison for it?"
+  // is the topic, not the unit the answer happened to open with.
   const latestUnit = earlier[0] ? unitOfTurn(earlier[0]) : null;
-  if (latestUnit && THING.test(question) && ownRefs.length === 0) {
+  const latestQuestion = earlier.find((t) => t.role === 'user');
+  const answerOnOneUnit =
+    earlier[0]?.role === 'assistant' &&
+    new Set(parseReferences(earlier[0].content).map((r) => `${r.kind}:${r.number}`)).size === 1;
+  const unitIsSubject =
+    userNamedUnit ||
+    answerOnOneUnit ||
+    !ownTopic ||
+    (latestQuestion !== undefined && ASKS_FOR_UNIT.test(latestQuestion.content));
+  if (latestUnit && THING.test(question) && ownRefs.length === 0 && unitIsSubject) {
     return {
       query: `${formatReference(latestUnit)}: ${question}`,
       documents,

@@ -95,6 +95,37 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });
 
+  it.each([
+    // The person asked which unit: "that" is the unit the answer named.
+    [
+      'who was to lead that?',
+      [
+        user('Which recommendation of Prague 1997 was about an information system?'),
+        assistant('That is Recommendation 42 …'),
+      ],
+      /^Recommendation 42: /,
+    ],
+    // The person asked about a topic: "it" is the topic, though the answer opened with a unit.
+    [
+      'and how long can they go to prison for it?',
+      [
+        user('what did Prague 1997 say about bosses who employ illegal migrants?'),
+        assistant(
+          'In Consideration 13 of the Prague 1997 Recommendations, the ministers …\n\nAlso relevant:\n- Recommendation 11: “…”',
+        ),
+      ],
+      /^what did say about bosses who employ illegal migrants.*prison/,
+    ],
+    // "Did it promise…": "it" is the document that speaks, even after an answer about one of its units.
+    [
+      'Did it also promise help for the home countries?',
+      [user('Did the 2009 Prague declaration prefer voluntary return?'), assistant('Yes. Clause (g), point 1 of …')],
+      /^Did it also promise help for the home countries\?$/,
+    ],
+  ])('reads a pronoun in %s by what the conversation was about', (question, history, query) => {
+    expect(resolveFollowUp(question, history, resolve).query).toMatch(query);
+  });
+
   it('reads "that recommendation" as the unit the last answer named', () => {
     const history = [
       user('What about readmission?'),
