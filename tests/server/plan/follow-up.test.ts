@@ -119,7 +119,7 @@ describe('resolveFollowUp', () => {
     // "Did it promise…": "it" is the document that speaks, even after an answer about one of its units.
     [
       'Did it also promise help for the home countries?',
-      [user('Did the 2009 Prague declaration prefer voluntary return?'), assistant('Yes. Clause (g), point 1 of …')],
+      [user('Did the 2009 declaration prefer voluntary return?'), assistant('Yes. Clause (g), point 1 of …')],
       /^Did it also promise help for the home countries\?$/,
     ],
   ])('reads a pronoun in %s by what the conversation was about', (question, history, query) => {
