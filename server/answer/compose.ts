@@ -9,6 +9,7 @@ import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { answerFirst, answeringCoverage } from './answer-first.js';
+import { operativeFirst } from './operative-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
 import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
@@ -84,7 +85,7 @@ export function composeExtractiveReply(
   if (!evidence.grounded) return declinedReply(result, 'extractive');
   const cited = isBroad(plan)
     ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats)
-    : answerFirst(evidence.cited, plan);
+    : answerFirst(operativeFirst(evidence.cited, plan.reading.concepts, stats), plan);
   const written = writeAnswer({
     plan,
     cited,

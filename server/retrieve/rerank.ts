@@ -23,7 +23,7 @@ export function rerankByCoverage(
   options: Pick<HybridOptions, 'coverageWeight' | 'proximityShare' | 'proximitySpan'>,
 ): FusedScore[] {
   const { coverageWeight: weight, proximityShare: share, proximitySpan: span } = options;
-  if (concepts.length < 2) return fused;
+  if (concepts.length < 1) return fused;
   const head = fused.slice(0, RERANK_DEPTH).map((f) => {
     const terms = stats.termsOf(f.id);
     const whole = coverage(concepts, terms);

@@ -48,6 +48,11 @@ describe('the hybrid retriever', () => {
     expect(result.concepts.some((c) => c.terms.length > 1)).toBe(true); // "people smugglers" as one idea
   });
 
+  it('re-ranks by coverage when the question holds a single idea: units with "fraudulent documents" before "passports" alone', async () => {
+    const result = await services.retriever.search({ query: 'fake passports', documents: ['prague-1997'], k: 3 });
+    for (const hit of result.hits.slice(0, 2)) expect(hit.unit.text).toMatch(/fraudulent documents/);
+  });
+
   it('bridges a word the corpus never uses to its own', async () => {
     const result = await services.retriever.search({ query: 'how long a jail term for smugglers?', k: 8 });
     expect(result.hits.map((h) => h.unit.id)).toContain('prague-1997:rec-5');
