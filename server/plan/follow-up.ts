@@ -46,6 +46,10 @@ const ANAPHORA = /\b(?:it|they|them|this|that|these|those|there|its|their|the sa
 // "What does it say about…", "does it mention…": the pronoun is what speaks — a document, or a unit the person named.
 const SPEAKER =
   /\b(?:does|did|do|will|would)\s+(?:it|they|this|that)\s+(?:also\s+)?(?:say|said|state|mention|recommend|propose|cover|address|talk|stress|include|promise|commit|call|ask|urge|encourage|suggest|support|foresee|want|plan)\b/i;
+// "Which international organisations attended?", "who chaired?": a verb whose object is left out — the event the
+// conversation was about.
+const ELLIPTICAL =
+  /\b(?:attended|chaired|co-chaired|hosted|organi[sz]ed|adopted|signed|endorsed|participated|took part|spoke|presented|funded|led)[\s?.!]*$/i;
 // "Which recommendation…", "what paragraph…": a question whose answer is a unit.
 const ASKS_FOR_UNIT =
   /\b(?:which|what)\s+(?:(?:of\s+the\s+)?\w+\s+)?(?:recommendations?|paragraphs?|actions?|clauses?|points?|recitals?|considerations?|priority\s+goals?|goals?)\b/i;
@@ -82,6 +86,7 @@ const FOLLOW_UP_FILLER = new Set([
 
 export function isFollowUp(question: string): boolean {
   if (CONTINUATION.test(question)) return true;
+  if (ELLIPTICAL.test(question)) return true;
   if (UNIT_ANAPHORA.test(question)) return true;
   if (/\balso\b/i.test(question) && ANAPHORA.test(question)) return true;
   return analyse(question).length <= 4 && (ANAPHORA.test(question) || STEP.test(question));

@@ -30,6 +30,9 @@ const carriers = [
 
 describe('isFollowUp', () => {
   it.each([
+    ['which international organisations attended?', true],
+    ['Who chaired?', true],
+    ['Which organisations attended the Vienna meeting?', false],
     ['And what about fraudulent documents?', true],
     ['What about employers?', true],
     ['Does it mention children?', true],
