@@ -38,6 +38,9 @@ function belowNamed(ctx: RetrievalContext, fused: FusedScore[], companions: read
   return weighed.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
+/** How many of a document's own lexical matches are weighed when the pooled candidates left it out. */
+const DOCUMENT_CANDIDATES = 5;
+
 export function createHybridRetriever(
   index: LoadedIndex,
   embedder: TextEmbedder,
@@ -94,7 +97,18 @@ export function createHybridRetriever(
       hits.push(toHit(ctx, unit, Math.min(1, f.score), f.lexical, f.vector));
       seen.add(f.id);
     }
-    const covered = scopeIds && scopeIds.length > 1 ? coverEachDocument(ctx, hits, fused, scopeIds, k) : hits;
+    // A document's own best lexical matches, for a document the pooled candidates left out.
+    const documentCandidates = (doc: string) =>
+      lexicalScores(ctx, { ...reading, scope: [doc] }, DOCUMENT_CANDIDATES).map((c) => ({
+        id: c.id,
+        score: 0,
+        lexical: c.score,
+        vector: 0,
+      }));
+    const covered =
+      scopeIds && scopeIds.length > 1
+        ? coverEachDocument(ctx, hits, fused, scopeIds, k, concepts, documentCandidates)
+        : hits;
     return { ...searched, hits: covered.slice(0, k), reference: referenced[0] ?? null, overview: false };
   }
 

@@ -6,6 +6,7 @@
 import type { Unit } from '../../core/types.js';
 import type { RetrievalContext } from './context.js';
 import type { FusedScore } from './fuse.js';
+import { coverage, type Concept } from './term-stats.js';
 import type { SearchHit } from './types.js';
 
 /** A unit as a hit, with its document. */
@@ -46,8 +47,10 @@ export function openingUnits(ctx: RetrievalContext, documents: readonly string[]
 
 /**
  * A search over several documents ("from 1997 to 2009", or `documents: [a, b]`) must hear from each: a
- * document with no unit among the hits gets its best-ranked candidate in place of the lowest hit of a
- * document that has several. Hits stay in score order.
+ * document with no unit among the hits gets its best candidate in place of the lowest hit of a document that
+ * has several. Hits stay in score order. The best candidate is the one that holds most of the question's
+ * concepts (then the strongest lexical match), among the fused candidates and the document's own best lexical matches:
+ * when one document dominates the pooled lists, another's best unit need not have made the pool at all.
  */
 export function coverEachDocument(
   ctx: RetrievalContext,
@@ -55,13 +58,27 @@ export function coverEachDocument(
   fused: FusedScore[],
   scopeIds: readonly string[],
   k: number,
+  concepts: readonly Concept[] = [],
+  documentCandidates: (doc: string) => FusedScore[] = () => [],
 ): SearchHit[] {
   if (k < scopeIds.length) return hits;
   const out = [...hits];
   const inHits = new Set(out.map((h) => h.unit.id));
   for (const doc of scopeIds) {
     if (out.some((h) => h.unit.documentId === doc)) continue;
-    const best = fused.find((f) => !inHits.has(f.id) && ctx.unitById.get(f.id)?.documentId === doc);
+    const pooled = fused.filter((f) => ctx.unitById.get(f.id)?.documentId === doc);
+    const floor = Math.min(...pooled.map((f) => f.score), ...out.map((h) => h.score));
+    const own = documentCandidates(doc).map((c) => pooled.find((f) => f.id === c.id) ?? { ...c, score: floor });
+    const held = (f: FusedScore) => coverage(concepts, ctx.stats.termsOf(f.id));
+    let best: FusedScore | undefined;
+    for (const f of [...pooled, ...own]) {
+      if (inHits.has(f.id)) continue;
+      const better =
+        !best ||
+        held(f) > held(best) ||
+        (held(f) === held(best) && (f.lexical > best.lexical || (f.lexical === best.lexical && f.score > best.score)));
+      if (better) best = f;
+    }
     if (!best) continue;
     const perDoc = new Map<string, number>();
     for (const h of out) perDoc.set(h.unit.documentId, (perDoc.get(h.unit.documentId) ?? 0) + 1);
@@ -71,7 +88,10 @@ export function coverEachDocument(
       if (drop < 0) continue;
       out.splice(drop, 1);
     }
-    out.push(toHit(ctx, ctx.unitById.get(best.id)!, Math.min(1, best.score), best.lexical, best.vector));
+    // Scored as the re-ranked head is (coverage mixed in), which a candidate from beyond the head never was.
+    const weight = ctx.options.coverageWeight;
+    const score = Math.max(best.score, (1 - weight) * best.score + weight * held(best));
+    out.push(toHit(ctx, ctx.unitById.get(best.id)!, Math.min(1, score), best.lexical, best.vector));
     inHits.add(best.id);
   }
   return out.sort((a, b) => Number(b.referenced) - Number(a.referenced) || b.score - a.score);

@@ -53,6 +53,18 @@ describe('the hybrid retriever', () => {
     for (const hit of result.hits.slice(0, 2)) expect(hit.unit.text).toMatch(/fraudulent documents/);
   });
 
+  it('hears every document of a span, with a unit on the topic, though one document dominates the pooled lists', async () => {
+    const result = await services.retriever.search({
+      query: 'how did the approach to return and readmission evolve from 1997 to 2019?',
+      k: 12,
+    });
+    const fromCallForAction = result.hits.filter((h) => h.unit.documentId === 'call-for-action');
+    expect(fromCallForAction.length).toBeGreaterThan(0);
+    expect(fromCallForAction[0].unit.text).toMatch(/return/);
+    // Scored as the re-ranked hits are, so that the answer can cite it beside the best.
+    expect(fromCallForAction[0].score).toBeGreaterThan(0.35 * result.hits[0].score);
+  });
+
   it('bridges a word the corpus never uses to its own', async () => {
     const result = await services.retriever.search({ query: 'how long a jail term for smugglers?', k: 8 });
     expect(result.hits.map((h) => h.unit.id)).toContain('prague-1997:rec-5');
