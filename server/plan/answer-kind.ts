@@ -7,7 +7,7 @@
 import type { AnswerKind, Intent } from './types.js';
 
 const AMOUNT =
-  /\bhow (?:big|large|high|heavy|steep) (?:a |an |is |was |were |are )?(?:fine|fines|penalty|penalties|budget|sum|amount|fee|fees|grant|grants|salary|cost|contribution)\b|\bhow much\b(?!\s+(?:attention|emphasis|weight|importance|progress|detail|say|did|does|do))|\b(?:budgets?|annual(?:ly)? (?:funding|contribution)|(?:amount|sum) of (?:money|funding)|(?:in|how many) (?:euros?|dollars?))\b|\bwhat (?:is|was|were|are) the (?:cost|costs|price|salary|fee|fees|funding)\b/i;
+  /\bhow (?:big|large|high|heavy|steep) (?:a |an |is |was |were |are )?(?:fine|fines|penalty|penalties|budget|sum|amount|fee|fees|grant|grants|salary|cost|contribution)\b|\bhow much\b(?!\s+(?:attention|emphasis|weight|importance|progress|detail|say|did|does|do))|\bhow much (?:did|does|do|will|would) [^?]*\b(?:cost|spen[dt]|paid|pay|worth|fund)|\b(?:budgets?|annual(?:ly)? (?:funding|contribution)|(?:amount|sum) of (?:money|funding)|(?:in|how many) (?:euros?|dollars?))\b|\bwhat (?:is|was|were|are) the (?:cost|costs|price|salary|fee|fees|funding)\b/i;
 const COUNT = /\bhow many\b|\b(?:number of|count of|total of)\b/i;
 const DATE =
   /^\s*(?:when|since when|until when|by when)\b|\b(?:what|which) (?:year|date|month|day|decade)\b|\bhow long\b|\b(?:deadline|in what year|on what date|how soon|how often|time limit|processing time|age limit)\b/i;

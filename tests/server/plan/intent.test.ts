@@ -71,6 +71,8 @@ describe('expectedAnswerKind', () => {
     // A topic word is not a request for an amount.
     ['What did the Call for Action say about making it cheaper to send money home?', 'text'],
     ['Did Prague 1997 mention carriers?', 'yesno'],
+    ['How much did the border management project cost?', 'amount'],
+    ['How much did the 1997 text say about visas?', 'text'],
   ])('%s → %s', (question, kind) => expect(expectedAnswerKind(question, classifyIntent(question))).toBe(kind));
 
   it.each([
