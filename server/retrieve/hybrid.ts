@@ -21,6 +21,8 @@ import { coverEachDocument, openingUnits, toHit } from './scope.js';
 import { lexicalScores } from './search-lexical.js';
 import { vectorScores } from './search-vector.js';
 import { TermStatistics } from './term-stats.js';
+import { documentYear } from '../../core/document-date.js';
+import { foldText } from '../../core/text/terms.js';
 import type { QueryReading, RetrievalMethod, Retriever, SearchHit, SearchResult } from './types.js';
 
 export { DEFAULT_HYBRID_OPTIONS, termBridges, type HybridOptions } from './context.js';
@@ -30,11 +32,28 @@ export const DEFAULT_K = 8;
 
 /** A companion document's units weigh this share of their score: heard, but after the named documents'. */
 const COMPANION_WEIGHT = 0.7;
+/** …and this share when they do not mention the named document's year or place: a recount of other events. */
+const UNRELATED_COMPANION_WEIGHT = 0.3;
 
-function belowNamed(ctx: RetrievalContext, fused: FusedScore[], companions: readonly string[]): FusedScore[] {
-  const weighed = fused.map((f) =>
-    companions.includes(ctx.unitById.get(f.id)?.documentId ?? '') ? { ...f, score: f.score * COMPANION_WEIGHT } : f,
-  );
+/** The words by which a companion's unit recounts a named document: its year and its place. */
+function eventMarks(ctx: RetrievalContext, named: readonly string[]): string[] {
+  return named.flatMap((id) => {
+    const meta = ctx.metaById.get(id);
+    if (!meta) return [];
+    const year = documentYear(meta);
+    return [...(year === null ? [] : [String(year)]), ...(meta.place ? [foldText(meta.place)] : [])];
+  });
+}
+
+function belowNamed(ctx: RetrievalContext, fused: FusedScore[], reading: QueryReading): FusedScore[] {
+  const marks = eventMarks(ctx, reading.named);
+  const weighed = fused.map((f) => {
+    const unit = ctx.unitById.get(f.id);
+    if (!unit || !reading.companions.includes(unit.documentId)) return f;
+    const text = foldText(unit.text);
+    const recounts = marks.length === 0 || marks.some((m) => text.includes(m));
+    return { ...f, score: f.score * (recounts ? COMPANION_WEIGHT : UNRELATED_COMPANION_WEIGHT) };
+  });
   return weighed.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
@@ -79,7 +98,7 @@ export function createHybridRetriever(
         ? fuseScores(opts.fusion, lexical, vector, opts.lexicalWeight)
         : fuseScores('weighted', lexical, vector, method === 'lexical' ? 1 : 0);
     if (method === 'hybrid' && opts.coverageWeight > 0) fused = rerankByCoverage(fused, concepts, stats, opts);
-    if (reading.companions.length > 0) fused = belowNamed(ctx, fused, reading.companions);
+    if (reading.companions.length > 0) fused = belowNamed(ctx, fused, reading);
 
     const hits: SearchHit[] = [];
     const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createPlanDeps, planQuery } from '../../../server/plan/plan-query.js';
 import type { Services } from '../../../server/services.js';
 import { testServices } from '../../support/test-server.js';
 
@@ -63,6 +64,14 @@ describe('the hybrid retriever', () => {
     expect(fromCallForAction[0].unit.text).toMatch(/return/);
     // Scored as the re-ranked hits are, so that the answer can cite it beside the best.
     expect(fromCallForAction[0].score).toBeGreaterThan(0.35 * result.hits[0].score);
+  });
+
+  it('hears the 30-years publication on an event only where it recounts that event (its year or place)', async () => {
+    const deps = createPlanDeps(services.index.documents, services.retriever.read);
+    const plan = planQuery({ question: 'Which organisations attended the 2005 Vienna meeting?' }, deps);
+    const result = await services.retriever.searchReading(plan.reading, 5);
+    expect(result.scope).toContain('budapest-process-30-years');
+    expect(result.hits[0].unit.documentId).toBe('vienna-2005');
   });
 
   it('bridges a word the corpus never uses to its own', async () => {
