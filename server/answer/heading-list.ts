@@ -6,7 +6,7 @@
  * are put first in the search result, as units the question named.
  */
 import { analyse } from '../../core/text/terms.js';
-import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
@@ -50,14 +50,39 @@ function itemsOf(heading: Heading): Unit[] {
   return firstOfChild.size >= 2 ? [...firstOfChild.values()] : heading.units;
 }
 
+// Words that name the listed units themselves or the act of listing them ("the recommendations … made about
+// readmission agreements"), not the topic a heading would name.
+const ITEM_TERMS = new Set(
+  analyse(
+    'recommendation recommendations action actions point points paragraph paragraphs clause clauses consideration considerations recital recitals item items measure measures made make adopted',
+  ),
+);
+
+// "List the recommendations …": units of the kind a list question names are its items.
+const KIND_WORDS: [RegExp, UnitKind][] = [
+  [/\brecommendations?\b/i, 'recommendation'],
+  [/\bconsiderations?\b/i, 'consideration'],
+  [/\bactions?\b/i, 'action'],
+  [/\bpoints?\b/i, 'point'],
+  [/\bparagraphs?\b/i, 'paragraph'],
+  [/\brecitals?\b/i, 'preamble'],
+];
+/** A heading that lists sub-headings is preferred by this much over one that lists units. */
+const SUBHEADINGS_BONUS = 0.25;
+
 /** The units a list question asks for by a heading's name, or null when no heading names all it asks. */
 export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit[] | null {
-  const { concepts, scope } = plan.reading;
+  const { scope } = plan.reading;
+  const concepts = plan.reading.concepts.filter((c) => !c.terms.every((t) => ITEM_TERMS.has(t)));
   if (plan.intent !== 'enumeration' || concepts.length === 0) return null;
-  const inScope = scope ? units.filter((u) => scope.includes(u.documentId)) : units;
+  const asked = KIND_WORDS.filter(([pattern]) => pattern.test(plan.question)).map(([, kind]) => kind);
+  const inScope = units.filter(
+    (u) => (!scope || scope.includes(u.documentId)) && (asked.length === 0 || asked.includes(u.kind)),
+  );
   const queryTerms = new Set(plan.reading.topicTerms);
   const candidates = headingsOf(inScope).flatMap((h) => {
-    const terms = analyse(h.path.split(SEPARATOR).at(-1) ?? '');
+    // Without its list marker: "(b) Readmission agreements" is two words.
+    const terms = analyse(h.path.split(SEPARATOR).at(-1) ?? '').filter((t) => t.length > 1);
     if (coverage(concepts, new Set(terms)) < 0.999) return [];
     const items = itemsOf(h);
     if (items.length < 2) return [];
@@ -67,9 +92,11 @@ export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit
     return [{ items, listsHeadings: items !== h.units, share }];
   });
   if (candidates.length === 0) return null;
-  candidates.sort(
-    (a, b) => Number(b.listsHeadings) - Number(a.listsHeadings) || b.share - a.share || a.items.length - b.items.length,
-  );
+  // What the heading names counts most ("(b) Readmission agreements" over "Return to the country of origin and
+  // readmission agreements" for the recommendations on readmission agreements); a heading over sub-headings
+  // (one per conference) wins over one of about as many asked words.
+  const rank = (c: (typeof candidates)[number]) => c.share + (c.listsHeadings ? SUBHEADINGS_BONUS : 0);
+  candidates.sort((a, b) => rank(b) - rank(a) || a.items.length - b.items.length);
   return candidates[0].items.slice(0, MAX_LISTED);
 }
 

@@ -43,6 +43,49 @@ describe('unitsUnderHeading', () => {
     expect(ids(unitsUnderHeading(plan(topic), units))).toEqual(expected);
   });
 
+  it('lists the units of the kind the question names, under the heading that names its topic', () => {
+    const section = 'Return and readmission agreements';
+    const prague: Unit[] = [
+      {
+        ...testUnit('c-28', 'Noting that return needs co-operation.', `${section} › (a) Return`, 0),
+        kind: 'consideration',
+      },
+      {
+        ...testUnit('c-30', 'Appreciating readmission agreements.', `${section} › (b) Readmission agreements`, 1),
+        kind: 'consideration',
+      },
+      {
+        ...testUnit('r-24', 'Recommend that States readmit their nationals.', `${section} › (a) Return`, 2),
+        kind: 'recommendation',
+      },
+      {
+        ...testUnit(
+          'r-33',
+          'Recommend readmission agreements be concluded.',
+          `${section} › (b) Readmission agreements`,
+          3,
+        ),
+        kind: 'recommendation',
+      },
+      {
+        ...testUnit('r-34', 'Recommend a standard format for them.', `${section} › (b) Readmission agreements`, 4),
+        kind: 'recommendation',
+      },
+    ];
+    const pragueStats = new TermStatistics(smallIndex(prague));
+    const topic = 'the recommendations made about readmission agreements';
+    const asked: QueryPlan = {
+      ...plan(`list ${topic}`),
+      reading: testReading({
+        query: topic,
+        topic,
+        topicTerms: analyse(topic),
+        concepts: conceptsOf(topic, pragueStats),
+      }),
+    };
+    expect(ids(unitsUnderHeading(asked, prague))).toEqual(['r-33', 'r-34']);
+  });
+
   it('lists only for a list question', () => {
     expect(unitsUnderHeading(plan('the ministerial conferences', 'summary'), units)).toBeNull();
   });
