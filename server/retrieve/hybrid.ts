@@ -17,7 +17,7 @@ import {
 import { fuseScores, type FusedScore } from './fuse.js';
 import { createQueryReader, scopeSet } from './read-query.js';
 import { rerankByCoverage } from './rerank.js';
-import { coverEachDocument, openingUnits, toHit } from './scope.js';
+import { coverEachDocument, openingUnits, recountingUnits, toHit } from './scope.js';
 import { lexicalScores } from './search-lexical.js';
 import { vectorScores } from './search-vector.js';
 import { TermStatistics } from './term-stats.js';
@@ -86,7 +86,9 @@ export function createHybridRetriever(
       concepts,
     };
     if (scopeIds && reading.named.length > 0 && referenced.length === 0 && reading.topicTerms.length === 0) {
-      return { ...searched, hits: openingUnits(ctx, scopeIds, k), concepts: [], reference: null, overview: true };
+      const recounted = recountingUnits(ctx, reading.named);
+      const hits = [...recounted, ...openingUnits(ctx, scopeIds, k)].slice(0, Math.max(k, recounted.length + 1));
+      return { ...searched, hits, concepts: [], reference: null, overview: true };
     }
     const scope = scopeSet(reading);
     const [lexical, vector] = await Promise.all([

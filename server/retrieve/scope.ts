@@ -3,6 +3,7 @@
  * Hits within a scope of documents: an overview's opening units, and a search over several documents that
  * hears from each of them.
  */
+import { foldText } from '../../core/text/terms.js';
 import type { Unit } from '../../core/types.js';
 import type { RetrievalContext } from './context.js';
 import type { FusedScore } from './fuse.js';
@@ -41,6 +42,32 @@ export function openingUnits(ctx: RetrievalContext, documents: readonly string[]
   const hits: SearchHit[] = [];
   for (let i = 0; hits.length < k && perDoc.some((list) => i < list.length); i++) {
     for (const list of perDoc) if (list[i] && hits.length < k) hits.push(toHit(ctx, list[i], 1 / (1 + i), 0, 0));
+  }
+  return hits;
+}
+
+/** Units of a document that recounts another (DocumentMeta.recounts) read before that document's own openers. */
+const RECOUNTS_PER_DOCUMENT = 2;
+
+/**
+ * "What's the Call for Action?": what the documents that recount a document say of it by name (the 30-years
+ * publication: "Introduction of the Call for Action, which includes 41 concrete actions…"), the first
+ * paragraphs that name it, for each document asked about. A text's own first units rarely say what it is.
+ */
+export function recountingUnits(ctx: RetrievalContext, documents: readonly string[]): SearchHit[] {
+  const hits: SearchHit[] = [];
+  for (const id of documents) {
+    const meta = ctx.metaById.get(id);
+    if (!meta) continue;
+    const names = [meta.shortTitle, ...meta.aliases].map(foldText).filter((n) => n.split(' ').length >= 2);
+    const tellers = [...ctx.metaById.values()].filter((d) => d.recounts?.includes(id));
+    for (const teller of tellers) {
+      const naming = (ctx.unitsByDoc.get(teller.id) ?? []).filter((u) => {
+        const text = foldText(u.text);
+        return names.some((n) => text.includes(n));
+      });
+      for (const unit of naming.slice(0, RECOUNTS_PER_DOCUMENT)) hits.push(toHit(ctx, unit, 1, 0, 0));
+    }
   }
   return hits;
 }

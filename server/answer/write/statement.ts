@@ -90,6 +90,8 @@ export function plainStatement(sentence: string, unit: Unit, meta: DocumentMeta)
     const verb = participle.startsWith('are ') ? participle : `${participle}`;
     return capitalise(`in ${source}, the ministers ${verb} ${rest}`);
   }
+  // "We, the Ministers responsible for…, ": an apposition that names the speakers, read as the source reads.
+  if (/^we,$/i.test(first)) return capitalise(`${source} reads: ${text}`);
   if (/^we\b/i.test(first)) return capitalise(`in ${source}, the ministers ${text.replace(/^we\s+/i, '')}`);
   // An action plan's actions and a declaration's points are imperatives or gerunds: what was committed to.
   if (unit.kind === 'action' && /^[A-Z][a-z]+$/.test(first) && !COMMON_OPENERS.test(first)) {
