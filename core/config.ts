@@ -84,6 +84,8 @@ const envSchema = z.object({
   BRIDGES: z.enum(['none', 'wordnet', 'vectors', 'both']).default('both'),
   // The hand-written glossary (server/retrieve/glossary.json); off only to measure what it adds.
   GLOSSARY: boolish.default(true),
+  // Bridges for a question's words the corpus does use, to WordNet synonyms and derived forms (ablation; on).
+  KNOWN_BRIDGES: boolish.default(true),
   // "development" serves the page's source maps; anything else keeps them private.
   NODE_ENV: z.string().default('production'),
 });
@@ -128,8 +130,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** NODE_ENV=development: serve source maps of the page. */
   development: boolean;
-  /** BRIDGES and GLOSSARY: the sources of rewording the retriever uses; both and on unless measuring them. */
-  wording: { bridges: BridgeSources; glossary: boolean };
+  /** BRIDGES, KNOWN_BRIDGES and GLOSSARY: the sources of rewording the retriever uses; all on unless measuring. */
+  wording: { bridges: BridgeSources; knownWords: boolean; glossary: boolean };
 };
 
 /** Where bridges for a word the corpus never uses come from: WordNet's map, the word vectors, both or neither. */
@@ -188,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicas: e.REPLICAS,
     publicUrl: e.PUBLIC_URL.replace(/(?<!\/)\/+$/, '') || undefined,
     development: e.NODE_ENV === 'development',
-    wording: { bridges: e.BRIDGES, glossary: e.GLOSSARY },
+    wording: { bridges: e.BRIDGES, knownWords: e.KNOWN_BRIDGES, glossary: e.GLOSSARY },
   };
 }
 

@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { createEmbedder } from '../core/embed/select.js';
-import { bridgeTerm } from '../core/index/lexicon.js';
+import { relatedTerms } from '../core/index/lexicon.js';
 import { loadIndex } from '../core/index/store.js';
 import { ensureIndex } from '../ingest/ensure-index.js';
 import { termBridges } from '../server/retrieve/context.js';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     wordnet: termBridges(index, embedder, 'wordnet'),
     vectors: termBridges(index, embedder, 'vectors'),
     inCorpus: (term: string) => index.lexical.termId(term) !== undefined,
-    wordnetMap: (term: string) => bridgeTerm(index.lexicon, term),
+    wordnetMap: (term: string) => relatedTerms(index.lexicon, term),
   };
   const checks = PROJECT_GLOSSARY.groups.map((group) => checkGroup(group, sources));
   if (opts.json) {

@@ -29,7 +29,7 @@ export async function buildServices(config: Config): Promise<Services> {
   }
   const stats = new TermStatistics(
     index.lexical,
-    termBridges(index, embedder, config.wording.bridges),
+    termBridges(index, embedder, config.wording.bridges, config.wording.knownWords),
     config.wording.glossary ? projectGlossary : noGlossary,
   );
   const retriever = createHybridRetriever(index, embedder, {}, { stats });

@@ -6,6 +6,7 @@ import { tokenize } from '../../core/text/terms.js';
 import type { LexicalMap } from '../../core/index/lexicon.js';
 import type { Unit } from '../../core/types.js';
 import { buildLexicalMap } from './build.js';
+import { buildKnownWordMap } from './known.js';
 import { openWordNet } from './wordnet.js';
 
 export function corpusVocabulary(units: readonly Unit[]): Set<string> {
@@ -15,5 +16,7 @@ export function corpusVocabulary(units: readonly Unit[]): Set<string> {
 }
 
 export function buildCorpusLexicon(units: readonly Unit[]): LexicalMap {
-  return buildLexicalMap(corpusVocabulary(units), openWordNet());
+  const vocabulary = corpusVocabulary(units);
+  const wordnet = openWordNet();
+  return { ...buildLexicalMap(vocabulary, wordnet), related: buildKnownWordMap(vocabulary, wordnet) };
 }

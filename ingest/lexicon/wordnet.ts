@@ -20,8 +20,11 @@ export interface SynsetRef {
 export interface Synset {
   /** Lemmas, lower case, with spaces for WordNet's underscores. */
   words: string[];
-  /** Pointers by WordNet symbol: "@" hypernym, "~" hyponym, "&" similar to, … */
-  pointers: { symbol: string; target: SynsetRef }[];
+  /**
+   * Pointers by WordNet symbol: "@" hypernym, "~" hyponym, "&" similar to, "+" derivationally related, …
+   * `from`/`to` number the source and target words (1-based) of a lexical pointer; 0 for the whole synset.
+   */
+  pointers: { symbol: string; target: SynsetRef; from: number; to: number }[];
 }
 
 export interface WordNet {
@@ -89,7 +92,14 @@ function parseSynset(line: string): Synset {
   for (let i = 0; i < pointerCount; i++) {
     const base = at + 1 + i * 4;
     const pos = POS_CODES[fields[base + 2]];
-    if (pos) pointers.push({ symbol: fields[base], target: { pos, offset: Number(fields[base + 1]) } });
+    const words = fields[base + 3] ?? '0000';
+    if (pos)
+      pointers.push({
+        symbol: fields[base],
+        target: { pos, offset: Number(fields[base + 1]) },
+        from: parseInt(words.slice(0, 2), 16),
+        to: parseInt(words.slice(2, 4), 16),
+      });
   }
   return { words, pointers };
 }

@@ -35,7 +35,7 @@ export interface BridgeSourcesOf {
   vectors: TermBridges;
   /** Whether the corpus uses an index term. */
   inCorpus: (term: string) => boolean;
-  /** WordNet's map for any term, corpus word or not (bridges consult it only for words outside the corpus). */
+  /** For a corpus word, the corpus words WordNet joins to it in a main sense of both (bridged at half weight). */
   wordnetMap: (term: string) => readonly (readonly [string, number])[];
 }
 
@@ -48,7 +48,7 @@ export function checkGroup(group: GlossaryGroup, sources: BridgeSourcesOf): Memb
     const term = termOf.get(member);
     if (term === undefined) return { member, status: 'phrase', wordnet: [], vectors: [], targets: [] };
     if (sources.inCorpus(term)) {
-      // Reported for reading only: WordNet relates these two corpus words, but bridges never read a corpus word.
+      // A corpus word bridges to these at half weight (ingest/lexicon/known.ts); a glossary match is full weight.
       const related = new Set(sources.wordnetMap(term).map(([t]) => t));
       const wordnet = single.filter((m) => m !== member && related.has(termOf.get(m)!));
       return { member, status: 'corpus word', wordnet, vectors: [], targets: [] };

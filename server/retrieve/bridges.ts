@@ -2,9 +2,11 @@
  * @module server/retrieve/bridges
  * Words of a question that the corpus never uses, read as the corpus's own terms: through WordNet (the map
  * built at ingest, ingest/lexicon) and through the nearest corpus words in the offline word vectors
- * ("jail" → "imprisonment", "airlines" → "carriers"). Each bridge weighs less than the word itself would.
+ * ("jail" → "imprisonment", "airlines" → "carriers"). A word the corpus does use, where a unit may say it
+ * another way ("help" where it says "assistance", "members" for "membership"), bridges at half weight to the
+ * corpus words WordNet joins to it in a main sense of both. Each bridge weighs less than the word itself would.
  */
-import { bridgeTerm, type LexicalMap } from '../../core/index/lexicon.js';
+import { bridgeTerm, relatedTerms, type LexicalMap } from '../../core/index/lexicon.js';
 import { toTerm, tokenize } from '../../core/text/terms.js';
 
 export type Bridge = readonly [term: string, weight: number];
@@ -21,6 +23,15 @@ export interface BridgeOptions {
   maxWords: number;
   /** Words more common than this rank in the vectors' source ("here", "back", "let") carry no topic to bridge. */
   minRank: number;
+  /**
+   * A word the corpus does use bridges too, to the corpus words WordNet joins to it in a main sense of both
+   * (lexicon `related`), at `knownScale` of their weight: the word itself may be what a unit says, so its
+   * bridges weigh clearly less than a bridge for a word no unit has. (Word-vector neighbours of known words,
+   * cosine ≥ 0.75 or 0.85, were measured and added nothing.)
+   */
+  knownScale: number;
+  /** Known words bridged per question, at most. */
+  maxKnownWords: number;
 }
 
 export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
@@ -28,6 +39,8 @@ export const DEFAULT_BRIDGE_OPTIONS: BridgeOptions = {
   similarityFloor: 0.6,
   maxWords: 6,
   minRank: 1000,
+  knownScale: 0.5,
+  maxKnownWords: 8,
 };
 
 /** What the embedder knows of words, when it has word vectors. */
@@ -70,6 +83,14 @@ function neighbourSpace(
   return { terms, rows, dims };
 }
 
+/** Bridges to other terms than the word's own, each target once at its best weight, strongest first. */
+function merge(term: string, bridges: readonly Bridge[]): Bridge[] {
+  const merged = new Map<string, number>();
+  for (const [target, weight] of bridges)
+    if (target !== term && weight > (merged.get(target) ?? 0)) merged.set(target, weight);
+  return [...merged].sort((a, b) => b[1] - a[1]);
+}
+
 export function createTermBridges(
   lexicon: LexicalMap,
   documentFrequency: (term: string) => number,
@@ -99,20 +120,30 @@ export function createTermBridges(
     }
     return [...best].sort((a, b) => b[1] - a[1]).slice(0, options.neighbours);
   };
+  const knownBridges = (term: string): Bridge[] =>
+    merge(term, relatedTerms(lexicon, term)).map(([t, w]) => [t, w * options.knownScale] as const);
   return (topic) => {
     const out = new Map<string, Bridge[]>();
+    let unknownWords = 0;
+    let knownWords = 0;
     for (const word of tokenize(topic)) {
-      if (out.size >= options.maxWords) break;
       const term = toTerm(word);
-      if (!term || out.has(term) || known(term) || tooCommon(word)) continue;
-      const merged = new Map<string, number>();
-      for (const [target, weight] of [...bridgeTerm(lexicon, term), ...nearest(word)])
-        if (target !== term && weight > (merged.get(target) ?? 0)) merged.set(target, weight);
-      if (merged.size > 0)
-        out.set(
-          term,
-          [...merged].sort((a, b) => b[1] - a[1]),
-        );
+      if (!term || out.has(term)) continue;
+      if (known(term)) {
+        if (knownWords >= options.maxKnownWords) continue;
+        const found = knownBridges(term);
+        if (found.length > 0) {
+          out.set(term, found);
+          knownWords++;
+        }
+        continue;
+      }
+      if (unknownWords >= options.maxWords || tooCommon(word)) continue;
+      const merged = merge(term, [...bridgeTerm(lexicon, term), ...nearest(word)]);
+      if (merged.length > 0) {
+        out.set(term, merged);
+        unknownWords++;
+      }
     }
     return out;
   };

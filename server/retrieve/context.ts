@@ -86,9 +86,15 @@ export function commonWords(embedder: TextEmbedder): ((word: string) => boolean)
 
 /**
  * The bridges of an index's corpus: its WordNet map and, with the offline embedder, word-vector neighbours;
- * `sources` leaves either out (BRIDGES, to measure each alone).
+ * `sources` leaves either out (BRIDGES, to measure each alone); `knownWords` (KNOWN_BRIDGES) whether words the
+ * corpus does use bridge too, through WordNet's relations between corpus words.
  */
-export function termBridges(index: LoadedIndex, embedder: TextEmbedder, sources: BridgeSources = 'both'): TermBridges {
+export function termBridges(
+  index: LoadedIndex,
+  embedder: TextEmbedder,
+  sources: BridgeSources = 'both',
+  knownWords = true,
+): TermBridges {
   if (sources === 'none') return NO_BRIDGES;
   const documentFrequency = (term: string) => {
     const id = index.lexical.termId(term);
@@ -97,7 +103,11 @@ export function termBridges(index: LoadedIndex, embedder: TextEmbedder, sources:
   const { wordVector, wordRank } = embedder;
   const useVectors = sources === 'both' || sources === 'vectors';
   // Without WordNet the map is empty but keeps the corpus vocabulary the neighbours are drawn from.
-  const lexicon = sources === 'vectors' ? { ...index.lexicon, entries: {} } : index.lexicon;
+  const lexicon = {
+    ...index.lexicon,
+    entries: sources === 'vectors' ? {} : index.lexicon.entries,
+    related: sources === 'vectors' || !knownWords ? {} : index.lexicon.related,
+  };
   const words =
     useVectors && wordVector && wordRank
       ? { vector: (w: string) => wordVector.call(embedder, w), rank: (w: string) => wordRank.call(embedder, w) }

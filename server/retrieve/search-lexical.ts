@@ -1,6 +1,6 @@
 /**
  * @module server/retrieve/search-lexical
- * BM25 over the question's own terms, its glossary expansion and the bridges of words the corpus never uses,
+ * BM25 over the question's own terms, its glossary expansion and the bridges of its words (bridges.ts),
  * each weighted below the question's own words; the best candidates only.
  */
 import type { WeightedQuery } from '../../core/index/bm25.js';
@@ -17,7 +17,7 @@ export function lexicalScores(ctx: RetrievalContext, reading: QueryReading, limi
   const expansion = [...new Set(reading.expansion.flatMap((p) => tokenize(p)))];
   const queries: WeightedQuery[] = [{ terms: reading.topicTerms, weight: 1 }];
   if (expansion.length > 0) queries.push({ terms: analyse(expansion.join(' ')), weight: ctx.options.expansionWeight });
-  // Words the corpus never uses, read as the corpus terms WordNet relates them to, below the question's own.
+  // Bridged words (bridges.ts), read as the corpus terms they relate to, below the question's own.
   const bridged = new Map<string, number>();
   for (const bridges of reading.bridges.values())
     for (const [target, weight] of bridges) bridged.set(target, Math.max(bridged.get(target) ?? 0, weight));

@@ -46,7 +46,7 @@ export class TermStatistics {
 
   constructor(
     private readonly lexical: LexicalIndex,
-    /** A question's words the corpus never uses → corpus terms (WordNet and word-vector neighbours). */
+    /** A question's words → related corpus terms (bridges.ts: WordNet, word-vector neighbours; known words at half weight). */
     readonly bridgesOf: TermBridges = NO_BRIDGES,
     /** The hand-written groups of equivalent terms (GLOSSARY=off: none). */
     readonly glossary: CompiledGlossary = projectGlossary,
@@ -94,7 +94,7 @@ export interface Concept {
   terms: string[];
   /** Glossary equivalents, each a list of terms that must all be present ("trafficking in aliens"). */
   equivalents: string[][];
-  /** For a word the corpus never uses: corpus terms related to it (WordNet), each meeting it in part. */
+  /** Corpus terms related to the word (bridges.ts), each meeting it in part where the word itself is absent. */
   bridges: readonly Bridge[];
   weight: number;
 }

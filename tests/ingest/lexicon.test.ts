@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseForms, buildLexicalMap } from '../../ingest/lexicon/build.js';
+import { buildKnownWordMap } from '../../ingest/lexicon/known.js';
 import { openWordNet } from '../../ingest/lexicon/wordnet.js';
 import { createTermBridges } from '../../server/retrieve/bridges.js';
 import { toTerm } from '../../core/text/terms.js';
@@ -65,5 +66,64 @@ describe('createTermBridges', () => {
   it("leaves the corpus's own words and very common words alone", () => {
     expect(bridges('prison carrier').size).toBe(0);
     expect(bridges('here').size).toBe(0);
+  });
+});
+
+describe('buildKnownWordMap (relations between corpus words, in a main sense of both)', () => {
+  const vocabulary = ['members', 'membership', 'help', 'assistance', 'police', 'law', 'people', 'generation', 'zebra'];
+  const map = buildKnownWordMap(vocabulary, wordnet);
+  const targets = (word: string) => (map[toTerm(word) ?? ''] ?? []).map(([t]) => t);
+
+  it.each([
+    ['members', 'membership', 'derived form'],
+    ['membership', 'members', 'derived form, the other way'],
+    ['help', 'assistance', 'synonym'],
+    ['assistance', 'help', 'synonym, the other way'],
+  ])('%s → %s (%s)', (word, target) => {
+    expect(targets(word)).toContain(toTerm(target));
+  });
+
+  it.each([
+    ['law', 'police', "'law' is a sense of 'police', but not one of its main ones"],
+    ['people', 'generation', 'one level down is not followed'],
+    ['zebra', 'members', 'no relation at all'],
+  ])('%s ↛ %s (%s)', (word, target) => {
+    expect(targets(word)).not.toContain(toTerm(target));
+  });
+
+  it('relates only corpus words, below or at an exact match', () => {
+    const corpus = new Set(vocabulary.map((w) => toTerm(w)));
+    for (const [key, list] of Object.entries(map)) {
+      expect(corpus.has(key)).toBe(true);
+      for (const [t, weight] of list) {
+        expect(corpus.has(t)).toBe(true);
+        expect(weight).toBeGreaterThan(0);
+        expect(weight).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(map[toTerm('zebra') ?? '']).toBeUndefined();
+  });
+});
+
+describe('createTermBridges for words the corpus uses', () => {
+  const lexicon = {
+    source: 'test',
+    entries: { boss: [['employ', 0.8]] as [string, number][] },
+    related: { member: [['membership', 1]] as [string, number][], help: [['assist', 1]] as [string, number][] },
+    vocabulary: ['employers', 'members', 'membership', 'help', 'assistance', 'zebra'],
+  };
+  const inCorpus = new Set(['employ', 'member', 'membership', 'help', 'assist', 'zebra']);
+  const bridges = createTermBridges(lexicon, (term) => (inCorpus.has(term) ? 2 : 0));
+
+  it.each([
+    ['which members joined', 'member', [['membership', 0.5]]],
+    ['help for returnees', 'help', [['assist', 0.5]]],
+    ['bosses and members', 'boss', [['employ', 0.8]]],
+  ])('%s: %s bridges to %o (half weight for a known word)', (topic, term, expected) => {
+    expect(bridges(topic).get(term)).toEqual(expected);
+  });
+
+  it.each(['zebra', 'membership zebra'])('%s: a known word with no relation gets no bridge', (topic) => {
+    expect(bridges(topic).has('zebra')).toBe(false);
   });
 });

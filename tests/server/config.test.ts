@@ -24,23 +24,24 @@ describe('PUBLIC_URL', () => {
   });
 });
 
-describe('BRIDGES and GLOSSARY (ablations of the rewording sources)', () => {
+describe('BRIDGES, KNOWN_BRIDGES and GLOSSARY (ablations of the rewording sources)', () => {
   it.each([
-    [{}, { bridges: 'both', glossary: true }],
+    [{}, { bridges: 'both', knownWords: true, glossary: true }],
     [
       { BRIDGES: 'none', GLOSSARY: 'off' },
-      { bridges: 'none', glossary: false },
+      { bridges: 'none', knownWords: true, glossary: false },
     ],
-    [{ BRIDGES: 'wordnet' }, { bridges: 'wordnet', glossary: true }],
+    [{ BRIDGES: 'wordnet' }, { bridges: 'wordnet', knownWords: true, glossary: true }],
     [
       { BRIDGES: 'vectors', GLOSSARY: 'on' },
-      { bridges: 'vectors', glossary: true },
+      { bridges: 'vectors', knownWords: true, glossary: true },
     ],
+    [{ KNOWN_BRIDGES: 'off' }, { bridges: 'both', knownWords: false, glossary: true }],
   ])('%o → %o', (env, expected) => {
     expect(loadConfig(env).wording).toEqual(expected);
   });
 
-  it.each([{ BRIDGES: 'all' }, { GLOSSARY: 'pruned' }])('refuses %o', (env) => {
-    expect(() => loadConfig(env)).toThrow(/config: invalid environment: (BRIDGES|GLOSSARY)/);
+  it.each([{ BRIDGES: 'all' }, { GLOSSARY: 'pruned' }, { KNOWN_BRIDGES: 'some' }])('refuses %o', (env) => {
+    expect(() => loadConfig(env)).toThrow(/config: invalid environment: (BRIDGES|GLOSSARY|KNOWN_BRIDGES)/);
   });
 });
