@@ -156,7 +156,15 @@ export async function measureLoad(options: {
   nodeArgs?: (label: string) => string[];
   log: (line: string) => void;
 }): Promise<LoadResults> {
-  const env = { INDEX_DIR: options.indexDir, AUTO_INGEST: 'false', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' };
+  // No answer cache: the runs rotate through the dev questions, and a cached answer would measure the cache,
+  // not answering.
+  const env = {
+    INDEX_DIR: options.indexDir,
+    AUTO_INGEST: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
+    ANSWER_CACHE_TTL_SECONDS: '0',
+  };
   const routes: Route[] = ['healthz', 'search', 'chat'];
   const results: LoadResults = {
     durationS: options.durationS,
