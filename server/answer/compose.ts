@@ -6,7 +6,7 @@
 import type { QueryPlan } from '../plan/types.js';
 import { CHECKED_KINDS, SPECIFIC_NAMES } from '../plan/answer-kind.js';
 import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
-import type { TermStatistics } from '../retrieve/term-stats.js';
+import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { answerFirst, answeringCoverage } from './answer-first.js';
 import { operativeFirst } from './operative-first.js';
@@ -93,6 +93,7 @@ export function composeExtractiveReply(
     coverage: evidence.coverage,
     documents: inventory.documents,
     idf: (term) => stats.idf(term),
+    holds: (unitId) => coverage(plan.reading.concepts, stats.termsOf(unitId)),
   });
   if (specificStated(plan, cited)) return { ...written, grounded: true, mode: 'extractive' };
   const specific = SPECIFIC_NAMES[plan.answerKind];

@@ -29,6 +29,8 @@ export interface WriteInput {
   documents: readonly DocumentMeta[];
   /** How rare a term is (the index's idf), to tell what a later document adds. */
   idf: (term: string) => number;
+  /** Share of the question's concepts a unit holds (by id); ranks a document's points for a comparison. */
+  holds?: (unitId: string) => number;
 }
 
 /** A summary cites at most this many units, then names the rest by id. */
@@ -174,23 +176,44 @@ function newWords(later: string, earlier: readonly string[], idf: (term: string)
     .map((f) => f.word);
 }
 
+/** A document's best points for a comparison's cell — most of the question held, what the text commits to before
+ * what motivates it, then best ranked — in reading order. */
+function bestPoints(group: readonly SearchHit[], input: WriteInput): SearchHit[] {
+  const rank = (h: SearchHit) => input.cited.indexOf(h);
+  const held = (h: SearchHit) => input.holds?.(h.unit.id) ?? 0;
+  const motivating = (h: SearchHit) => Number(h.unit.kind === 'preamble' || h.unit.kind === 'consideration');
+  const best = [...group]
+    .sort((a, b) => held(b) - held(a) || motivating(a) - motivating(b) || rank(a) - rank(b))
+    .slice(0, COMPARISON_POINTS);
+  return best.sort((a, b) => a.unit.order - b.unit.order);
+}
+
 function comparison(input: WriteInput, citations: Citations): string {
   const groups = byDocument(capFairly(input.cited, MAX_SUMMARY_UNITS).shown);
   const parts = [opening(input, citations)];
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  const shown = groups.map((g) => bestPoints(g, input));
   parts.push(
     [
       '| Document | What it says |',
       '|---|---|',
       ...groups.map(
-        (g) =>
-          `| ${cell(documentName(g[0].document).replace(/^the /, ''))} | ${g
-            .slice(0, COMPARISON_POINTS)
+        (g, i) =>
+          `| ${cell(documentName(g[0].document).replace(/^the /, ''))} | ${shown[i]
             .map((h) => cell(point(h, citations, COMPARISON_CHARS)))
             .join('<br>')} |`,
       ),
     ].join('\n'),
   );
+  // The rest of each document's relevant units, named with their markers: cited, though not in the table.
+  const more = groups
+    .map((g, i) => ({ g, rest: g.filter((h) => !shown[i].includes(h)) }))
+    .filter(({ rest }) => rest.length > 0)
+    .map(
+      ({ g, rest }) =>
+        `${documentName(g[0].document).replace(/^the /, '')}: ${rest.map((h) => `${h.unit.label} [${citations.cite(h).n}]`).join(', ')}`,
+    );
+  if (more.length > 0) parts.push(`Also on this: ${more.join('; ')}.`);
   const changes: string[] = [];
   groups.forEach((g, i) => {
     if (i === 0) return;

@@ -185,6 +185,41 @@ describe('writeAnswer', () => {
     expectWellFormed(reply, cited);
   });
 
+  it('fills a comparison cell with the points holding most of the question, operative before motivating', () => {
+    const recital = hit(
+      p09,
+      'preamble-22',
+      'Preamble, recital 22',
+      'preamble',
+      'Recognising that return matters;',
+      0.95,
+    );
+    const aside = hit(
+      p09,
+      'clause-j.4',
+      'Clause (j), point 4',
+      'point',
+      'exploring brain gain effects of mobility,',
+      0.9,
+    );
+    const g2 = hit(
+      p09,
+      'clause-g.2',
+      'Clause (g), point 2',
+      'point',
+      'pursuing the return of irregular migrants,',
+      0.7,
+    );
+    const g3 = hit(p09, 'clause-g.3', 'Clause (g), point 3', 'point', 'supporting return and reintegration,', 0.6);
+    const cited = [rec18, recital, aside, g1, g2, g3];
+    const holds = (id: string) => (id.endsWith('clause-j.4') ? 0.2 : 1);
+    const reply = writeAnswer({ ...input(plan('comparison'), cited, 'return'), holds });
+    const row = reply.answer.split('\n').find((l) => l.startsWith('| Prague 2009'));
+    expect(row).toMatch(/Clause \(g\), point 1: .*Clause \(g\), point 2: .*Clause \(g\), point 3: /);
+    expect(row).not.toMatch(/recital 22|Clause \(j\)/);
+    expectWellFormed(reply, cited);
+  });
+
   it('lists an enumeration as a numbered list, every item cited', () => {
     const cited = [rec21, rec18];
     const reply = writeAnswer(input(plan('enumeration'), cited, 'recommendations'));
