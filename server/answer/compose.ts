@@ -4,7 +4,7 @@
  * a decline, a partial answer that says which asked-for specific the documents do not state, or the answer.
  */
 import type { QueryPlan } from '../plan/types.js';
-import { CHECKED_KINDS, SPECIFIC_NAMES } from '../plan/answer-kind.js';
+import { CHECKED_KINDS, holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
 import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
 import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
@@ -69,7 +69,15 @@ export function weighPlanEvidence(plan: QueryPlan, result: SearchResult, stats: 
  */
 export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): boolean {
   if (!CHECKED_KINDS.has(plan.answerKind)) return true;
-  return cited.slice(0, 2).some((h) => answeringCoverage(h, plan) >= SPECIFIC_COVERAGE);
+  // A unit the question named ("Recommendation 22: in what year…?") is what was asked about: any specific of
+  // the kind in it answers, whatever else its sentence says.
+  return cited
+    .slice(0, 2)
+    .some((h) =>
+      h.referenced
+        ? holdsAnswerKind(h.unit.text, plan.answerKind, plan.question)
+        : answeringCoverage(h, plan) >= SPECIFIC_COVERAGE,
+    );
 }
 
 /** The offline reply for a plan whose search result is known. */

@@ -63,6 +63,11 @@ describe('specificStated', () => {
     expect(specificStated(countries, cited.map(hit))).toBe(stated);
   });
 
+  it('holds for a unit the question named, whatever else its sentence says', () => {
+    const named = { ...hit('project'), referenced: true };
+    expect(specificStated(countries, [named])).toBe(true);
+  });
+
   it('always holds for kinds no text can be checked for', () => {
     expect(specificStated(plan('Who chaired it?', 'chaired', 'body'), [hit('history')])).toBe(true);
   });
