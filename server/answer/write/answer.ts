@@ -93,13 +93,32 @@ function quoteOptions(plan: QueryPlan): QuoteOptions {
   return {};
 }
 
+const isMotivating = (h: SearchHit) => h.unit.kind === 'preamble' || h.unit.kind === 'consideration';
+
+/** What a document commits to opens before what motivates it: a cited recommendation, action, clause or point of
+ * the same document holding as much of the question replaces an opening recital or consideration. */
+function operativeOpening(first: SearchHit, input: WriteInput): SearchHit {
+  if (!isMotivating(first) || first.referenced || !input.holds) return first;
+  const held = (h: SearchHit) => input.holds?.(h.unit.id) ?? 0;
+  const operative = input.cited.find(
+    (h) =>
+      h.unit.documentId === first.unit.documentId &&
+      !isMotivating(h) &&
+      h.unit.kind !== 'heading' &&
+      h.unit.kind !== 'paragraph' &&
+      held(h) >= held(first),
+  );
+  return operative ?? first;
+}
+
 /** The opening: the best unit's sentence as a statement of its document, with its marker. A timeline opens
  * with the earliest document's best unit. */
 function opening(input: WriteInput, citations: Citations): string {
-  const top =
+  const first =
     input.plan.intent === 'timeline'
       ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
       : input.cited[0];
+  const top = operativeOpening(first, input);
   const { n, quote } = citations.cite(top, true);
   const statement = withMarker(plainStatement(quote, top.unit, top.document), n);
   if (input.plan.intent !== 'yesno') return statement;
@@ -181,7 +200,7 @@ function newWords(later: string, earlier: readonly string[], idf: (term: string)
 function bestPoints(group: readonly SearchHit[], input: WriteInput): SearchHit[] {
   const rank = (h: SearchHit) => input.cited.indexOf(h);
   const held = (h: SearchHit) => input.holds?.(h.unit.id) ?? 0;
-  const motivating = (h: SearchHit) => Number(h.unit.kind === 'preamble' || h.unit.kind === 'consideration');
+  const motivating = (h: SearchHit) => Number(isMotivating(h));
   const best = [...group]
     .sort((a, b) => held(b) - held(a) || motivating(a) - motivating(b) || rank(a) - rank(b))
     .slice(0, COMPARISON_POINTS);

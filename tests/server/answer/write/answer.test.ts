@@ -220,6 +220,16 @@ describe('writeAnswer', () => {
     expectWellFormed(reply, cited);
   });
 
+  it('opens with what a document commits to before what motivates it, when it holds as much of the question', () => {
+    const c12 = hit(p97, 'consideration-12', 'Consideration 12', 'consideration', 'Noting that carriers matter;', 0.95);
+    const cited = [c12, rec18];
+    const summary = plan('summary', { scope: ['prague-1997'] });
+    const opening = (holds: (id: string) => number) =>
+      writeAnswer({ ...input(summary, cited, 'carriers'), holds }).answer.split('\n')[0];
+    expect(opening(() => 1)).toMatch(/^Recommendation 18 of the Prague 1997 Recommendations/);
+    expect(opening((id) => (id.endsWith('rec-18') ? 0.5 : 1))).toMatch(/^In Consideration 12/);
+  });
+
   it('lists an enumeration as a numbered list, every item cited', () => {
     const cited = [rec21, rec18];
     const reply = writeAnswer(input(plan('enumeration'), cited, 'recommendations'));
