@@ -7,6 +7,7 @@
 import type { DocumentId } from '../../core/types.js';
 import type { ChatTurn } from '../answer/types.js';
 import type { DocumentMeta } from '../../core/types.js';
+import { askedCount } from './asked-count.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import { recountedBy, type QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
@@ -76,7 +77,13 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const reading = deps.read({
     query: retrievalText,
     documents: caller ?? (insistsAll ? [...deps.allDocuments] : undefined),
-    companions: asksAboutEvent(question) ? deps.recountedBy : undefined,
+    // A history that recounts a document is heard for a question about the document as an event, and for a
+    // counted list ("the six priority goals in the Call for Action"): the history may name what the text
+    // only numbers.
+    companions:
+      asksAboutEvent(question) || (f.ownIntent === 'enumeration' && askedCount(question) !== null)
+        ? deps.recountedBy
+        : undefined,
     otherwise:
       asksAll || (!carried && ACROSS_INTENTS.has(askedIntent)) ? [...deps.allDocuments] : (carried ?? undefined),
   });

@@ -6,6 +6,7 @@
  * naming what was asked and with as many items as the question says, its items are the answer, each verbatim.
  */
 import { analyse } from '../../../core/text/terms.js';
+import { askedCount } from '../../plan/asked-count.js';
 import type { QueryPlan } from '../../plan/types.js';
 import { coverage } from '../../retrieve/term-stats.js';
 import type { SearchHit } from '../../retrieve/types.js';
@@ -22,22 +23,6 @@ export interface InlineList {
   alternatives: SearchHit[];
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-/** "the six priority goals", "the 3 pillars": how many items the question expects. */
-const ASKED_COUNT =
-  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\b/i;
 /** The words just before the colon cover at least this share of the question's concepts. */
 const MIN_LEAD_COVERAGE = 0.5;
 /** How many of the lead's last words must name what is listed ("…focused on six priority areas:"): what a long
@@ -49,13 +34,6 @@ const ITEM_DEBRIS = /^(?:(?:\d{1,3}\.?|[b-hj-z]\.?)\s+)+/i;
 const LEADING_NUMBERING = /^(?:\s*(?:\d{1,3}\.?|[b-hj-z]\.?)(?=\s))+/i;
 // The list ends at a full stop before a capital (a new sentence) or at the end of the text.
 const LIST_END = /\.(?=\s+[A-Z]|\s*$)/;
-
-export function askedCount(question: string): number | null {
-  const m = ASKED_COUNT.exec(question);
-  if (!m) return null;
-  const word = m[1].toLowerCase();
-  return NUMBER_WORDS[word] ?? (/^\d+$/.test(word) ? Number(word) : null);
-}
 
 interface Span {
   start: number;

@@ -109,6 +109,13 @@ describe('the plan holds the reading', () => {
     expect(content.reading.scope).toEqual(['call-for-action']);
   });
 
+  it('hears the history of a named document for a counted list, which the history may name', () => {
+    const counted = planQuery({ question: 'what are the six priority goals in the call for action?' }, deps);
+    expect(counted.reading.companions).toEqual(['budapest-process-30-years']);
+    const uncounted = planQuery({ question: 'list the actions of the Call for Action on return' }, deps);
+    expect(uncounted.reading.companions).toEqual([]);
+  });
+
   it('searches every document for a summary across them, and a carried scope for a follow-up', () => {
     const across = planQuery({ question: 'Summarise what the documents say about return, with citations' }, deps);
     expect(across.reading.scope).toEqual(deps.allDocuments);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../../core/types.js';
 import type { QueryPlan } from '../../../../server/plan/types.js';
-import { askedCount, findInlineList } from '../../../../server/answer/write/inline-list.js';
+import { findInlineList } from '../../../../server/answer/write/inline-list.js';
 import { conceptsOf, TermStatistics } from '../../../../server/retrieve/term-stats.js';
 import type { SearchHit } from '../../../../server/retrieve/types.js';
 import { testReading } from '../../../support/reading.js';
@@ -38,15 +38,6 @@ const plan = (question: string, topic: string): QueryPlan =>
     answerKind: 'list',
     reading: testReading({ query: topic, topic, concepts: conceptsOf(topic, stats) }),
   }) as QueryPlan;
-
-describe('askedCount', () => {
-  it.each([
-    ['What are the six priority goals?', 6],
-    ['list the 3 pillars', 3],
-    ['What are the priority goals?', null],
-    ['What happened in 1997?', null],
-  ])('%s → %s', (question, count) => expect(askedCount(question)).toBe(count));
-});
 
 describe('findInlineList', () => {
   it('takes the items after the colon, verbatim, without stray numbering', () => {
