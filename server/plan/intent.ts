@@ -80,6 +80,8 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:in|from)\s+(?:the\s+)?(?:documents?|texts?)\b/gi,
   /\bthe\s+budapest\s+process(?:'s|’s)?\s+(?:position|approach|stance|view|line|thinking|policy)\s+(?:on|to|towards|regarding)\b/gi,
   /\b(?:position|approach|stance|views?|thinking)\s+(?:on|to|towards|regarding)\b/gi,
+  // "How many actions does it have in total?": the count asked for, not a topic.
+  /\bin\s+total\b/gi,
   // "Where does family reunification come up?": where a topic is found, not a topic of its own.
   /\b(?:comes?|came|crops?|cropped|shows?|showed)\s+up\b/gi,
   // "the integration provisions", "the passages on return": what a text holds, not what it is about.

@@ -46,7 +46,10 @@ function eventMarks(ctx: RetrievalContext, named: readonly string[]): string[] {
 }
 
 function belowNamed(ctx: RetrievalContext, fused: FusedScore[], reading: QueryReading): FusedScore[] {
-  const marks = eventMarks(ctx, reading.named);
+  // The documents asked about: named, or carried from earlier turns (the scope without its companions).
+  const subjects =
+    reading.named.length > 0 ? reading.named : (reading.scope ?? []).filter((id) => !reading.companions.includes(id));
+  const marks = eventMarks(ctx, subjects);
   const weighed = fused.map((f) => {
     const unit = ctx.unitById.get(f.id);
     if (!unit || !reading.companions.includes(unit.documentId)) return f;

@@ -24,11 +24,18 @@ export function yearsIn(text: string): string[] {
   return [...new Set(text.match(YEAR) ?? [])];
 }
 
-/** The caller's documents, else those the query names (with their companions), else the fallback; null = all. */
-function scopeOf(request: ReadRequest, named: DocumentId[]): DocumentId[] | null {
-  if (request.documents?.length) return [...request.documents];
-  if (named.length > 0) return [...new Set([...named, ...named.flatMap((id) => request.companions?.get(id) ?? [])])];
-  return request.otherwise?.length ? [...request.otherwise] : null;
+/**
+ * The caller's documents, else those the query names, else the fallback (a follow-up's carried documents, or
+ * every one); null = all. The named or carried documents bring their companions (a history that recounts them).
+ */
+function scopeOf(request: ReadRequest, named: DocumentId[]): { scope: DocumentId[] | null; companions: DocumentId[] } {
+  if (request.documents?.length) return { scope: [...request.documents], companions: [] };
+  const base = named.length > 0 ? named : (request.otherwise ?? []);
+  if (base.length === 0) return { scope: null, companions: [] };
+  const companions = [
+    ...new Set(base.flatMap((id) => request.companions?.get(id) ?? []).filter((id) => !base.includes(id))),
+  ];
+  return { scope: [...new Set([...base, ...companions])], companions };
 }
 
 /** For each document, the documents that recount it (DocumentMeta.recounts, read the other way). */
@@ -53,10 +60,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
     // Misspelt words are read as the documents' own before anything else looks at the query.
     const { query, corrections } = correctSpelling(request.query);
     const resolution = resolveDocuments(query, names);
-    const scope = scopeOf(request, resolution.documents);
-    const companions = (scope ?? []).filter(
-      (id) => !resolution.documents.includes(id) && !request.documents?.length && resolution.documents.length > 0,
-    );
+    const { scope, companions } = scopeOf(request, resolution.documents);
     // Words that only named a document would otherwise pull in every unit that mentions the place.
     const topic = resolution.documents.length > 0 ? resolution.topic : query;
     const references = parseReferences(query);
@@ -89,14 +93,15 @@ export function createNameReader(documents: DocumentMeta[]): QueryReader {
   return (request) => {
     const resolution = resolveDocuments(request.query, names);
     const topic = resolution.documents.length > 0 ? resolution.topic : request.query;
+    const { scope, companions } = scopeOf(request, resolution.documents);
     return {
       query: request.query,
       corrections: [],
       named: resolution.documents,
       topic,
       topicTerms: analyse(topic),
-      scope: scopeOf(request, resolution.documents),
-      companions: [],
+      scope,
+      companions,
       references: parseReferences(request.query),
       referenced: [],
       concepts: [],

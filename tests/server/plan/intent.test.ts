@@ -49,6 +49,7 @@ describe('stripRequestWords', () => {
     ['Compare the integration provisions of 2009 and 2019', 'the integration of 2009 and 2019'],
     ['List the passages on return in 1997', 'the return in 1997'],
     ['where does family reunification come up in these texts?', 'where does family reunification in these texts?'],
+    ['how many actions does it have in total?', 'how many actions does it have ?'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
 
   it.each([

@@ -116,6 +116,13 @@ describe('the plan holds the reading', () => {
     expect(uncounted.reading.companions).toEqual([]);
   });
 
+  it('hears the history of a document a follow-up carries, when it asks about the document as an event', () => {
+    const history = [{ role: 'user' as const, content: 'What does the Call for Action say about return?' }];
+    const plan = planQuery({ question: 'how many actions does it have in total?', history }, deps);
+    expect(plan.reading.scope).toEqual(['call-for-action', 'budapest-process-30-years']);
+    expect(plan.reading.companions).toEqual(['budapest-process-30-years']);
+  });
+
   it('searches every document for a summary across them, and a carried scope for a follow-up', () => {
     const across = planQuery({ question: 'Summarise what the documents say about return, with citations' }, deps);
     expect(across.reading.scope).toEqual(deps.allDocuments);
