@@ -254,7 +254,9 @@ function inlineList(list: InlineList, input: WriteInput, citations: Citations): 
   const n = citations.citeSpan(list.hit, list.quote);
   const source = `${documentName(list.hit.document).replace(/^the /, 'The ')}, ${list.hit.unit.label}`;
   const lead = `${source}, lists ${list.items.length}: “${list.lead}:” [${n}]`;
-  const items = list.items.map((item, i) => `${i + 1}. ${item} [${n}]`);
+  // One passage holds the whole list: its marker on the lead cites every item, as a writer cites a list from one
+  // source (a marker per item repeated the same source six times).
+  const items = list.items.map((item, i) => `${i + 1}. ${item}`);
   const parts = [lead, items.join('\n')];
   const others = input.cited.filter((h) => h !== list.hit && !list.alternatives.includes(h));
   const rest = [...list.alternatives, ...others].slice(0, MAX_ALSO_RELEVANT);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../../core/types.js';
 import type { QueryPlan } from '../../../../server/plan/types.js';
 import { findInlineList } from '../../../../server/answer/write/inline-list.js';
+import { writeAnswer } from '../../../../server/answer/write/answer.js';
 import { conceptsOf, TermStatistics } from '../../../../server/retrieve/term-stats.js';
 import type { SearchHit } from '../../../../server/retrieve/types.js';
 import { testReading } from '../../../support/reading.js';
@@ -79,6 +80,27 @@ describe('findInlineList', () => {
       plan('What are the six priority goals?', 'six priority goals'),
     );
     expect(list?.hit.unit.id).toBe('goals');
+  });
+});
+
+describe('writeAnswer with a list given in one sentence', () => {
+  it('writes the items one per line under the lead, which cites the one passage that holds them all', () => {
+    const asked = plan('What are the six priority goals?', 'six priority goals');
+    const reply = writeAnswer({
+      plan: asked,
+      cited: [hit('goals'), hit('plain')],
+      claim: 'six priority goals',
+      coverage: 1,
+      documents: [TEST_DOCUMENT],
+      idf: () => 1,
+    });
+    expect(reply.answer).toMatch(
+      /lists 6: “Its six priority goals below were agreed upon:” \[1\]\n\n1\. promote legal migration and mobility\n2\. /,
+    );
+    expect(reply.answer).toMatch(/\n6\. promote international protection\n/);
+    expect(reply.citations[0]).toMatchObject({ n: 1 });
+    expect(units[0].text).toContain(reply.citations[0].quote);
+    expect(reply.answer).toMatch(/Also relevant:\n- .*\[2\]/);
   });
 });
 
