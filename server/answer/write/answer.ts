@@ -216,11 +216,13 @@ function comparison(input: WriteInput, citations: Citations): string {
     [
       '| Document | What it says |',
       '|---|---|',
-      ...groups.map(
-        (g, i) =>
-          `| ${cell(documentName(g[0].document).replace(/^the /, ''))} | ${shown[i]
-            .map((h) => cell(point(h, citations, COMPARISON_CHARS)))
-            .join('<br>')} |`,
+      // One row per point, the document named on its first: a cell of several points would need <br>, which
+      // markdown renderers and exports do not all keep.
+      ...groups.flatMap((g, i) =>
+        shown[i].map(
+          (h, j) =>
+            `| ${j === 0 ? cell(documentName(g[0].document).replace(/^the /, '')) : ''} | ${cell(point(h, citations, COMPARISON_CHARS))} |`,
+        ),
       ),
     ].join('\n'),
   );

@@ -214,9 +214,16 @@ describe('writeAnswer', () => {
     const cited = [rec18, recital, aside, g1, g2, g3];
     const holds = (id: string) => (id.endsWith('clause-j.4') ? 0.2 : 1);
     const reply = writeAnswer({ ...input(plan('comparison'), cited, 'return'), holds });
-    const row = reply.answer.split('\n').find((l) => l.startsWith('| Prague 2009'));
-    expect(row).toMatch(/Clause \(g\), point 1: .*Clause \(g\), point 2: .*Clause \(g\), point 3: /);
-    expect(row).not.toMatch(/recital 22|Clause \(j\)/);
+    // One row per point, the document named on the first; no <br> inside cells.
+    const lines = reply.answer.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('| Prague 2009'));
+    expect(lines.slice(first, first + 3)).toEqual([
+      expect.stringMatching(/^\| Prague 2009 Joint Declaration \| Clause \(g\), point 1: /),
+      expect.stringMatching(/^\| {2}\| Clause \(g\), point 2: /),
+      expect.stringMatching(/^\| {2}\| Clause \(g\), point 3: /),
+    ]);
+    expect(reply.answer).not.toMatch(/<br>/);
+    expect(lines.filter((l) => l.startsWith('|')).join('\n')).not.toMatch(/recital 22|Clause \(j\)/);
     expectWellFormed(reply, cited);
   });
 
