@@ -6,7 +6,7 @@
  * unit on a project that trained "more than 1700 officials". Only the order of units already cited changes.
  */
 import { analyse } from '../../core/text/terms.js';
-import { holdsAnswerKind, namesSomeoneNew } from '../plan/answer-kind.js';
+import { askedSpecific } from '../plan/answer-kind.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage } from '../retrieve/term-stats.js';
 import type { SearchHit } from '../retrieve/types.js';
@@ -19,10 +19,7 @@ const MIN_GAIN = 0.25;
 /** How much of the question the unit's best sentence holding the asked-for specific covers; 0 when none holds it,
  * 1 when one does and the question has no concepts to cover. */
 export function answeringCoverage(hit: SearchHit, plan: QueryPlan): number {
-  const holds =
-    plan.answerKind === 'body'
-      ? (text: string) => namesSomeoneNew(text, plan.question)
-      : (text: string) => holdsAnswerKind(text, plan.answerKind, plan.question);
+  const holds = askedSpecific(plan.answerKind, plan.question) ?? (() => true);
   let best = 0;
   for (const span of cleanSpans(hit.unit.text)) {
     if (!holds(span.text)) continue;

@@ -91,9 +91,11 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive');
+  const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
+  const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
   const cited = isBroad(plan)
     ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats)
-    : answerFirst(operativeFirst(evidence.cited, plan.reading.concepts, stats), plan);
+    : answerFirst(ordered, plan);
   const written = writeAnswer({
     plan,
     cited,
@@ -101,7 +103,7 @@ export function composeExtractiveReply(
     coverage: evidence.coverage,
     documents: inventory.documents,
     idf: (term) => stats.idf(term),
-    holds: (unitId) => coverage(plan.reading.concepts, stats.termsOf(unitId)),
+    holds,
   });
   if (specificStated(plan, cited)) return { ...written, grounded: true, mode: 'extractive' };
   const specific = SPECIFIC_NAMES[plan.answerKind];

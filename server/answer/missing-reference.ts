@@ -39,6 +39,11 @@ function extent(kind: UnitKind, units: readonly Unit[]): string | null {
   return `${ofKind.length} ${ofKind.length === 1 ? names[0] : names[1]} (${first} to ${last})`;
 }
 
+/** The goal of an action, the clause of a point: the group a numbered-within reference belongs to. */
+function groupOf(ref: UnitReference, parent: string): UnitReference {
+  return { kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent };
+}
+
 /**
  * When the question refers to units of which none exists in its documents: a sentence naming what does exist.
  * Null when any referenced unit exists, or when no document in scope has units of that kind at all (then the
@@ -64,7 +69,7 @@ export function describeMissingReference(
         ? ofDoc.filter((u) => u.kind === ref.kind && String(u.number).startsWith(`${parent}.`))
         : [];
       if (parent && siblings.length > 0) {
-        const whole = formatReference({ kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent });
+        const whole = formatReference(groupOf(ref, parent));
         const what = extent(ref.kind, siblings);
         sentences.push(
           `${whole.charAt(0).toUpperCase()}${whole.slice(1)} of the ${doc.shortTitle} has ${what}; there is no ${formatReference(ref)}.`,
@@ -72,10 +77,7 @@ export function describeMissingReference(
         continue;
       }
       // "The last action of Priority Goal 9": the goal itself is what does not exist.
-      const missing: UnitReference =
-        parent && ref.number.endsWith('.last')
-          ? { kind: ref.kind === 'action' ? 'priority-goal' : 'clause', number: parent }
-          : ref;
+      const missing = parent && ref.number.endsWith('.last') ? groupOf(ref, parent) : ref;
       const what = extent(missing.kind, ofDoc);
       if (what) sentences.push(`The ${doc.shortTitle} have ${what}; there is no ${formatReference(missing)}.`);
     }

@@ -113,6 +113,16 @@ export function namesSomeoneNew(text: string, question: string): boolean {
   return false;
 }
 
+/**
+ * A test of a sentence for the specific a question asks for: an amount, a count or a date it holds, or, for "who"
+ * and "where", someone the question did not name; null when the question asks for no specific.
+ */
+export function askedSpecific(kind: AnswerKind, question: string): ((text: string) => boolean) | null {
+  if (CHECKED_KINDS.has(kind)) return (text) => holdsAnswerKind(text, kind, question);
+  if (kind === 'body' || kind === 'place') return (text) => namesSomeoneNew(text, question);
+  return null;
+}
+
 /** How the missing specific is named in an answer that says the documents do not state it. */
 export const SPECIFIC_NAMES: Record<AnswerKind, string> = {
   amount: 'an amount or budget',

@@ -3,19 +3,8 @@
  * How many items a question expects: "What are the six priority goals?" → 6. A list the documents give must
  * have that many items to be the answer, and a question that counts its items asks for a named list.
  */
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+import { cardinalValue } from '../retrieve/reference-words.js';
+
 /** "the six priority goals", "the 3 pillars": how many items the question expects. */
 const ASKED_COUNT =
   /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){0,2}?[a-z]+s\b/i;
@@ -24,5 +13,5 @@ export function askedCount(question: string): number | null {
   const m = ASKED_COUNT.exec(question);
   if (!m) return null;
   const word = m[1].toLowerCase();
-  return NUMBER_WORDS[word] ?? (/^\d+$/.test(word) ? Number(word) : null);
+  return /^\d+$/.test(word) ? Number(word) : cardinalValue(word);
 }

@@ -6,6 +6,7 @@
  */
 import type { TextEmbedder } from '../../core/embed/types.js';
 import type { LoadedIndex } from '../../core/index/store.js';
+import { foldText } from '../../core/text/terms.js';
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import { createTermBridges, NO_BRIDGES, type TermBridges } from './bridges.js';
 import type { BridgeSources } from '../../core/config.js';
@@ -52,6 +53,8 @@ export interface RetrievalContext {
   unitsByDoc: ReadonlyMap<string, Unit[]>;
   /** The document of each chunk, by its vector label. */
   chunkDoc: readonly string[];
+  /** A unit's text folded as query words are (foldText), computed once per unit when first asked for. */
+  foldedText(unit: Unit): string;
 }
 
 export function createRetrievalContext(
@@ -69,7 +72,15 @@ export function createRetrievalContext(
     unitsByDoc.set(u.documentId, list);
   }
   const chunkDoc = index.chunks.map((c) => unitById.get(c.unitId)?.documentId ?? '');
-  return { index, embedder, options, stats, unitById, metaById, unitsByDoc, chunkDoc };
+  // Lazily: only a few questions (about an event, or a document's overview) match words in unit text, and
+  // folding every unit up front would add to start on a large corpus.
+  const folded = new Map<string, string>();
+  const foldedText = (unit: Unit) => {
+    let text = folded.get(unit.id);
+    if (text === undefined) folded.set(unit.id, (text = foldText(unit.text)));
+    return text;
+  };
+  return { index, embedder, options, stats, unitById, metaById, unitsByDoc, chunkDoc, foldedText };
 }
 
 /**

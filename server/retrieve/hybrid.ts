@@ -53,7 +53,7 @@ function belowNamed(ctx: RetrievalContext, fused: FusedScore[], reading: QueryRe
   const weighed = fused.map((f) => {
     const unit = ctx.unitById.get(f.id);
     if (!unit || !reading.companions.includes(unit.documentId)) return f;
-    const text = foldText(unit.text);
+    const text = ctx.foldedText(unit);
     const recounts = marks.length === 0 || marks.some((m) => text.includes(m));
     return { ...f, score: f.score * (recounts ? COMPANION_WEIGHT : UNRELATED_COMPANION_WEIGHT) };
   });

@@ -63,7 +63,7 @@ export function recountingUnits(ctx: RetrievalContext, documents: readonly strin
     const tellers = [...ctx.metaById.values()].filter((d) => d.recounts?.includes(id));
     for (const teller of tellers) {
       const naming = (ctx.unitsByDoc.get(teller.id) ?? []).filter((u) => {
-        const text = foldText(u.text);
+        const text = ctx.foldedText(u);
         return names.some((n) => text.includes(n));
       });
       for (const unit of naming.slice(0, RECOUNTS_PER_DOCUMENT)) hits.push(toHit(ctx, unit, 1, 0, 0));

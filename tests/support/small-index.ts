@@ -5,6 +5,7 @@
  */
 import { buildLexicalIndex, type LexicalIndex } from '../../core/index/lexical.js';
 import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { SearchHit } from '../../server/retrieve/types.js';
 
 export const TEST_DOCUMENT: DocumentMeta = {
   id: 'd',
@@ -34,4 +35,9 @@ export function testUnit(id: string, text: string, section = '', order = 0): Uni
 
 export function smallIndex(units: Unit[]): LexicalIndex {
   return buildLexicalIndex(units, new Map([[TEST_DOCUMENT.id, TEST_DOCUMENT]]));
+}
+
+/** A search hit on a unit of the test document: a plain score, a lexical and a vector match, not referenced. */
+export function testHit(unit: Unit, over: Partial<Omit<SearchHit, 'unit'>> = {}): SearchHit {
+  return { unit, document: TEST_DOCUMENT, score: 1, lexical: 1, vector: 0.5, referenced: false, ...over };
 }

@@ -8,10 +8,11 @@
 import { documentYear } from '../../../core/document-date.js';
 import { toTerm, tokenize } from '../../../core/text/terms.js';
 import type { DocumentId, DocumentMeta } from '../../../core/types.js';
-import { holdsAnswerKind, namesSomeoneNew } from '../../plan/answer-kind.js';
+import { askedSpecific } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
+import { isMotivating, operativeFirst } from '../operative-first.js';
 import type { ChatReply, Citation } from '../types.js';
 import { capFairly } from './fair-cap.js';
 import { findInlineList, type InlineList } from './inline-list.js';
@@ -43,6 +44,10 @@ const COMPARISON_POINTS = 3;
 const COMPARISON_CHARS = 200;
 const DEFINITION = /\b(?:is|was|are|were) (?:an?|the|one of)\b/i;
 
+/** A document's name without its leading article ("Prague 1997 Recommendations"), capitalised to open a sentence. */
+const bareName = (meta: DocumentMeta, opensSentence = false) =>
+  documentName(meta).replace(/^the /, opensSentence ? 'The ' : '');
+
 const byDate = (a: DocumentMeta, b: DocumentMeta) => (documentYear(a) ?? 9999) - (documentYear(b) ?? 9999);
 
 /** Hits grouped by document, documents in date order, units in reading order within each. */
@@ -64,19 +69,17 @@ class Citations {
 
   /** The unit's marker, citing it on first use with the quote given (a verbatim span of the unit). */
   citeSpan(hit: SearchHit, quote: string): number {
-    const known = this.quotes.get(hit.unit.id);
-    if (known) return known.n;
-    const entry = { n: this.list.length + 1, quote };
-    this.list.push(toCitation(entry.n, hit, quote));
-    this.quotes.set(hit.unit.id, entry);
-    return entry.n;
+    return (this.quotes.get(hit.unit.id) ?? this.add(hit, quote)).n;
   }
 
   /** The unit's marker and quote, citing it on first use (with `single`, its one best sentence). */
   cite(hit: SearchHit, single = false): { n: number; quote: string } {
-    const known = this.quotes.get(hit.unit.id);
-    if (known) return known;
-    const quote = bestQuote(hit.unit.text, this.claim, { ...this.options, single });
+    return (
+      this.quotes.get(hit.unit.id) ?? this.add(hit, bestQuote(hit.unit.text, this.claim, { ...this.options, single }))
+    );
+  }
+
+  private add(hit: SearchHit, quote: string): { n: number; quote: string } {
     const entry = { n: this.list.length + 1, quote };
     this.list.push(toCitation(entry.n, hit, quote));
     this.quotes.set(hit.unit.id, entry);
@@ -85,30 +88,10 @@ class Citations {
 }
 
 function quoteOptions(plan: QueryPlan): QuoteOptions {
-  if (plan.answerKind === 'amount' || plan.answerKind === 'count' || plan.answerKind === 'date')
-    return { holdsAnswer: (text) => holdsAnswerKind(text, plan.answerKind, plan.question) };
-  if (plan.answerKind === 'body' || plan.answerKind === 'place')
-    return { holdsAnswer: (text) => namesSomeoneNew(text, plan.question) };
+  const specific = askedSpecific(plan.answerKind, plan.question);
+  if (specific) return { holdsAnswer: specific };
   if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text) };
   return {};
-}
-
-const isMotivating = (h: SearchHit) => h.unit.kind === 'preamble' || h.unit.kind === 'consideration';
-
-/** What a document commits to opens before what motivates it: a cited recommendation, action, clause or point of
- * the same document holding as much of the question replaces an opening recital or consideration. */
-function operativeOpening(first: SearchHit, input: WriteInput): SearchHit {
-  if (!isMotivating(first) || first.referenced || !input.holds) return first;
-  const held = (h: SearchHit) => input.holds?.(h.unit.id) ?? 0;
-  const operative = input.cited.find(
-    (h) =>
-      h.unit.documentId === first.unit.documentId &&
-      !isMotivating(h) &&
-      h.unit.kind !== 'heading' &&
-      h.unit.kind !== 'paragraph' &&
-      held(h) >= held(first),
-  );
-  return operative ?? first;
 }
 
 /** The opening: the best unit's sentence as a statement of its document, with its marker. A timeline opens
@@ -118,7 +101,8 @@ function opening(input: WriteInput, citations: Citations): string {
     input.plan.intent === 'timeline'
       ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
       : input.cited[0];
-  const top = operativeOpening(first, input);
+  // What a document commits to opens before what motivates it (operative-first.ts).
+  const top = input.holds ? operativeFirst([first, ...input.cited.filter((h) => h !== first)], input.holds)[0] : first;
   const { n, quote } = citations.cite(top, true);
   const statement = withMarker(plainStatement(quote, top.unit, top.document), n);
   if (input.plan.intent !== 'yesno') return statement;
@@ -146,24 +130,23 @@ function silentDocuments(input: WriteInput): string | null {
   const heard = new Set(input.cited.map((h) => h.unit.documentId));
   const silent = input.documents.filter((d) => asked.includes(d.id) && !heard.has(d.id)).sort(byDate);
   if (silent.length === 0) return null;
-  const names = silent.map((d) => documentName(d).replace(/^the /, 'The '));
+  const names = silent.map((d) => bareName(d, true));
   return `${names.join(', ')} ${silent.length === 1 ? 'has' : 'have'} no passage on this.`;
+}
+
+/** Further passages, one bullet each: document, unit and quote, with its marker. */
+function alsoRelevant(hits: readonly SearchHit[], citations: Citations): string {
+  const lines = hits.map((h) => {
+    const { n, quote } = citations.cite(h);
+    return `- ${bareName(h.document)}, ${h.unit.label}: “${quote}” [${n}]`;
+  });
+  return ['Also relevant:', ...lines].join('\n');
 }
 
 function lookup(input: WriteInput, citations: Citations): string {
   const parts = [opening(input, citations)];
   const rest = input.cited.slice(1);
-  if (rest.length > 0) {
-    parts.push(
-      [
-        'Also relevant:',
-        ...rest.map((h) => {
-          const { n, quote } = citations.cite(h);
-          return `- ${documentName(h.document).replace(/^the /, '')}, ${h.unit.label}: “${quote}” [${n}]`;
-        }),
-      ].join('\n'),
-    );
-  }
+  if (rest.length > 0) parts.push(alsoRelevant(rest, citations));
   return parts.join('\n\n');
 }
 
@@ -171,7 +154,7 @@ function summary(input: WriteInput, citations: Citations): string {
   const { shown, more } = capFairly(input.cited, MAX_SUMMARY_UNITS);
   const parts = [opening(input, citations)];
   for (const group of byDocument(shown)) {
-    const heading = documentName(group[0].document).replace(/^the /, '');
+    const heading = bareName(group[0].document);
     parts.push([`**${heading}**`, ...group.map((h) => `- ${point(h, citations)}`)].join('\n'));
   }
   if (more.length > 0) parts.push(`And ${more.length} more: ${more.map((h) => h.unit.id).join(', ')}.`);
@@ -221,7 +204,7 @@ function comparison(input: WriteInput, citations: Citations): string {
       ...groups.flatMap((g, i) =>
         shown[i].map(
           (h, j) =>
-            `| ${j === 0 ? cell(documentName(g[0].document).replace(/^the /, '')) : ''} | ${cell(point(h, citations, COMPARISON_CHARS))} |`,
+            `| ${j === 0 ? cell(bareName(g[0].document)) : ''} | ${cell(point(h, citations, COMPARISON_CHARS))} |`,
         ),
       ),
     ].join('\n'),
@@ -232,7 +215,7 @@ function comparison(input: WriteInput, citations: Citations): string {
     .filter(({ rest }) => rest.length > 0)
     .map(
       ({ g, rest }) =>
-        `${documentName(g[0].document).replace(/^the /, '')}: ${rest.map((h) => `${h.unit.label} [${citations.cite(h).n}]`).join(', ')}`,
+        `${bareName(g[0].document)}: ${rest.map((h) => `${h.unit.label} [${citations.cite(h).n}]`).join(', ')}`,
     );
   if (more.length > 0) parts.push(`Also on this: ${more.join('; ')}.`);
   const changes: string[] = [];
@@ -240,10 +223,7 @@ function comparison(input: WriteInput, citations: Citations): string {
     if (i === 0) return;
     const earlier = groups.slice(0, i).flatMap((e) => e.map((h) => citations.cite(h).quote));
     const words = newWords(g.map((h) => citations.cite(h).quote).join(' '), earlier, input.idf);
-    if (words.length > 0)
-      changes.push(
-        `${documentName(g[0].document).replace(/^the /, 'the ')} adds ${words.map((w) => `“${w}”`).join(', ')}`,
-      );
+    if (words.length > 0) changes.push(`${documentName(g[0].document)} adds ${words.map((w) => `“${w}”`).join(', ')}`);
   });
   if (changes.length > 0) parts.push(`What changed: ${changes.join('; ')}.`);
   const silent = silentDocuments(input);
@@ -254,7 +234,7 @@ function comparison(input: WriteInput, citations: Citations): string {
 /** A list the documents give inside one sentence: its items, one per line, then the other passages found. */
 function inlineList(list: InlineList, input: WriteInput, citations: Citations): string {
   const n = citations.citeSpan(list.hit, list.quote);
-  const source = `${documentName(list.hit.document).replace(/^the /, 'The ')}, ${list.hit.unit.label}`;
+  const source = `${bareName(list.hit.document, true)}, ${list.hit.unit.label}`;
   const lead = `${source}, lists ${list.items.length}: “${list.lead}:” [${n}]`;
   // One passage holds the whole list: its marker on the lead cites every item, as a writer cites a list from one
   // source (a marker per item repeated the same source six times).
@@ -262,17 +242,7 @@ function inlineList(list: InlineList, input: WriteInput, citations: Citations): 
   const parts = [lead, items.join('\n')];
   const others = input.cited.filter((h) => h !== list.hit && !list.alternatives.includes(h));
   const rest = [...list.alternatives, ...others].slice(0, MAX_ALSO_RELEVANT);
-  if (rest.length > 0) {
-    parts.push(
-      [
-        'Also relevant:',
-        ...rest.map((h) => {
-          const { n: m, quote } = citations.cite(h);
-          return `- ${documentName(h.document).replace(/^the /, '')}, ${h.unit.label}: “${quote}” [${m}]`;
-        }),
-      ].join('\n'),
-    );
-  }
+  if (rest.length > 0) parts.push(alsoRelevant(rest, citations));
   return parts.join('\n\n');
 }
 
@@ -282,9 +252,7 @@ function enumeration(input: WriteInput, citations: Citations): string {
   const items = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS)).flat();
   const markers = items.map((h) => `${h.unit.label} [${citations.cite(h).n}]`);
   const source =
-    new Set(items.map((h) => h.unit.documentId)).size === 1
-      ? documentName(items[0].document).replace(/^the /, 'The ')
-      : 'The documents';
+    new Set(items.map((h) => h.unit.documentId)).size === 1 ? bareName(items[0].document, true) : 'The documents';
   const lead = `${source} ${source === 'The documents' ? 'name' : /s$/.test(items[0].document.shortTitle) ? 'name' : 'names'} ${items.length}: ${markers.join(', ')}.`;
   const list = items.map((h, i) => `${i + 1}. ${point(h, citations)}`);
   return [lead, list.join('\n')].join('\n\n');

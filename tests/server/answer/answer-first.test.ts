@@ -6,7 +6,7 @@ import type { AnswerKind, QueryPlan } from '../../../server/plan/types.js';
 import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import type { SearchHit } from '../../../server/retrieve/types.js';
 import { testReading } from '../../support/reading.js';
-import { smallIndex, TEST_DOCUMENT, testUnit } from '../../support/small-index.js';
+import { smallIndex, testHit, testUnit } from '../../support/small-index.js';
 
 const units: Unit[] = [
   testUnit('project', 'The project trained more than 1700 officials in four partner countries.', '', 0),
@@ -14,14 +14,7 @@ const units: Unit[] = [
   testUnit('history', 'The Budapest Process began in Berlin.', '', 2),
 ];
 const stats = new TermStatistics(smallIndex(units));
-const hit = (id: string): SearchHit => ({
-  unit: units.find((u) => u.id === id)!,
-  document: TEST_DOCUMENT,
-  score: 1,
-  lexical: 1,
-  vector: 0.5,
-  referenced: false,
-});
+const hit = (id: string): SearchHit => testHit(units.find((u) => u.id === id)!);
 const plan = (question: string, topic: string, answerKind: AnswerKind): QueryPlan =>
   ({
     question,

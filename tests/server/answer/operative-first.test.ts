@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../core/types.js';
 import { operativeFirst } from '../../../server/answer/operative-first.js';
-import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { conceptsOf, coverage, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import type { SearchHit } from '../../../server/retrieve/types.js';
 import { smallIndex, TEST_DOCUMENT, testUnit } from '../../support/small-index.js';
 
@@ -32,6 +32,9 @@ const hit = (id: string, referenced = false): SearchHit => ({
 });
 const ids = (hits: SearchHit[]) => hits.map((h) => h.unit.id);
 
+// The share of a topic's concepts a unit holds, as the answer composer measures it.
+const holdsOf = (topic: string) => (id: string) => coverage(conceptsOf(topic, stats), stats.termsOf(id));
+
 describe('operativeFirst', () => {
   it.each([
     [
@@ -57,8 +60,7 @@ describe('operativeFirst', () => {
       ids(
         operativeFirst(
           cited.map((id) => hit(id)),
-          conceptsOf(topic, stats),
-          stats,
+          holdsOf(topic),
         ),
       ),
     ).toEqual(expected);
@@ -66,9 +68,6 @@ describe('operativeFirst', () => {
 
   it('keeps a unit the question named first', () => {
     const cited = [hit('consideration-4', true), hit('rec-10')];
-    expect(ids(operativeFirst(cited, conceptsOf('fraudulent documents', stats), stats))).toEqual([
-      'consideration-4',
-      'rec-10',
-    ]);
+    expect(ids(operativeFirst(cited, holdsOf('fraudulent documents')))).toEqual(['consideration-4', 'rec-10']);
   });
 });
