@@ -74,7 +74,8 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
       scope,
       companions,
       references,
-      referenced: findReferencedUnits(references, index.units, scope),
+      // "Paragraph 2 of the Vienna meeting" is Vienna's: a companion history is searched, not referred to.
+      referenced: findReferencedUnits(references, index.units, scope?.filter((id) => !companions.includes(id)) ?? null),
       concepts: conceptsOf(topic, stats, bridges),
       expansion: stats.glossary.expand(topic).phrases,
       unmentionedYears: yearsIn(query).filter((y) => !corpusYears.has(y)),

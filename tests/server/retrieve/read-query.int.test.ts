@@ -109,6 +109,12 @@ describe('the plan holds the reading', () => {
     expect(content.reading.scope).toEqual(['call-for-action']);
   });
 
+  it('resolves a unit reference in the named document only, not in the companion heard with it', () => {
+    const plan = planQuery({ question: 'para. 2 of the Vienna meeting - what were the three panels?' }, deps);
+    expect(plan.reading.companions).toEqual(['budapest-process-30-years']);
+    expect(plan.reading.referenced.map((u) => u.id)).toEqual(['vienna-2005:para-2']);
+  });
+
   it('hears the history of a named document for a counted list, which the history may name', () => {
     const counted = planQuery({ question: 'what are the six priority goals in the call for action?' }, deps);
     expect(counted.reading.companions).toEqual(['budapest-process-30-years']);
