@@ -18,6 +18,8 @@ const STOP_WORDS = new Set(
     'mean meant main say propose proposed proposes foresee foresees discuss discussed deal deals dealt ' +
     'according regarding concerning please explain describe summarise summarize summary give show ' +
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
+    // "What happened at …" asks about an event; the texts narrate events without the word.
+    'happen happens happened happening ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
     'compare compared comparison shift shifted stance view views over time ' +

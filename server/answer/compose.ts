@@ -15,7 +15,7 @@ import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
-import { describeUnmentionedYear } from './unmentioned-year.js';
+import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
 /** The share of the question's concepts a sentence holding the asked-for specific must also hold. */
@@ -48,7 +48,8 @@ export function absentReply(
 ): ChatReply | null {
   const message =
     (result.reference ? null : describeMissingReference(plan.reading.references, plan.scope, inventory)) ??
-    describeUnmentionedYear(plan.reading.unmentionedYears, inventory.documents);
+    describeUnmentionedYear(plan.reading.unmentionedYears, inventory.documents) ??
+    describeLaterYear(plan.question, plan.reading.laterYears, inventory.documents);
   if (!message) return null;
   return { answer: message, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
 }

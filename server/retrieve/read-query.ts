@@ -5,6 +5,7 @@
  * glossary expansion and WordNet/word-vector bridges. The question plan holds this reading, and the retriever,
  * the evidence check and the writers take it from there rather than reading the query again.
  */
+import { documentYear } from '../../core/document-date.js';
 import { analyse } from '../../core/text/terms.js';
 import type { DocumentId } from '../../core/types.js';
 import { compileDocumentNames, resolveDocuments } from './documents.js';
@@ -22,6 +23,13 @@ const YEAR = /\b(?:19|20)\d\d\b/g;
 /** The years a text names, in order, each once. */
 export function yearsIn(text: string): string[] {
   return [...new Set(text.match(YEAR) ?? [])];
+}
+
+/** Years after `newest` that the text names as a point in time, not as the end of a span ("2019-2024"),
+ * which names a period the documents may describe. */
+function laterYearsIn(text: string, newest: number): string[] {
+  const ends = new Set([...text.matchAll(/\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b/g)].map((m) => m[1]));
+  return yearsIn(text).filter((y) => Number(y) > newest && !ends.has(y));
 }
 
 /**
@@ -48,6 +56,7 @@ export function recountedBy(documents: readonly DocumentMeta[]): ReadonlyMap<Doc
 export function createQueryReader(ctx: RetrievalContext): QueryReader {
   const { index, stats } = ctx;
   const corpusYears = new Set(index.units.flatMap((u) => yearsIn(u.text)));
+  const newestYear = Math.max(...index.documents.map((d) => documentYear(d) ?? -Infinity));
   const names = compileDocumentNames(index.documents);
   const correctSpelling = createSpellingCorrector(
     index.lexical,
@@ -79,6 +88,7 @@ export function createQueryReader(ctx: RetrievalContext): QueryReader {
       concepts: conceptsOf(topic, stats, bridges),
       expansion: stats.glossary.expand(topic).phrases,
       unmentionedYears: yearsIn(query).filter((y) => !corpusYears.has(y)),
+      laterYears: laterYearsIn(query, newestYear),
       bridges,
     };
   };
@@ -108,6 +118,7 @@ export function createNameReader(documents: DocumentMeta[]): QueryReader {
       concepts: [],
       expansion: [],
       unmentionedYears: [],
+      laterYears: [],
       bridges: new Map(),
     };
   };

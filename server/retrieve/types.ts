@@ -55,6 +55,9 @@ export interface QueryReading {
   /** Years the query names ("in 2024") that no unit of the corpus mentions: the documents cannot say what
    * happened then. */
   unmentionedYears: string[];
+  /** Years the query names that come after the newest document's year ("at the 2024 conference", the newest
+   * being from 2023): the documents can speak of them only as ahead. */
+  laterYears: string[];
   /** For topic words the corpus never uses: related corpus terms (WordNet, word vectors) and their weights. */
   bridges: ReadonlyMap<string, readonly Bridge[]>;
 }

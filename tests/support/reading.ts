@@ -16,6 +16,7 @@ export function testReading(over: Partial<QueryReading> = {}): QueryReading {
     concepts: [],
     expansion: [],
     unmentionedYears: [],
+    laterYears: [],
     bridges: new Map(),
     ...over,
   };

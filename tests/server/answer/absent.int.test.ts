@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeUnmentionedYear } from '../../../server/answer/unmentioned-year.js';
+import { describeLaterYear, describeUnmentionedYear } from '../../../server/answer/unmentioned-year.js';
 import type { Services } from '../../../server/services.js';
 import { testServices } from '../../support/test-server.js';
 
@@ -16,6 +16,9 @@ describe('questions the documents cannot answer', () => {
     ['What was decided at the ministerial conference in 2025?', /No document mentions 2025/],
     ['What did the Process agree in 1985 on visas?', /No document mentions 1985/],
     ['What does Recommendation 60 of Prague 1997 say?', /55 recommendations/],
+    // 2024 is mentioned, but only as ahead: the newest document is from 2023.
+    ['Who attended the ministerial conference in 2024?', /is from 2023: it mentions 2024 only as ahead/],
+    ['What did the ministers adopt in 2024?', /mentions 2024 only as ahead/],
   ])('%s → declined, saying why', async (question, why) => {
     const reply = await ask(question);
     expect(reply.grounded).toBe(false);
@@ -24,6 +27,7 @@ describe('questions the documents cannot answer', () => {
   });
 
   it.each([
+    'What is planned for the end of 2024?',
     'What does the 2009 declaration say about the 1951 Refugee Convention?',
     'What did the 2019 Call for Action say about trafficking?',
   ])('a year the documents mention is answered as usual: %s', async (question) => {
@@ -41,5 +45,18 @@ describe('describeUnmentionedYear', () => {
         `${documents.find((d) => d.id === 'budapest-process-30-years')!.shortTitle} (2023).`,
     );
     expect(describeUnmentionedYear([], documents)).toBeNull();
+  });
+});
+
+describe('describeLaterYear', () => {
+  const documents = () => services.index.documents;
+  it.each([
+    ['What was decided at the conference in 2024?', ['2024'], true],
+    ['Who chaired it in 2024?', ['2024'], true],
+    ['What is expected of the conference in 2024?', ['2024'], false],
+    ['What was to be decided in 2024?', ['2024'], false],
+    ['What was decided in 2019?', [], false],
+  ] as const)('%s (later years %j) → told: %s', (question, years, told) => {
+    expect(describeLaterYear(question, years, documents()) !== null).toBe(told);
   });
 });

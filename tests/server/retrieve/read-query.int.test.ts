@@ -32,6 +32,17 @@ describe('reading a query', () => {
     expect(services.retriever.read(request).scope).toEqual(scope);
   });
 
+  it.each([
+    ['What was decided in 2024?', ['2024'], []],
+    ['the conferences of 2019 and 2025', ['2025'], ['2025']],
+    ['the action plan 2019-2024', [], []],
+    ['visas in 1997', [], []],
+  ])('%s: years after the newest document %j, of them unmentioned %j', (query, later, unmentioned) => {
+    const reading = services.retriever.read({ query });
+    expect(reading.laterYears).toEqual(later);
+    expect(reading.unmentionedYears).toEqual(unmentioned);
+  });
+
   it('adds companions of named documents to the scope, and ranks them below the named', async () => {
     const companions = new Map([['call-for-action', ['budapest-process-30-years']]]);
     const reading = services.retriever.read({ query: 'the Call for Action priority goals adopted', companions });
