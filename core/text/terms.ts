@@ -20,6 +20,8 @@ const STOP_WORDS = new Set(
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
     // "What happened at …" asks about an event; the texts narrate events without the word.
     'happen happens happened happening ' +
+    // "Is there anything about …": indefinite pronouns stand for the topic, never name it.
+    'anything something everything nothing anyone someone everyone anybody somebody stuff anywhere somewhere everywhere ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
     'compare compared comparison shift shifted stance view views over time ' +

@@ -24,6 +24,8 @@ export const EVIDENCE_MODEL = {
   /** Lowered by this for a summary, list, comparison or timeline: such requests name a broad theme in words of
    * their own ("what each text asked for"), so the best single unit covers less of them. */
   broadRelief: 0.16,
+  /** Coverage at which the best unit holds every concept of the question: grounded whatever the score. */
+  wholeCoverage: 0.999,
 } as const;
 
 export interface CitationRules {
@@ -111,7 +113,11 @@ export function weighEvidence(
     m.lexical * Math.log1p(signals.lexical) +
     (signals.scoped ? m.scoped : 0);
   const referenced = result.reference !== null;
-  const grounded = referenced || score >= m.threshold - (options.broad ? m.broadRelief : 0);
+  // Every idea of the question met in the best unit's own words (or a glossary equivalent) is as strong as
+  // lexical evidence gets: a short question ("is there something on diaspora?") embeds too thinly for the
+  // vector signal to vouch for it.
+  const wholeTopic = result.concepts.length > 0 && signals.coverage >= m.wholeCoverage;
+  const grounded = referenced || wholeTopic || score >= m.threshold - (options.broad ? m.broadRelief : 0);
   const base = { grounded, score, coverage: signals.coverage, vector: signals.vector };
   if (!grounded) return { ...base, cited: [] };
 

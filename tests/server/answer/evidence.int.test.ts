@@ -23,6 +23,17 @@ describe('weighEvidence over the real corpus', () => {
     expect((await weigh(query)).grounded).toBe(grounded);
   });
 
+  // Short questions embed thinly; one whose every idea a unit states in its own words is grounded on that.
+  it.each([
+    ['is there something on diaspora?', true],
+    ['anything about diasporas?', true],
+    ['anything on the Rwanda plan?', false],
+  ])('a question whose every concept one unit holds: %s → grounded %s', async (query, grounded) => {
+    const evidence = await weigh(query);
+    expect(evidence.grounded).toBe(grounded);
+    if (grounded) expect(evidence.coverage).toBeGreaterThanOrEqual(0.999);
+  });
+
   it('cites an exactly referenced unit alone', async () => {
     const evidence = await weigh('What does Recommendation 18 say?');
     expect(evidence.cited.map((h) => h.unit.id)).toEqual(['prague-1997:rec-18']);

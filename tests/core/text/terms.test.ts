@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../core/text/terms.js';
+
+// Words that frame a question name no topic: they must not count as ideas a unit has to hold.
+describe('analyse drops question framing', () => {
+  it.each([
+    ['Is there anything about unaccompanied children?', ['unaccompani', 'children']],
+    ['is biometrics mentioned anywhere?', ['biometr']],
+    ['what happened at the Rhodes conference?', ['rhode', 'confer']],
+    ['did someone propose a visa list?', ['visa', 'list']],
+  ])('%s → %j', (question, terms) => {
+    expect(analyse(question)).toEqual(terms);
+  });
+});
