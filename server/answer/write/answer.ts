@@ -6,7 +6,6 @@
  * comparison), or a numbered list (an enumeration). Answers are markdown; quotes stay verbatim in their units.
  */
 import { documentYear } from '../../../core/document-date.js';
-import { toTerm, tokenize } from '../../../core/text/terms.js';
 import type { DocumentId, DocumentMeta } from '../../../core/types.js';
 import { askedSpecific } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
@@ -16,6 +15,7 @@ import { isMotivating, operativeFirst } from '../operative-first.js';
 import type { ChatReply, Citation } from '../types.js';
 import { capFairly } from './fair-cap.js';
 import { findInlineList, type InlineList } from './inline-list.js';
+import { newPhrases } from './new-phrases.js';
 import { documentName, plainStatement, tidySentence } from './statement.js';
 
 export interface WriteInput {
@@ -163,29 +163,20 @@ function summary(input: WriteInput, citations: Citations): string {
   return parts.join('\n\n');
 }
 
-/** Content words of a document's quotes that no earlier document's quotes use, rarest first. */
-function newWords(later: string, earlier: readonly string[], idf: (term: string) => number): string[] {
-  const before = new Set(earlier.flatMap((t) => tokenize(t).map((w) => toTerm(w) ?? '')));
-  const found = new Map<string, { word: string; weight: number }>();
-  for (const word of tokenize(later)) {
-    const term = toTerm(word);
-    if (!term || word.length < 5 || before.has(term) || found.has(term) || /\d/.test(word)) continue;
-    found.set(term, { word, weight: idf(term) });
-  }
-  return [...found.values()]
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 4)
-    .map((f) => f.word);
-}
+/** Points holding within this share of the question of each other hold it alike: a recital listing seven areas
+ * that names "return" and "policies" is not a better point on return policy than the recommendation on it. */
+const HELD_BAND = 0.15;
 
-/** A document's best points for a comparison's cell — most of the question held, what the text commits to before
- * what motivates it, then best ranked — in reading order. */
+/** A document's best points for a comparison's cell — most of the question held (in bands), what the text
+ * commits to before what motivates it, then best ranked — in reading order. */
 function bestPoints(group: readonly SearchHit[], input: WriteInput): SearchHit[] {
   const rank = (h: SearchHit) => input.cited.indexOf(h);
   const held = (h: SearchHit) => input.holds?.(h.unit.id) ?? 0;
+  const most = Math.max(...group.map(held));
+  const band = (h: SearchHit) => Math.floor((most - held(h)) / HELD_BAND + 1e-9);
   const motivating = (h: SearchHit) => Number(isMotivating(h));
   const best = [...group]
-    .sort((a, b) => held(b) - held(a) || motivating(a) - motivating(b) || rank(a) - rank(b))
+    .sort((a, b) => band(a) - band(b) || motivating(a) - motivating(b) || rank(a) - rank(b))
     .slice(0, COMPARISON_POINTS);
   return best.sort((a, b) => a.unit.order - b.unit.order);
 }
@@ -222,8 +213,9 @@ function comparison(input: WriteInput, citations: Citations): string {
   groups.forEach((g, i) => {
     if (i === 0) return;
     const earlier = groups.slice(0, i).flatMap((e) => e.map((h) => citations.cite(h).quote));
-    const words = newWords(g.map((h) => citations.cite(h).quote).join(' '), earlier, input.idf);
-    if (words.length > 0) changes.push(`${documentName(g[0].document)} adds ${words.map((w) => `“${w}”`).join(', ')}`);
+    const phrases = newPhrases(g.map((h) => citations.cite(h).quote).join(' '), earlier, input.idf);
+    if (phrases.length > 0)
+      changes.push(`${documentName(g[0].document)} adds ${phrases.map((p) => `“${p}”`).join(', ')}`);
   });
   if (changes.length > 0) parts.push(`What changed: ${changes.join('; ')}.`);
   const silent = silentDocuments(input);
