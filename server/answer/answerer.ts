@@ -17,6 +17,7 @@ import { createPlanDeps, planQuery, replanStandalone } from '../plan/plan-query.
 import type { QueryPlan } from '../plan/types.js';
 import {
   composeExtractiveReply,
+  askedDocuments,
   declinedReply,
   isBroad,
   absentReply,
@@ -194,7 +195,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const evidence = weighPlanEvidence(searched, result, deps.stats);
     const correction = correctionNotice(result);
     if (!evidence.grounded) {
-      const reply = declinedReply(result, 'llm');
+      const reply = declinedReply(result, 'llm', askedDocuments(searched, result, inventory));
       if (correction) reply.notice = correction;
       streamText(reply.answer, onToken);
       return reply;

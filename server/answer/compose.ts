@@ -3,6 +3,7 @@
  * From a question plan and what retrieval found to the offline reply: small talk, a unit that does not exist,
  * a decline, a partial answer that says which asked-for specific the documents do not state, or the answer.
  */
+import type { DocumentMeta } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { CHECKED_KINDS, holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
 import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
@@ -11,7 +12,7 @@ import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { answerFirst, answeringCoverage } from './answer-first.js';
 import { operativeFirst } from './operative-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
-import { closestMatches, DECLINE_MESSAGE } from './extractive.js';
+import { closestMatches, declineMessage } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
@@ -32,8 +33,21 @@ export function smallTalkReply(mode: AnswerMode): ChatReply {
   return { answer: SMALL_TALK_REPLY, citations: [], grounded: false, mode };
 }
 
-export function declinedReply(result: SearchResult, mode: AnswerMode): ChatReply {
-  return { answer: DECLINE_MESSAGE, citations: [], grounded: false, mode, closestMatches: closestMatches(result.hits) };
+/** The documents a question asked about by name or carried from earlier turns, without companions. */
+export function askedDocuments(plan: QueryPlan, result: SearchResult, inventory: UnitInventory): DocumentMeta[] {
+  if (plan.scope === null) return [];
+  const asked = plan.scope.filter((id) => !result.companions.includes(id));
+  return inventory.documents.filter((d) => asked.includes(d.id));
+}
+
+export function declinedReply(result: SearchResult, mode: AnswerMode, asked: readonly DocumentMeta[] = []): ChatReply {
+  return {
+    answer: declineMessage(asked),
+    citations: [],
+    grounded: false,
+    mode,
+    closestMatches: closestMatches(result.hits),
+  };
 }
 
 /**
@@ -91,7 +105,7 @@ export function composeExtractiveReply(
   const missing = absentReply(plan, result, inventory, 'extractive');
   if (missing) return missing;
   const evidence = weighPlanEvidence(plan, result, stats);
-  if (!evidence.grounded) return declinedReply(result, 'extractive');
+  if (!evidence.grounded) return declinedReply(result, 'extractive', askedDocuments(plan, result, inventory));
   const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
   const cited = isBroad(plan)

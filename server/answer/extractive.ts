@@ -6,9 +6,23 @@
 import { unitUrl } from './citation.js';
 import type { SearchHit } from '../retrieve/types.js';
 import type { ClosestMatch } from './types.js';
+import type { DocumentMeta } from '../../core/types.js';
+import { documentName } from './write/statement.js';
 
 export const DECLINE_MESSAGE =
   'The documents do not appear to address this question. The closest passages are listed below as closest matches, not as an answer.';
+
+/** Asked about one or two documents by name ("what about the 2009 one?"), a decline names them: the person
+ * learns that this text is silent, not that the search failed everywhere. */
+export function declineMessage(asked: readonly DocumentMeta[]): string {
+  if (asked.length === 0 || asked.length > 2) return DECLINE_MESSAGE;
+  const names = asked.map((d) => documentName(d)).join(' and ');
+  const verb = asked.length === 1 ? 'does' : 'do';
+  return (
+    `${names.charAt(0).toUpperCase()}${names.slice(1)} ${verb} not appear to address this question. ` +
+    'The closest passages are listed below as closest matches, not as an answer.'
+  );
+}
 
 export function closestMatches(hits: SearchHit[], limit = 3): ClosestMatch[] {
   return hits.slice(0, limit).map((h) => ({

@@ -128,6 +128,14 @@ function documentsOf(earlier: readonly ChatTurn[], resolve: DocumentResolver): D
   return null;
 }
 
+/** The documents of the unit a turn names: those the same turn names ("Recommendation 18 of the Prague 1997
+ * Recommendations"), else those the conversation was last about. A later turn on another document ("what
+ * about the 2009 one?") does not move Recommendation 18 into it. */
+function unitDocuments(turn: ChatTurn, earlier: readonly ChatTurn[], resolve: DocumentResolver): DocumentId[] | null {
+  const own = resolve(turn.content).documents;
+  return own.length > 0 ? own : documentsOf(earlier, resolve);
+}
+
 export function resolveFollowUp(
   question: string,
   history: readonly ChatTurn[],
@@ -154,7 +162,7 @@ export function resolveFollowUp(
           ? stepReference(unit, STEP_BACK.test(question) ? -1 : 1)
           : unit;
       if (!target) break;
-      const documents = own.documents.length > 0 ? own.documents : documentsOf(earlier, resolve);
+      const documents = own.documents.length > 0 ? own.documents : unitDocuments(turn, earlier, resolve);
       const named = formatReference(target);
       const rest = groupEnd ? '' : topicOf(question.replace(UNIT_ANAPHORA, ' ').replace(STEP, ' '), resolve);
       return {
@@ -206,7 +214,7 @@ export function resolveFollowUp(
   if (latestUnit && THING.test(question) && ownRefs.length === 0 && unitIsSubject) {
     return {
       query: `${formatReference(latestUnit)}: ${question}`,
-      documents,
+      documents: unitDocuments(earlier[0], earlier, resolve),
       followUp: { carried: 'unit', from: earlier[0].content },
     };
   }

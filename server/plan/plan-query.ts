@@ -12,6 +12,7 @@ import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js
 import { recountedBy, type QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
 import { resolveFollowUp, type DocumentResolver } from './follow-up.js';
+import { scopeForUnitKind } from './unit-kind-documents.js';
 import {
   asksAboutEvent,
   asksAcrossAllDocuments,
@@ -39,6 +40,8 @@ export interface PlanDeps {
   /** The documents that recount each document's history (read-query.ts recountedBy): searched with it when a
    * question asks about it as an event. */
   recountedBy: ReadonlyMap<DocumentId, readonly DocumentId[]>;
+  /** Every document's metadata: which kinds of unit each has (unit-kind-documents.ts). */
+  documents: readonly DocumentMeta[];
 }
 
 /** What planning needs of a corpus: its documents' names and histories, and the retriever's reader. */
@@ -49,6 +52,7 @@ export function createPlanDeps(documents: readonly DocumentMeta[], read: QueryRe
     read,
     allDocuments: documents.map((d) => d.id),
     recountedBy: recountedBy(documents),
+    documents,
   };
 }
 
@@ -130,7 +134,8 @@ export function planQuery(input: PlanInput, deps: PlanDeps): QueryPlan {
       standalone: resolved.query,
       ownIntent: classifyIntent(question),
       followUp: resolved.followUp,
-      carried: resolved.documents,
+      // The documents named by the question itself are read later and win over this.
+      carried: scopeForUnitKind(question, resolved.documents, deps.documents),
       caller,
     },
     deps,

@@ -76,6 +76,21 @@ describe('answerWithFootnotes', () => {
   });
 });
 
+describe('a decline that names the silent document', () => {
+  it('copies its own first sentence, not the standard message', () => {
+    const declined: ChatReply = {
+      answer:
+        'The Prague 2009 Joint Declaration (2009) does not appear to address this question. The closest passages are listed below as closest matches, not as an answer.',
+      citations: [],
+      grounded: false,
+      mode: 'extractive',
+    };
+    expect(answerWithFootnotes(declined, DOCS, ORIGIN)).toBe(
+      'The Prague 2009 Joint Declaration (2009) does not appear to address this question.',
+    );
+  });
+});
+
 describe('footnote parts', () => {
   it('builds the reference from document and label when the server gave none, and ends it with a full stop', () => {
     expect(footnoteLine(citation({ reference: '', quote: '' }), DOCS, ORIGIN)).toBe(

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  declineParts,
   DECLINE_MESSAGE,
   borrowedDate,
   chipLabel,
@@ -179,6 +180,24 @@ describe('small formatters', () => {
     );
     expect(describeError({ status: 503, code: 'INDEX_NOT_READY' })).toMatch(/still being prepared/);
     expect(describeError({ status: 500 })).toMatch(/problem \(500\)/);
+  });
+});
+
+describe('declineParts', () => {
+  it.each([
+    ['', DECLINE_MESSAGE, null],
+    [
+      'The Call for Action (2019) does not appear to address this question. The closest passages are listed below.',
+      'The Call for Action (2019) does not appear to address this question.',
+      null,
+    ],
+    [
+      'The Prague 1997 Recommendations have 55 recommendations; there is no Recommendation 60.',
+      DECLINE_MESSAGE,
+      'The Prague 1997 Recommendations have 55 recommendations; there is no Recommendation 60.',
+    ],
+  ])('%j → lead and extra', (answer, lead, extra) => {
+    expect(declineParts(answer)).toEqual({ lead, extra });
   });
 });
 

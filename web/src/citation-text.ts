@@ -5,7 +5,7 @@
  * and keep every source. A declined answer is copied as the page shows it, with its closest matches.
  * Pure, unit-tested in Node.
  */
-import { DECLINE_MESSAGE, collapseWhitespace, docShortTitle, mentionsDecline, safeHref } from './format.js';
+import { collapseWhitespace, declineParts, docShortTitle, safeHref } from './format.js';
 import { markdownToPlainText } from './plain-text.js';
 import type { ChatReply, Citation, DocNaming } from './types.js';
 
@@ -38,9 +38,12 @@ export function answerWithFootnotes(reply: ChatReply, docs: readonly DocNaming[]
 
 function declinedAsText(reply: ChatReply, docs: readonly DocNaming[]): string {
   const parts: string[] = [];
-  const extra = reply.answer.trim();
-  if (!reply.grounded) parts.push(DECLINE_MESSAGE);
-  if (extra && !(parts.length && mentionsDecline(extra))) parts.push(markdownToPlainText(extra));
+  if (reply.grounded) parts.push(markdownToPlainText(reply.answer.trim()));
+  else {
+    const { lead, extra } = declineParts(reply.answer);
+    parts.push(lead);
+    if (extra) parts.push(markdownToPlainText(extra));
+  }
   const matches = reply.closestMatches ?? [];
   if (matches.length) {
     parts.push(

@@ -105,6 +105,19 @@ export function mentionsDecline(answer: string): boolean {
   return /do(?:es)? not (?:appear to )?(?:address|cover)|don['’]t (?:appear to )?(?:address|cover)/i.test(answer);
 }
 
+/**
+ * How a declined reply opens: its own first sentence when that says what is silent ("The Prague 2009 Joint
+ * Declaration does not appear to address this question."), else the standard message; and the rest of the
+ * answer to show below it, if any (a reply that says why, such as a unit that does not exist).
+ */
+export function declineParts(answer: string): { lead: string; extra: string | null } {
+  const text = answer.trim();
+  if (!text) return { lead: DECLINE_MESSAGE, extra: null };
+  if (!mentionsDecline(text)) return { lead: DECLINE_MESSAGE, extra: text };
+  // The sentence after it introduces the closest matches, which have their own heading.
+  return { lead: text.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text, extra: null };
+}
+
 // Characters that vary between a quote and its source without changing the words: typographic quotes and
 // dashes. Each folds to exactly one character so indexes stay aligned with the original text.
 const FOLD: Record<string, string> = {

@@ -6,10 +6,9 @@
 import { renderCitedAnswer } from './cited-answer.js';
 import { el } from './dom.js';
 import {
-  DECLINE_MESSAGE,
   collapseWhitespace,
+  declineParts,
   docShortTitle,
-  mentionsDecline,
   modeLabel,
   safeHref,
   type Exchange,
@@ -26,9 +25,9 @@ function truncate(text: string, max: number): string {
 }
 
 function renderDeclined(reply: ChatReply, docs: readonly DocumentSummary[]): HTMLElement[] {
-  const nodes: HTMLElement[] = [el('p', { class: 'answer__text decline' }, DECLINE_MESSAGE)];
-  const extra = reply.answer.trim();
-  if (extra && !mentionsDecline(extra)) nodes.push(el('p', { class: 'answer__text muted' }, extra));
+  const { lead, extra } = declineParts(reply.answer);
+  const nodes: HTMLElement[] = [el('p', { class: 'answer__text decline' }, lead)];
+  if (extra) nodes.push(el('p', { class: 'answer__text muted' }, extra));
   const matches = reply.closestMatches ?? [];
   if (matches.length) {
     nodes.push(

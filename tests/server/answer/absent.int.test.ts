@@ -37,6 +37,26 @@ describe('questions the documents cannot answer', () => {
   });
 });
 
+describe('a decline about named documents names them', () => {
+  it('after carriers in Prague 1997, "what about the 2009 one?" says the 2009 declaration is silent', async () => {
+    const first = 'What did Prague 1997 say about airlines carrying people without papers?';
+    const history = [
+      { role: 'user' as const, content: first },
+      { role: 'assistant' as const, content: (await ask(first)).answer },
+    ];
+    const reply = await services.answerer.answer({ question: 'what about the 2009 one?', history, mode: 'extractive' });
+    expect(reply.grounded).toBe(false);
+    expect(reply.answer).toMatch(
+      /^The Prague 2009 Joint Declaration does not appear to address this question\./,
+    );
+  });
+
+  it('a question over every document keeps the standard message', async () => {
+    const reply = await ask('How do I bake sourdough bread at home?');
+    expect(reply.answer).toMatch(/^The documents do not appear to address this question\./);
+  });
+});
+
 describe('describeUnmentionedYear', () => {
   it('names the year and the newest document, or nothing when every year is mentioned', () => {
     const documents = services.index.documents;

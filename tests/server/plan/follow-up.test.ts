@@ -99,6 +99,22 @@ describe('resolveFollowUp', () => {
   });
 
   it.each([
+    // A turn about another document in between does not move Recommendation 18 into it.
+    [
+      [
+        ...carriers,
+        user('what about the 2009 declaration?'),
+        assistant('The documents do not appear to address this.'),
+      ],
+    ],
+    [carriers],
+  ])('steps within the document of the unit in question (%#)', (history) => {
+    const resolved = resolveFollowUp("what's the next one?", history, resolve);
+    expect(resolved.query).toBe('Recommendation 19');
+    expect(resolved.documents).toEqual(['prague-1997']);
+  });
+
+  it.each([
     // The person asked which unit: "that" is the unit the answer named.
     [
       'who was to lead that?',
