@@ -5,14 +5,7 @@
  */
 import { renderCitedAnswer } from './cited-answer.js';
 import { el } from './dom.js';
-import {
-  collapseWhitespace,
-  declineParts,
-  docShortTitle,
-  modeLabel,
-  safeHref,
-  type Exchange,
-} from './format.js';
+import { collapseWhitespace, declineParts, docShortTitle, modeLabel, safeHref, type Exchange } from './format.js';
 import { replyActions } from './reply-actions.js';
 import type { ChatReply, DocumentSummary } from './types.js';
 

@@ -46,9 +46,7 @@ describe('a decline about named documents names them', () => {
     ];
     const reply = await services.answerer.answer({ question: 'what about the 2009 one?', history, mode: 'extractive' });
     expect(reply.grounded).toBe(false);
-    expect(reply.answer).toMatch(
-      /^The Prague 2009 Joint Declaration does not appear to address this question\./,
-    );
+    expect(reply.answer).toMatch(/^The Prague 2009 Joint Declaration does not appear to address this question\./);
   });
 
   it('a question over every document keeps the standard message', async () => {
