@@ -22,6 +22,7 @@ const STOP_WORDS = new Set(
     'happen happens happened happening ' +
     // "Is there anything about …": indefinite pronouns stand for the topic, never name it.
     'anything something everything nothing anyone someone everyone anybody somebody stuff anywhere somewhere everywhere ' +
+    'both either neither ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
     'compare compared comparison shift shifted stance view views over time ' +

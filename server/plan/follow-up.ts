@@ -53,6 +53,8 @@ const ELLIPTICAL =
 // "Which recommendation…", "what paragraph…": a question whose answer is a unit.
 const ASKS_FOR_UNIT =
   /\b(?:which|what)\s+(?:(?:of\s+the\s+)?\w+\s+)?(?:recommendations?|paragraphs?|actions?|clauses?|points?|recitals?|considerations?|priority\s+goals?|goals?)\b/i;
+// "Summarise both", "compare the two": the documents the conversation has been about, together.
+const BOTH = /\b(?:both|the two|each of them|the pair)\b/i;
 // A pronoun that can stand for a unit or a thing ("who was to lead it?"), not for people ("what did they stress?").
 const THING = /\b(?:it|its|this|that)\b/i;
 // Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
@@ -79,6 +81,11 @@ const FOLLOW_UP_FILLER = new Set([
   'point',
   'clause',
   'recital',
+  'consideration',
+  'goal',
+  'priority',
+  'under',
+  'both',
   'look',
   'see',
   'read',
@@ -88,6 +95,7 @@ export function isFollowUp(question: string): boolean {
   if (CONTINUATION.test(question)) return true;
   if (ELLIPTICAL.test(question)) return true;
   if (UNIT_ANAPHORA.test(question)) return true;
+  if (BOTH.test(question)) return true;
   if (/\balso\b/i.test(question) && ANAPHORA.test(question)) return true;
   return analyse(question).length <= 4 && (ANAPHORA.test(question) || STEP.test(question));
 }
@@ -114,6 +122,16 @@ function groupMember(unit: UnitReference, n: string): UnitReference | null {
     return { kind: unit.kind, number: `${unit.number.split('.')[0]}.${n}` };
   }
   return null;
+}
+
+/** The last `n` distinct documents the conversation named, latest first (questions before answers). */
+function lastDocuments(earlier: readonly ChatTurn[], resolve: DocumentResolver, n: number): DocumentId[] {
+  const found: DocumentId[] = [];
+  for (const role of ['user', 'assistant'] as const)
+    for (const turn of earlier)
+      if (turn.role === role)
+        for (const id of resolve(turn.content).documents) if (!found.includes(id) && found.length < n) found.push(id);
+  return found;
 }
 
 /** The documents the conversation was last about: the latest turn that names some (questions before answers). */
@@ -190,7 +208,9 @@ export function resolveFollowUp(
     };
   }
 
-  const documents = documentsOf(earlier, resolve);
+  // "Summarise both": the two documents last named, on the topic the conversation was on.
+  const pair = BOTH.test(question) ? lastDocuments(earlier, resolve, 2) : [];
+  const documents = pair.length === 2 ? pair : documentsOf(earlier, resolve);
   // "And what does it say about integration?" after a question about a document: a new topic in that document,
   // even when the answer named units. Only a unit the person named is what "it" says things.
   const userNamedUnit = earlier.some((t) => t.role === 'user' && parseReferences(t.content).length > 0);
@@ -220,7 +240,7 @@ export function resolveFollowUp(
   }
   // A pronoun stands for the earlier topic ("who funded it?" after a question about a project): the topic
   // carries even when the follow-up adds words of its own.
-  const pronounForTopic = THING.test(question) && analyse(question).length <= 5;
+  const pronounForTopic = (THING.test(question) && analyse(question).length <= 5) || (pair.length === 2 && !ownTopic);
   if (!earlierTopic || (ownTopic && !pronounForTopic)) {
     return documents ? { query: question, documents, followUp: { carried: 'scope' } } : alone;
   }

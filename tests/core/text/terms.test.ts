@@ -8,6 +8,7 @@ describe('analyse drops question framing', () => {
     ['is biometrics mentioned anywhere?', ['biometr']],
     ['what happened at the Rhodes conference?', ['rhode', 'confer']],
     ['did someone propose a visa list?', ['visa', 'list']],
+    ['what do both say about carriers?', ['carrier']],
   ])('%s → %j', (question, terms) => {
     expect(analyse(question)).toEqual(terms);
   });

@@ -98,6 +98,33 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });
 
+  it('"summarise both": the two documents last named, on the topic the conversation was on', () => {
+    const history = [
+      user('what does the call for action say about people smuggling?'),
+      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
+      user('and what does the 2009 declaration say on the same thing?'),
+      assistant('Clause (f), point 3 of the Prague 2009 Joint Declaration …'),
+    ];
+    const resolved = resolveFollowUp('summarise both with citations', history, resolve);
+    expect(resolved.documents).toEqual(['prague-2009', 'call-for-action']);
+    expect(resolved.query).toMatch(/people smuggling/);
+    // With a topic of its own, "both" keeps the documents and not the earlier topic.
+    const own = resolveFollowUp('what do both say about carriers?', history, resolve);
+    expect(own.documents).toEqual(['prague-2009', 'call-for-action']);
+    expect(own.query).not.toMatch(/smuggling/);
+  });
+
+  it('"which goal is that under?" is not a topic to carry into the next turn', () => {
+    const history = [
+      user('what does the call for action say about people smuggling?'),
+      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
+      user('which goal is that under?'),
+      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
+    ];
+    const resolved = resolveFollowUp('and what does the 2009 declaration say on the same thing?', history, resolve);
+    expect(resolved.query).toMatch(/^what does say about people smuggling\?? and what/);
+  });
+
   it.each([
     // A turn about another document in between does not move Recommendation 18 into it.
     [
