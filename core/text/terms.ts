@@ -32,7 +32,7 @@ const STOP_WORDS = new Set(
 );
 
 // OCR damage seen in the corpus, folded to the intended word so both spellings match.
-const OCR_FOLDS: Record<string, string> = { tiirkiye: 'turkiye', irag: 'iraq', pracess: 'process' };
+const OCR_FOLDS: Record<string, string> = { tiirkiye: 'turkiye', tirkiye: 'turkiye', irag: 'iraq', pracess: 'process' };
 
 /** Lower case, diacritics removed (Türkiye → turkiye), apostrophes dropped. */
 export function foldText(text: string): string {
