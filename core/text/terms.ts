@@ -23,6 +23,8 @@ const STOP_WORDS = new Set(
     // "Is there anything about …": indefinite pronouns stand for the topic, never name it.
     'anything something everything nothing anyone someone everyone anybody somebody stuff anywhere somewhere everywhere ' +
     'both either neither ' +
+    // "How many members now?": when it is asked, not what; the texts date themselves.
+    'now nowadays currently presently ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
     'compare compared comparison shift shifted stance view views over time ' +

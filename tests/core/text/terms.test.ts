@@ -9,6 +9,7 @@ describe('analyse drops question framing', () => {
     ['what happened at the Rhodes conference?', ['rhode', 'confer']],
     ['did someone propose a visa list?', ['visa', 'list']],
     ['what do both say about carriers?', ['carrier']],
+    ['how many members now?', ['member']],
   ])('%s → %j', (question, terms) => {
     expect(analyse(question)).toEqual(terms);
   });
