@@ -25,6 +25,9 @@ const STOP_WORDS = new Set(
     'both either neither ' +
     // "How many members now?": when it is asked, not what; the texts date themselves.
     'now nowadays currently presently ' +
+    // Contractions as folding leaves them ("they've" → theyve).
+    'dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt im ive id youre youve ' +
+    'theyre theyve theyd weve thats theres whats hows whos wheres ' +
     // Words that frame a comparison across documents rather than name its topic.
     'position positions change changed changes evolve evolved evolution differ differed difference differences ' +
     'compare compared comparison shift shifted stance view views over time ' +

@@ -3,7 +3,8 @@
  * A question that asks for a specific — an amount, a count, a date, who — is opened with the cited unit whose
  * sentence holds that specific together with most of what was asked, not simply the best-ranked unit: "How many
  * countries are in the Budapest Process?" opens with "…enhanced its membership to 53 countries…", not with a
- * unit on a project that trained "more than 1700 officials". Only the order of units already cited changes.
+ * unit on a project that trained "more than 1700 officials". An overview opens with a unit that says what its
+ * subject is. Only the order of units already cited changes.
  */
 import { analyse } from '../../core/text/terms.js';
 import { askedSpecific } from '../plan/answer-kind.js';
@@ -29,7 +30,24 @@ export function answeringCoverage(hit: SearchHit, plan: QueryPlan): number {
   return best;
 }
 
+/** A sentence that says what something is ("The Budapest Process is a state-led dialogue"). */
+export const DEFINITION = /\b(?:is|was|are|were) (?:an?|the|one of)\b/i;
+
+/** Whether one of the unit's sentences defines the whole topic: all its concepts in a sentence that says what
+ * something is. */
+function defines(hit: SearchHit, plan: QueryPlan): boolean {
+  return cleanSpans(hit.unit.text).some(
+    (span) => DEFINITION.test(span.text) && coverage(plan.reading.concepts, new Set(analyse(span.text))) >= 0.999,
+  );
+}
+
 export function answerFirst(cited: readonly SearchHit[], plan: QueryPlan): SearchHit[] {
+  // "What is the Budapest Process?", "an introduction to the Budapest Process": open with a unit that defines it.
+  if (plan.intent === 'overview' && plan.reading.concepts.length > 0 && cited.length >= 2 && !cited[0].referenced) {
+    if (defines(cited[0], plan)) return [...cited];
+    const defining = cited.find((h) => defines(h, plan));
+    return defining ? [defining, ...cited.filter((h) => h !== defining)] : [...cited];
+  }
   if (!SPECIFIC_KINDS.has(plan.answerKind) || cited.length < 2 || plan.reading.concepts.length === 0) return [...cited];
   if (cited[0].referenced) return [...cited];
   const scores = cited.map((h) => answeringCoverage(h, plan));

@@ -20,6 +20,10 @@ const ENUMERATION =
 const COUNTED_LIST = /\bwhat (?:are|were) the (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/i;
 const OVERVIEW =
   /^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:budapest process|it|this)\s*(?:\?\s*)?$|tell me about|what is .{0,60} about\??$|give me an overview)/i;
+// "An overview of what the Budapest Process is", "an introduction to the Budapest Process": what the Process
+// itself is, answered from its defining sentences, not a summary of everything the documents say.
+const OVERVIEW_OF_PROCESS =
+  /\b(?:overview|introduction|intro|primer)\s+(?:of|to|on)\s+(?:what\s+)?(?:the\s+)?budapest process\b(?!\s+(?:says?|said|position|approach|on|about)\b)|\bwhat the budapest process is\b/i;
 const YES_NO =
   /^\s*(?:is|are|was|were|does|do|did|can|could|should|shall|will|would|must|may|has|have|had)\b(?!\s+you\b)/i;
 
@@ -27,6 +31,7 @@ const YES_NO =
 export function classifyIntent(question: string): Exclude<Intent, 'smalltalk' | 'reference'> {
   if (COMPARISON.test(question)) return 'comparison';
   if (TIMELINE.test(question) || FROM_YEAR_TO_YEAR.test(question)) return 'timeline';
+  if (OVERVIEW_OF_PROCESS.test(question)) return 'overview';
   if (SUMMARY.test(question)) return 'summary';
   if (ENUMERATION.test(question) || COUNTED_LIST.test(question)) return 'enumeration';
   if (OVERVIEW.test(question)) return 'overview';
@@ -66,6 +71,9 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:can|could|would|will)\s+you\s+(?:please\s+)?/gi,
   /\b(?:i\s+(?:need|want|would like)|i'd like|we need)\s+(?:you\s+to\s+)?/gi,
   /\b(?:please|pls|kindly)\b/gi,
+  /\b(?:an?\s+)?(?:introduction|intro|primer)\s+(?:to|on)\b/gi,
+  // "I'm new here": who is asking, not what about.
+  /\b(?:i'?m|i\s+am)\s+(?:new|a\s+newcomer|just\s+starting)(?:\s+(?:here|to\s+(?:this|the\s+\w+)))?\b/gi,
   /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)(?:\s+(?:me|us))?(?:\s+(?:a|an|the|some))?(?:\s+(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general))?(?:,?\s+(?:cited|sourced|referenced))?\s+(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,
   /^\s*(?:summari[sz]e|outline|list|enumerate|recap)\b(?:\s+(?:for me|briefly|for us))?/gi,
   /\b(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:documents?|texts?|sources?|they)\s+(?:all\s+)?(?:say|said|state|stated)\s*(?:about|on|regarding)?/gi,

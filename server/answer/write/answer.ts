@@ -10,6 +10,7 @@ import type { DocumentId, DocumentMeta } from '../../../core/types.js';
 import { askedSpecific } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
+import { DEFINITION } from '../answer-first.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
 import { isMotivating, operativeFirst } from '../operative-first.js';
 import type { ChatReply, Citation } from '../types.js';
@@ -42,7 +43,6 @@ const MAX_ALSO_RELEVANT = 3;
 /** A comparison's table keeps each document's few best points, each short enough to read across. */
 const COMPARISON_POINTS = 3;
 const COMPARISON_CHARS = 200;
-const DEFINITION = /\b(?:is|was|are|were) (?:an?|the|one of)\b/i;
 
 /** A document's name without its leading article ("Prague 1997 Recommendations"), capitalised to open a sentence. */
 const bareName = (meta: DocumentMeta, opensSentence = false) =>

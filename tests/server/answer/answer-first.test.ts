@@ -12,6 +12,7 @@ const units: Unit[] = [
   testUnit('project', 'The project trained more than 1700 officials in four partner countries.', '', 0),
   testUnit('membership', 'The Budapest Process has enhanced its membership to 53 countries.', '', 1),
   testUnit('history', 'The Budapest Process began in Berlin.', '', 2),
+  testUnit('definition', 'Today the Budapest Process is a state-led dialogue on migration.', '', 3),
 ];
 const stats = new TermStatistics(smallIndex(units));
 const hit = (id: string): SearchHit => testHit(units.find((u) => u.id === id)!);
@@ -39,6 +40,19 @@ describe('answerFirst', () => {
   ])('keeps the order for %s', (_, p) => {
     const given = p === countries ? [hit('membership'), hit('project')] : [hit('project'), hit('membership')];
     expect(ids(answerFirst(given, p))).toEqual(ids(given));
+  });
+
+  it('opens an overview with a unit that says what its subject is', () => {
+    const overview = {
+      ...plan('What is the Budapest Process?', 'Budapest Process', 'text'),
+      intent: 'overview',
+    } as QueryPlan;
+    expect(ids(answerFirst([hit('history'), hit('membership'), hit('definition')], overview))).toEqual([
+      'definition',
+      'history',
+      'membership',
+    ]);
+    expect(ids(answerFirst([hit('history'), hit('membership')], overview))).toEqual(['history', 'membership']);
   });
 
   it('scores a unit with no sentence holding the specific 0', () => {

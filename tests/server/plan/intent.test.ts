@@ -23,6 +23,10 @@ describe('classifyIntent', () => {
     ['How did the approach to return evolve from 1997 to 2019?', 'timeline'],
     ['What changed between 1997 and 2009 on labour migration?', 'timeline'],
     ['what is the Budapest Process?', 'overview'],
+    ["I'm new - give me an overview of what the Budapest Process is, with sources.", 'overview'],
+    ['an introduction to the Budapest Process please', 'overview'],
+    // A summary of what the Process says on a topic is not an overview of the Process.
+    ['Give me an overview of the Budapest Process position on return', 'summary'],
   ])('%s → %s', (question, intent) => expect(classifyIntent(question)).toBe(intent));
 });
 
@@ -50,6 +54,8 @@ describe('stripRequestWords', () => {
     ['List the passages on return in 1997', 'the return in 1997'],
     ['where does family reunification come up in these texts?', 'where does family reunification in these texts?'],
     ['how many actions does it have in total?', 'how many actions does it have ?'],
+    ["I'm new here - what is readmission?", 'what is readmission?'],
+    ['an introduction to the Budapest Process', 'the Budapest Process'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
 
   it.each([
