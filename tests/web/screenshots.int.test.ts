@@ -64,6 +64,19 @@ describe.skipIf(!hasChromium)('screenshots for a human look', () => {
     await context.close();
   });
 
+  it.each(SIZES)('a decline that names the silent document (%s)', async (size, viewport) => {
+    const { page, context, watch } = await openPage(env.browser, env.server.url, '/', viewport);
+    await ask(page, 'What does the Call for Action say about carrier sanctions?');
+    const msg = await answer(page, 0);
+    await expect(msg.locator('.decline').textContent()).resolves.toBe(
+      'The Call for Action (2019) does not appear to address this question.',
+    );
+    await msg.locator('.closest__list li').first().waitFor({ state: 'visible' });
+    await shoot(page, `${size}-declined-named`);
+    expectClean(watch);
+    await context.close();
+  });
+
   it.each(SIZES)('the document view, at a cited unit and at its top (%s)', async (size, viewport) => {
     const { page, context, watch } = await openPage(
       env.browser,
