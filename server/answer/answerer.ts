@@ -9,7 +9,7 @@
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import type { Config } from '../../core/config.js';
 import { UpstreamError } from '../../core/errors.js';
-import type { RetrievalMethod, Retriever, SearchResult } from '../retrieve/types.js';
+import type { RetrievalMethod, Retriever, SearchHit, SearchResult } from '../retrieve/types.js';
 import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
@@ -25,6 +25,9 @@ import {
   weighPlanEvidence,
 } from './compose.js';
 import { withHeadingList } from './heading-list.js';
+import { addressedElsewhere } from './addressed-elsewhere.js';
+import { weighEvidence } from './evidence.js';
+import { declineMessage } from './extractive.js';
 import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
 import { numberPassages } from './llm/passages.js';
@@ -121,6 +124,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
+  /** For a question declined about its named documents: the best unit of another document that would answer it. */
+  async function addressedIn(planned: QueryPlan): Promise<SearchHit | null> {
+    const named = planned.scope ?? [];
+    const wider = await retriever.searchReading({ ...planned.reading, scope: null, companions: [] }, RETRIEVAL_K);
+    const evidence = weighEvidence(wider.topic, wider, deps.stats);
+    return evidence.grounded ? (evidence.cited.find((h) => !named.includes(h.unit.documentId)) ?? null) : null;
+  }
+
   /** The offline answer from a search already made: the units' own sentences, or a decline. */
   function extractiveReply(
     request: ChatRequest,
@@ -146,6 +157,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     } else {
       const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
       reply = extractiveReply(request, planned, result, notices);
+      const asked = askedDocuments(planned, result, inventory);
+      if (!reply.grounded && asked.length > 0 && reply.answer === declineMessage(asked)) {
+        const found = await addressedIn(planned);
+        if (found) reply = addressedElsewhere(reply, found);
+      }
     }
     streamText(reply.answer, onToken);
     return reply;

@@ -192,6 +192,11 @@ describe('declineParts', () => {
       null,
     ],
     [
+      'The Call for Action (2019) does not appear to address this question. The Prague 1997 Recommendations address it: Recommendation 18, the first of the closest matches below.',
+      'The Call for Action (2019) does not appear to address this question.',
+      'The Prague 1997 Recommendations address it: Recommendation 18, the first of the closest matches below.',
+    ],
+    [
       'The Prague 1997 Recommendations have 55 recommendations; there is no Recommendation 60.',
       DECLINE_MESSAGE,
       'The Prague 1997 Recommendations have 55 recommendations; there is no Recommendation 60.',

@@ -71,7 +71,10 @@ describe.skipIf(!hasChromium)('screenshots for a human look', () => {
     await expect(msg.locator('.decline').textContent()).resolves.toBe(
       'The Call for Action (2019) does not appear to address this question.',
     );
-    await msg.locator('.closest__list li').first().waitFor({ state: 'visible' });
+    await expect(msg.locator('.answer__text.muted').textContent()).resolves.toMatch(
+      /^The Prague 1997 Recommendations address it: Recommendation 18/,
+    );
+    await expect(msg.locator('.closest__list li').first().textContent()).resolves.toContain('Recommendation 18');
     await shoot(page, `${size}-declined-named`);
     expectClean(watch);
     await context.close();

@@ -114,8 +114,11 @@ export function declineParts(answer: string): { lead: string; extra: string | nu
   const text = answer.trim();
   if (!text) return { lead: DECLINE_MESSAGE, extra: null };
   if (!mentionsDecline(text)) return { lead: DECLINE_MESSAGE, extra: text };
-  // The sentence after it introduces the closest matches, which have their own heading.
-  return { lead: text.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text, extra: null };
+  const lead = text.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text;
+  const rest = text.slice(lead.length).trim();
+  // "The closest passages are listed below…" introduces the closest matches, which have their own heading;
+  // anything else ("The Prague 1997 Recommendations address it: …") is said below the lead.
+  return { lead, extra: rest && !/^The closest passages are listed below\b/.test(rest) ? rest : null };
 }
 
 // Characters that vary between a quote and its source without changing the words: typographic quotes and

@@ -49,6 +49,25 @@ describe('a decline about named documents names them', () => {
     expect(reply.answer).toMatch(/^The Prague 2009 Joint Declaration does not appear to address this question\./);
   });
 
+  it.each([
+    [
+      'What does the Call for Action say about carrier sanctions?',
+      /The Prague 1997 Recommendations address it: Recommendation 18\b/,
+      'prague-1997:rec-18',
+    ],
+    [
+      'What does the Call for Action say about sourdough bread?',
+      /^The Call for Action \(2019\) does not appear to address this question\. The closest passages/,
+      null,
+    ],
+  ])('%s → says where else it is addressed, if anywhere', async (question, says, first) => {
+    const reply = await ask(question);
+    expect(reply.grounded).toBe(false);
+    expect(reply.citations).toEqual([]);
+    expect(reply.answer).toMatch(says);
+    if (first) expect(reply.closestMatches?.[0]?.id).toBe(first);
+  });
+
   it('a question over every document keeps the standard message', async () => {
     const reply = await ask('How do I bake sourdough bread at home?');
     expect(reply.answer).toMatch(/^The documents do not appear to address this question\./);
