@@ -31,7 +31,9 @@ export interface AnswerChecks {
 export function openingSentence(answer: string): string {
   // "Yes." or "No." before the statement is part of it.
   const firstLine = (answer.split(/\n/)[0] ?? '').replace(/^(?:Yes|No)\.\s+/, '');
-  const m = /^.*?(?:\[\d+\][.!?]?|[.!?])(?=\s|$)/.exec(firstLine);
+  // "recommendation No. 15 of 1987", "Art. 31", "ASEAN, etc. can further…": a full stop before a number or a
+  // lower-case word is an abbreviation's, not a sentence's end.
+  const m = /^.*?(?:\[\d+\][.!?]?|[.!?](?!\s+[\da-z]))(?=\s|$)/.exec(firstLine);
   return (m?.[0] ?? firstLine).trim();
 }
 

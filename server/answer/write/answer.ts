@@ -104,11 +104,16 @@ function opening(input: WriteInput, citations: Citations): string {
   // What a document commits to opens before what motivates it (operative-first.ts).
   const top = input.holds ? operativeFirst([first, ...input.cited.filter((h) => h !== first)], input.holds)[0] : first;
   const { n, quote } = citations.cite(top, true);
-  const statement = withMarker(plainStatement(quote, top.unit, top.document), n);
+  const statement = withMarker(plainStatement(quote, top.unit, top.document, questionTerms(input.plan)), n);
   if (input.plan.intent !== 'yesno') return statement;
   return input.coverage >= YES_COVERAGE
     ? `Yes. ${statement}`
     : `The documents do not say so in those words; the closest they come: ${statement}`;
+}
+
+/** The question's own terms and their glossary equivalents: what a cut sentence must not lose. */
+function questionTerms(plan: QueryPlan): Set<string> {
+  return new Set(plan.reading.concepts.flatMap((c) => [...c.terms, ...c.equivalents.flat()]));
 }
 
 /** A sentence with its marker before the full stop ("… costs [1].", "… the routes … [2]"). */

@@ -6,6 +6,7 @@
  * semicolon); every fact stays in the source's own words, and long sentences are cut at a clause boundary.
  */
 import { documentYear } from '../../../core/document-date.js';
+import { analyse } from '../../../core/text/terms.js';
 import type { DocumentMeta, Unit } from '../../../core/types.js';
 
 /** A document as an answer names it: "the Prague 1997 Recommendations (1997)". */
@@ -56,18 +57,36 @@ const CLAUSE_CUT =
   /;|,\s+(?:which|who|including|in particular|notably|as well as|while|whereas|such as|i\.e\.|e\.g\.)\s/g;
 const LONG_STATEMENT = 320;
 
-/** The sentence without list numbering, cut at a clause boundary when long, ending in a full stop. */
-export function tidySentence(sentence: string, maxChars = LONG_STATEMENT): string {
+/** A cut may run this much past the length limit to keep a word of the question. */
+const KEEP_STRETCH = 1.6;
+
+/**
+ * The sentence without list numbering, cut at a clause boundary when long, ending in a full stop. A cut never
+ * drops the only place a word of the question (`keep`, as analysed terms) appears: "…vocational and language
+ * training …" is no answer to "what are migrant resource centres?" when the sentence goes on "notably through
+ * the work of the Migrant Resource Centres".
+ */
+export function tidySentence(
+  sentence: string,
+  maxChars = LONG_STATEMENT,
+  keep: ReadonlySet<string> = new Set(),
+): string {
   let text = sentence
     .replace(/\s+/g, ' ')
     .replace(/^\s*(?:\(?[0-9ivx]{1,4}[.)]|[-–•])\s+/i, '')
     .trim();
   if (text.length > maxChars) {
+    const loses = (at: number) => {
+      if (keep.size === 0) return false;
+      const head = new Set(analyse(text.slice(0, at)));
+      return analyse(text.slice(at)).some((t) => keep.has(t) && !head.has(t));
+    };
     for (const m of text.matchAll(CLAUSE_CUT)) {
-      if (m.index >= Math.min(120, maxChars / 2) && m.index <= maxChars) {
-        text = `${text.slice(0, m.index)} …`;
-        break;
-      }
+      if (m.index < Math.min(120, maxChars / 2)) continue;
+      if (m.index > maxChars * (keep.size > 0 ? KEEP_STRETCH : 1)) break;
+      if (loses(m.index)) continue;
+      text = `${text.slice(0, m.index)} …`;
+      break;
     }
   }
   text = text.replace(/(?<![\s;:,])[\s;:,]+$/, '');
@@ -75,8 +94,13 @@ export function tidySentence(sentence: string, maxChars = LONG_STATEMENT): strin
 }
 
 /** The statement of a unit's sentence, naming the unit (when numbered) and the document it comes from. */
-export function plainStatement(sentence: string, unit: Unit, meta: DocumentMeta): string {
-  const text = tidySentence(sentence);
+export function plainStatement(
+  sentence: string,
+  unit: Unit,
+  meta: DocumentMeta,
+  keep: ReadonlySet<string> = new Set(),
+): string {
+  const text = tidySentence(sentence, LONG_STATEMENT, keep);
   // "Recommendation 18 of the Prague 1997 Recommendations (1997)"; a heading's paragraph is named by its document.
   const numbered = unit.number !== null && unit.number !== undefined;
   const source = numbered ? `${unit.label} of ${documentName(meta)}` : documentName(meta);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Unit } from '../../../../core/types.js';
-import { plainStatement } from '../../../../server/answer/write/statement.js';
+import { analyse } from '../../../../core/text/terms.js';
+import { plainStatement, tidySentence } from '../../../../server/answer/write/statement.js';
 import { TEST_DOCUMENT, testUnit } from '../../../support/small-index.js';
 
 const prague: DocumentMeta = {
@@ -51,4 +52,22 @@ describe('plainStatement', () => {
       'According to the Prague 1997 Recommendations, this meeting was held in Berlin.',
     ],
   ])('%s', (sentence, u, expected) => expect(plainStatement(sentence, u, prague)).toBe(expected));
+});
+
+describe('tidySentence keeps what was asked', () => {
+  const long =
+    'Promote communication, awareness raising and easy access to relevant, accurate and timely information on ' +
+    'regular channels of migration for persons intending to migrate and provision of vocational and language ' +
+    'training, notably through the work of the Migrant Resource Centres, Pre-Departure Orientation Centres and ' +
+    'Post-Arrival Orientation Centres, as well as other relevant stakeholders in countries of origin and destination.';
+
+  it('cuts a long sentence at its first clause boundary when nothing asked lies beyond it', () => {
+    expect(tidySentence(long, 250)).toMatch(/language training …$/);
+  });
+
+  it('cuts later, or not at all, rather than drop the only mention of a word of the question', () => {
+    const kept = tidySentence(long, 250, new Set(analyse('migrant resource centres')));
+    expect(kept).toContain('Migrant Resource Centres');
+    expect(kept).toMatch(/Orientation Centres …$/);
+  });
 });
