@@ -36,7 +36,7 @@ export function compileGlossary(glossary: Glossary): (query: string) => QueryExp
   const groups: CompiledPhrase[][] = glossary.groups.map((g) =>
     g.terms.map((phrase) => ({ phrase, terms: analyse(phrase) })).filter((p) => p.terms.length > 0),
   );
-  // Only a group with a phrase starting at one of the query's terms can match: most of the ~140 are skipped.
+  // Only a group with a phrase starting at one of the query's terms can match: most of the ~130 are skipped.
   const groupsByFirstTerm = new Map<string, number[]>();
   groups.forEach((group, g) => {
     for (const p of group) {
