@@ -16,6 +16,7 @@ const STOP_WORDS = new Set(
     'document documents text texts ' +
     // Verbs and fillers of questions about documents ("what does it propose", "is there a rule on").
     'mean meant main say propose proposed proposes foresee foresees discuss discussed deal deals dealt ' +
+    'suggest suggests suggested suggesting promise promises promised ask asks asked asking ' +
     'according regarding concerning please explain describe summarise summarize summary give show ' +
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
     // "What happened at …" asks about an event; the texts narrate events without the word.

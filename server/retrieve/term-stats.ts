@@ -100,6 +100,14 @@ export interface Concept {
 }
 
 /**
+ * Adverb particles of phrasal verbs ("send back", "speed up", "hand over"): part of a glossary phrase they
+ * match as written ("sent back", "take-back deals"), but alone they name nothing, and the corpus never uses
+ * "back", so as a topic word it would weigh the most of all.
+ */
+const PARTICLES = new Set(['back', 'up', 'out', 'off', 'away', 'along', 'down', 'around']);
+const PARTICLE_WEIGHT = 0.5;
+
+/**
  * A question's concepts, for ranking. A glossary phrase in the question is one concept, met by the phrase or
  * by any of its equivalents: "people smugglers" is met by "trafficking in aliens", where term by term
  * "people" would stay unmet and count against the unit. A phrase weighs as its rarest term (one idea, not
@@ -124,8 +132,10 @@ export function conceptsOf(
     }
   }
   for (const term of terms) {
-    if (!inPhrase.has(term) && !concepts.has(term))
-      concepts.set(term, { terms: [term], equivalents: [], bridges: bridges.get(term) ?? [], weight: stats.idf(term) });
+    if (!inPhrase.has(term) && !concepts.has(term)) {
+      const weight = PARTICLES.has(term) ? Math.min(PARTICLE_WEIGHT, stats.idf(term)) : stats.idf(term);
+      concepts.set(term, { terms: [term], equivalents: [], bridges: bridges.get(term) ?? [], weight });
+    }
   }
   return [...concepts.values()];
 }

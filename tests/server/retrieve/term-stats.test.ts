@@ -46,6 +46,20 @@ describe('conceptsOf and coverage', () => {
     // Unit b has "people" alone: not the idea of people smugglers.
     expect(coverage(smugglers, stats.termsOf('b'))).toBe(0);
   });
+
+  it('weighs a particle ("back", "up") lightly: alone it names nothing, though the corpus never uses it', () => {
+    const concepts = conceptsOf('visas handed back', stats);
+    const weight = (t: string) => concepts.find((c) => c.terms.join(' ') === t)?.weight ?? NaN;
+    expect(weight('back')).toBeLessThanOrEqual(0.5);
+    expect(weight('visa')).toBeGreaterThan(0.5);
+    // A unit with the visas but not the particle still holds nearly all of the question.
+    expect(
+      coverage(
+        concepts.filter((c) => c.terms[0] !== 'hand'),
+        stats.termsOf('c'),
+      ),
+    ).toBeGreaterThan(0.7);
+  });
 });
 
 describe('proximity', () => {
