@@ -25,6 +25,7 @@ import {
   weighPlanEvidence,
 } from './compose.js';
 import { withHeadingList } from './heading-list.js';
+import { withDocumentDate } from './document-date.js';
 import { addressedElsewhere } from './addressed-elsewhere.js';
 import { weighEvidence } from './evidence.js';
 import { declineMessage } from './extractive.js';
@@ -110,7 +111,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     k: number,
     method: RetrievalMethod = 'hybrid',
   ): Promise<SearchResult> {
-    return withHeadingList(planned, await retriever.searchReading(planned.reading, k, method), inventory);
+    const found = await retriever.searchReading(planned.reading, k, method);
+    return withDocumentDate(planned, withHeadingList(planned, found, inventory), inventory);
   }
 
   async function searchOrWords(planned: QueryPlan, k: number, notices: string[]): Promise<SearchResult> {

@@ -22,6 +22,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const PARTICIPLES: Record<string, string> = {
   recognizing: 'recognise',
   recognising: 'recognise',
+  // "Meeting in Prague on 14-15 October 1997 …", "Gathered, at the invitation of …, in Prague on 27 and 28 April".
+  meeting: 'met',
+  gathered: 'gathered',
   noting: 'note',
   considering: 'consider',
   welcoming: 'welcome',
