@@ -60,7 +60,7 @@ export function insistsOnAllDocuments(question: string): boolean {
  * what was adopted or endorsed, how many in total — rather than about what the text says on a topic.
  */
 const ABOUT_EVENT =
-  /\b(?:adopted|adopt|endorsed|endorse|convened|hosted|chaired|attended|launched|signed|took place|take place|(?:was|were|be) held|in total|participants|participating countries)\b/i;
+  /\b(?:adopted|adopt|endorsed|endorse|convened|hosted|chaired|attended|launched|signed|took place|take place|held|in total|participants|participating countries)\b/i;
 
 export function asksAboutEvent(question: string): boolean {
   return ABOUT_EVENT.test(question);

@@ -119,6 +119,7 @@ describe('asksAboutEvent', () => {
     ['When did participants endorse the implementation plan?', true],
     ['Who chaired the meeting and when did it take place?', true],
     ['What was adopted in Istanbul?', true],
+    ['list the senior officials meetings held between 1993 and the Prague conference', true],
     ['How many countries attended?', true],
     ['What did Prague 1997 say about carriers?', false],
     ['Why did the Vienna meeting want border police trained?', false],
