@@ -12,12 +12,12 @@ const SMALL_TALK_WORDS = new Set(
     'thanks thank thx ty cheers much very lot so many appreciated appreciate helpful useful that this it is was ' +
     'you your yourself are who what can do help me please bye goodbye see later cya yes no sure got understood ' +
     'right alright welcome sorry how doing going today there again all for the a an and to i im am lovely brilliant ' +
-    'excellent super amazing test testing ping'
+    'excellent super amazing test testing ping kind sort of things thing questions with ask answer'
   ).split(' '),
 );
 // At least one of these must be there, or "what can you do for the victims" would count.
 const SMALL_TALK_MARKERS =
-  /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|ok(?:ay)?|great|cool|nice|perfect|awesome|bye|goodbye|who are you|what (?:are|can) you|can you help|help me|how are you|test(?:ing)?|ping|sorry|got it|understood|brilliant|excellent)\b/i;
+  /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|ok(?:ay)?|great|cool|nice|perfect|awesome|bye|goodbye|who are you|what (?:are|can) you|what (?:kind|sort) of (?:things|questions) can you|can you help|help me|how are you|test(?:ing)?|ping|sorry|got it|understood|brilliant|excellent)\b/i;
 
 export function isSmallTalk(message: string): boolean {
   const words = tokenize(message);
