@@ -13,6 +13,7 @@ import type { RetrievalMethod, Retriever, SearchHit, SearchResult } from '../ret
 import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
+import { asksAboutEvent } from '../plan/intent.js';
 import { createPlanDeps, planQuery, replanStandalone } from '../plan/plan-query.js';
 import type { QueryPlan } from '../plan/types.js';
 import {
@@ -27,7 +28,8 @@ import {
 import { withHeadingList } from './heading-list.js';
 import { withDocumentDate } from './document-date.js';
 import { addressedElsewhere } from './addressed-elsewhere.js';
-import { weighEvidence } from './evidence.js';
+import { EVIDENCE_MODEL, weighEvidence } from './evidence.js';
+import { coverage } from '../retrieve/term-stats.js';
 import { declineMessage } from './extractive.js';
 import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
@@ -50,6 +52,7 @@ export const LLM_PASSAGES = 6;
 /** Summaries, lists, comparisons and timelines gather every relevant unit, so they search deeper. */
 export const BROAD_RETRIEVAL_K = 24;
 export const BROAD_LLM_PASSAGES = 12;
+const WHOLE_TOPIC = EVIDENCE_MODEL.wholeCoverage;
 
 /** Says which words were read as other words, e.g. `Searched for “sanctions” (you wrote “sanctons”).` */
 function correctionNotice(result: SearchResult): string | null {
@@ -131,7 +134,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const named = planned.scope ?? [];
     const wider = await retriever.searchReading({ ...planned.reading, scope: null, companions: [] }, RETRIEVAL_K);
     const evidence = weighEvidence(wider.topic, wider, deps.stats);
-    return evidence.grounded ? (evidence.cited.find((h) => !named.includes(h.unit.documentId)) ?? null) : null;
+    const other = evidence.grounded ? evidence.cited.find((h) => !named.includes(h.unit.documentId)) : undefined;
+    // Said only of a unit holding every idea of the question: without the named document, its leftover words
+    // ("which organisations attended?") would point at whatever else mentions them.
+    return other && coverage(wider.concepts, deps.stats.termsOf(other.unit.id)) >= WHOLE_TOPIC ? other : null;
   }
 
   /** The offline answer from a search already made: the units' own sentences, or a decline. */
@@ -160,7 +166,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
       reply = extractiveReply(request, planned, result, notices);
       const asked = askedDocuments(planned, result, inventory);
-      if (!reply.grounded && asked.length > 0 && reply.answer === declineMessage(asked)) {
+      // A question about the named document as an event ("which organisations attended?") is about that meeting:
+      // another text that mentions attendance is no answer to it.
+      const aboutEvent = asksAboutEvent(planned.question);
+      if (!reply.grounded && asked.length > 0 && !aboutEvent && reply.answer === declineMessage(asked)) {
         const found = await addressedIn(planned);
         if (found) reply = addressedElsewhere(reply, found);
       }

@@ -55,6 +55,8 @@ describe('a decline about named documents names them', () => {
       /The Prague 1997 Recommendations address it: Recommendation 18\b/,
       'prague-1997:rec-18',
     ],
+    // About the named meeting as an event: another text's attendance is no answer to it.
+    ['Which organisations attended the 2005 Vienna meeting?', /^(?![\s\S]*addresses? it:)/, null],
     [
       'What does the Call for Action say about sourdough bread?',
       /^The Call for Action \(2019\) does not appear to address this question\. The closest passages/,
