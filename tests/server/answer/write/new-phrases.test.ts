@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newPhrases } from '../../../../server/answer/write/new-phrases.js';
 
@@ -32,5 +33,37 @@ describe('newPhrases', () => {
 
   it('needs two content words: a lone rare word is not a phrase', () => {
     expect(newPhrases('Periodically.', earlier, idf)).toEqual([]);
+  });
+});
+
+describe('newPhrases on any text', () => {
+  const words = fc.constantFrom(
+    'visa',
+    'return',
+    'of',
+    'and',
+    'biometric',
+    'passports',
+    ',',
+    ';',
+    '.',
+    'the',
+    'Ré-entry',
+    '(',
+    ')',
+  );
+  const text = fc.array(words, { maxLength: 60 }).map((w) => w.join(' '));
+
+  it('gives at most `max` phrases, each verbatim in the later text, none across punctuation', () => {
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 3 }), fc.integer({ min: 0, max: 5 }), (later, earlier, max) => {
+        const phrases = newPhrases(later, earlier, (t) => t.length, max);
+        expect(phrases.length).toBeLessThanOrEqual(max);
+        for (const p of phrases) {
+          expect(later).toContain(p);
+          expect(p).not.toMatch(/[,;.()]/);
+        }
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Unit } from '../../../../core/types.js';
 import { analyse } from '../../../../core/text/terms.js';
@@ -69,5 +70,41 @@ describe('tidySentence keeps what was asked', () => {
     const kept = tidySentence(long, 250, new Set(analyse('migrant resource centres')));
     expect(kept).toContain('Migrant Resource Centres');
     expect(kept).toMatch(/Orientation Centres …$/);
+  });
+});
+
+describe('tidySentence on any sentence', () => {
+  it('keeps a prefix of the sentence (or all of it), whatever must be kept, and ends it properly', () => {
+    const word = fc.constantFrom(
+      'visa',
+      'return',
+      'migrant',
+      'resource',
+      'centres',
+      'and',
+      'training',
+      ', notably',
+      ', which',
+      ';',
+      'of',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 120 }),
+        fc.array(fc.constantFrom('visa', 'centr', 'resourc'), { maxLength: 3 }),
+        (words, keep) => {
+          const sentence = words.join(' ');
+          const tidy = tidySentence(sentence, 120, new Set(keep));
+          const body = tidy.replace(/ …$/, '').replace(/[.]$/, '');
+          expect(
+            sentence
+              .replace(/\s+/g, ' ')
+              .trim()
+              .startsWith(body.replace(/[\s;:,]+$/, '')),
+          ).toBe(true);
+          expect(tidy).toMatch(/[.!?…]$/);
+        },
+      ),
+    );
   });
 });
