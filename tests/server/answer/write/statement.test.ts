@@ -95,13 +95,10 @@ describe('tidySentence on any sentence', () => {
         (words, keep) => {
           const sentence = words.join(' ');
           const tidy = tidySentence(sentence, 120, new Set(keep));
-          const body = tidy.replace(/ …$/, '').replace(/[.]$/, '');
-          expect(
-            sentence
-              .replace(/\s+/g, ' ')
-              .trim()
-              .startsWith(body.replace(/[\s;:,]+$/, '')),
-          ).toBe(true);
+          // What is left once the ellipsis or full stop and any trailing punctuation are taken off.
+          let body = tidy.endsWith(' …') ? tidy.slice(0, -2) : tidy.endsWith('.') ? tidy.slice(0, -1) : tidy;
+          while (body.length > 0 && ' ;:,'.includes(body[body.length - 1])) body = body.slice(0, -1);
+          expect(sentence.replace(/\s+/g, ' ').trim().startsWith(body)).toBe(true);
           expect(tidy).toMatch(/[.!?…]$/);
         },
       ),
