@@ -5,10 +5,35 @@
  * another document would have answered it, and lists that passage first among the closest matches. The
  * reply stays declined: the question asked about the named document.
  */
-import type { SearchHit } from '../retrieve/types.js';
+import type { Unit } from '../../core/types.js';
+import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
+import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import { EVIDENCE_MODEL, weighEvidence } from './evidence.js';
 import { closestMatches } from './extractive.js';
 import type { ChatReply } from './types.js';
 import { documentName } from './write/statement.js';
+
+/**
+ * The unit of another document to point to, from a search of every document: only when it holds every idea of
+ * the question, and the named documents hold the question's rarest idea nowhere. A decline that was itself a
+ * miss ("what did the Vienna meeting conclude about trafficking?") must not be compounded by a pointer away from
+ * a document that does speak of the topic.
+ */
+export function elsewhereUnit(
+  named: readonly string[],
+  wider: SearchResult,
+  stats: TermStatistics,
+  units: readonly Unit[],
+): SearchHit | null {
+  const concepts = wider.concepts;
+  if (concepts.length === 0) return null;
+  const evidence = weighEvidence(wider.topic, wider, stats);
+  const other = evidence.grounded ? evidence.cited.find((h) => !named.includes(h.unit.documentId)) : undefined;
+  if (!other || coverage(concepts, stats.termsOf(other.unit.id)) < EVIDENCE_MODEL.wholeCoverage) return null;
+  const rarest = concepts.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const namedHoldIt = units.some((u) => named.includes(u.documentId) && coverage([rarest], stats.termsOf(u.id)) > 0);
+  return namedHoldIt ? null : other;
+}
 
 /** The declined reply, told where the topic is addressed instead (`elsewhere`: the other document's best unit). */
 export function addressedElsewhere(declined: ChatReply, elsewhere: SearchHit): ChatReply {

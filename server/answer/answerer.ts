@@ -27,9 +27,7 @@ import {
 } from './compose.js';
 import { withHeadingList } from './heading-list.js';
 import { withDocumentDate } from './document-date.js';
-import { addressedElsewhere } from './addressed-elsewhere.js';
-import { EVIDENCE_MODEL, weighEvidence } from './evidence.js';
-import { coverage } from '../retrieve/term-stats.js';
+import { addressedElsewhere, elsewhereUnit } from './addressed-elsewhere.js';
 import { declineMessage } from './extractive.js';
 import { wordPieces } from './pieces.js';
 import { isLlmConfigured } from './llm/configured.js';
@@ -52,7 +50,6 @@ export const LLM_PASSAGES = 6;
 /** Summaries, lists, comparisons and timelines gather every relevant unit, so they search deeper. */
 export const BROAD_RETRIEVAL_K = 24;
 export const BROAD_LLM_PASSAGES = 12;
-const WHOLE_TOPIC = EVIDENCE_MODEL.wholeCoverage;
 
 /** Says which words were read as other words, e.g. `Searched for “sanctions” (you wrote “sanctons”).` */
 function correctionNotice(result: SearchResult): string | null {
@@ -131,13 +128,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   /** For a question declined about its named documents: the best unit of another document that would answer it. */
   async function addressedIn(planned: QueryPlan): Promise<SearchHit | null> {
-    const named = planned.scope ?? [];
     const wider = await retriever.searchReading({ ...planned.reading, scope: null, companions: [] }, RETRIEVAL_K);
-    const evidence = weighEvidence(wider.topic, wider, deps.stats);
-    const other = evidence.grounded ? evidence.cited.find((h) => !named.includes(h.unit.documentId)) : undefined;
-    // Said only of a unit holding every idea of the question: without the named document, its leftover words
-    // ("which organisations attended?") would point at whatever else mentions them.
-    return other && coverage(wider.concepts, deps.stats.termsOf(other.unit.id)) >= WHOLE_TOPIC ? other : null;
+    return elsewhereUnit(planned.scope ?? [], wider, deps.stats, deps.units);
   }
 
   /** The offline answer from a search already made: the units' own sentences, or a decline. */

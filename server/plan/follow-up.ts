@@ -39,6 +39,11 @@ const STEP_BACK = /\b(?:previous|preceding|prior|before)\b/i;
 // (matched on the text as normaliseReferenceWords writes it: "action last of that goal").
 const GROUP_END =
   /\b(action|point|item)\s+(\d{1,2}|last)\s+(?:of|in|under)\s+(?:that|this|the same|its|the)\s+(?:priority\s+goal|goal|clause)\b/;
+// "its last action", "its first point", "the last action?": a member of the group of the unit in question, named
+// without its group (as normaliseReferenceWords writes it: "its action last").
+const GROUP_MEMBER_OF_IT = /\b(?:its|their)\s+(action|point|item)\s+(\d{1,2}|last)\b/;
+const GROUP_MEMBER_ALONE =
+  /^\W*(?:and\s+)?(?:what(?:'s|s| is| about)\s+)?the\s+(action|point|item)\s+(\d{1,2}|last)\W*$/i;
 // "that recommendation", "this paragraph", "the same action": the unit the conversation was about.
 const UNIT_ANAPHORA =
   /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
@@ -166,7 +171,11 @@ export function resolveFollowUp(
   const own = resolve(question);
   const ownRefs = parseReferences(question);
   const followUp = isFollowUp(question);
-  const groupEnd = ownRefs.length === 0 ? GROUP_END.exec(normaliseReferenceWords(question)) : null;
+  const normalised = normaliseReferenceWords(question);
+  const groupEnd =
+    ownRefs.length === 0
+      ? (GROUP_END.exec(normalised) ?? GROUP_MEMBER_OF_IT.exec(normalised) ?? GROUP_MEMBER_ALONE.exec(normalised))
+      : null;
   const stepping = STEP.test(question) && ownRefs.length === 0;
   const pointing = UNIT_ANAPHORA.test(question) && ownRefs.length === 0;
 

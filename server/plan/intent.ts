@@ -72,6 +72,9 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:i\s+(?:need|want|would like)|i'd like|we need)\s+(?:you\s+to\s+)?/gi,
   /\b(?:please|pls|kindly)\b/gi,
   /\b(?:an?\s+)?(?:introduction|intro|primer)\s+(?:to|on)\b/gi,
+  // "What did the Vienna meeting conclude about trafficking?", "its conclusions on return": what a text
+  // concludes on a topic is what it says about it ("concluded readmission agreements" stays a topic).
+  /\b(?:conclude|concluded|concludes|conclusions?)\s+(?:about|on|regarding|concerning)\b/gi,
   // "I'm new here": who is asking, not what about.
   /\b(?:i'?m|i\s+am)\s+(?:new|a\s+newcomer|just\s+starting)(?:\s+(?:here|to\s+(?:this|the\s+\w+)))?\b/gi,
   /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)(?:\s+(?:me|us))?(?:\s+(?:a|an|the|some))?(?:\s+(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general))?(?:,?\s+(?:cited|sourced|referenced))?\s+(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,

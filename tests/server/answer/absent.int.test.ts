@@ -70,6 +70,14 @@ describe('a decline about named documents names them', () => {
     if (first) expect(reply.closestMatches?.[0]?.id).toBe(first);
   });
 
+  it('a document that speaks of the topic throughout is not pointed away from', async () => {
+    // "conclude about" frames the question; Vienna speaks of trafficking in most paragraphs.
+    const reply = await ask('What did the Vienna meeting conclude about trafficking?');
+    expect(reply.grounded).toBe(true);
+    expect(reply.citations[0]?.documentId).toBe('vienna-2005');
+    expect(reply.answer).not.toMatch(/addresses? it:/);
+  });
+
   it('a question over every document keeps the standard message', async () => {
     const reply = await ask('How do I bake sourdough bread at home?');
     expect(reply.answer).toMatch(/^The documents do not appear to address this question\./);

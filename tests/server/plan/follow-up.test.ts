@@ -94,6 +94,13 @@ describe('resolveFollowUp', () => {
       'the last action of Priority Goal 6',
     ],
     ['and the first point of this clause?', [user('Show me clause (f) point 4')], 'clause (f) point 1'],
+    // A member of the group named without the group: "its last action".
+    ['and its last point?', [user('Show me clause (f) point 4')], 'the last point of clause (f)'],
+    [
+      "what's its last action?",
+      [user('and goal 4?'), assistant('Priority Goal 4, Action 1 of the Call for Action (2019) calls on …')],
+      'the last action of Priority Goal 4',
+    ],
   ])('%s steps from the unit in question', (question, history, query) => {
     expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });
