@@ -26,6 +26,8 @@ const STOP_WORDS = new Set(
     'both either neither ' +
     // "How many members now?": when it is asked, not what; the texts date themselves.
     'now nowadays currently presently ' +
+    // Slips in the commonest question words, too short or too real ("abut") for the spelling corrector.
+    'wat wht waht whta hwat wich whcih wehre wher whn hwo abot abut abuot aboout teh hte adn nad taht thta ' +
     // Contractions as folding leaves them ("they've" → theyve).
     'dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt im ive id youre youve ' +
     'theyre theyve theyd weve thats theres whats hows whos wheres ' +

@@ -17,7 +17,8 @@ export const DECLINE_MESSAGE =
 export function declineMessage(asked: readonly DocumentMeta[]): string {
   if (asked.length === 0 || asked.length > 2) return DECLINE_MESSAGE;
   const names = asked.map((d) => documentName(d)).join(' and ');
-  const verb = asked.length === 1 ? 'does' : 'do';
+  // "The Prague 1997 Recommendations do", "the Call for Action does".
+  const verb = asked.length === 1 && !/s$/.test(asked[0].shortTitle) ? 'does' : 'do';
   return (
     `${names.charAt(0).toUpperCase()}${names.slice(1)} ${verb} not appear to address this question. ` +
     'The closest passages are listed below as closest matches, not as an answer.'

@@ -124,7 +124,12 @@ export function plainStatement(
   if (unit.kind === 'action' && /^[A-Z][a-z]+$/.test(first) && !COMMON_OPENERS.test(first)) {
     return capitalise(`${source} calls on participating states to ${first.toLowerCase()} ${rest}`);
   }
-  if (/^[a-z]+ing$/.test(first)) return capitalise(`${source} ${plural ? 'commit' : 'commits'} to ${text}`);
+  // "further strengthening …", "jointly promoting …": a point that opens with an adverb before its gerund.
+  if (
+    /^[a-z]+ing$/.test(first) ||
+    /^(?:further|also|jointly|continuously|actively|progressively|fully)\s+[a-z]+ing\b/.test(text)
+  )
+    return capitalise(`${source} ${plural ? 'commit' : 'commits'} to ${text}`);
   const lowered = COMMON_OPENERS.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
   return `According to ${source}, ${lowered}`;
 }

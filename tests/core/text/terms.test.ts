@@ -10,6 +10,7 @@ describe('analyse drops question framing', () => {
     ['did someone propose a visa list?', ['visa', 'list']],
     ['what do both say about carriers?', ['carrier']],
     ['how many members now?', ['member']],
+    ['wat did they say abut visas?', ['visa']],
     ['did the ministers suggest or promise anything on visas?', ['minist', 'visa']],
   ])('%s → %j', (question, terms) => {
     expect(analyse(question)).toEqual(terms);

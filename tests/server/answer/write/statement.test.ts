@@ -48,6 +48,16 @@ describe('plainStatement', () => {
       'Priority Goal 3, Action 1 of the Prague 1997 Recommendations calls on participating states to strengthen cooperation on return.',
     ],
     [
+      'further strengthening border and immigration control,',
+      unit('Clause (f), point 3', 'point'),
+      'Clause (f), point 3 of the Prague 1997 Recommendations commits to further strengthening border and immigration control.',
+    ],
+    [
+      'Meeting in Prague on 14-15 October 1997 at the invitation of the Government,',
+      unit('Preamble, recital 1', 'preamble'),
+      'In Preamble, recital 1 of the Prague 1997 Recommendations, the ministers met in Prague on 14-15 October 1997 at the invitation of the Government.',
+    ],
+    [
       'This meeting was held in Berlin.',
       unit('Introduction, paragraph 3', 'paragraph', null),
       'According to the Prague 1997 Recommendations, this meeting was held in Berlin.',
