@@ -79,6 +79,8 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:i'?m|i\s+am)\s+(?:new|a\s+newcomer|just\s+starting)(?:\s+(?:here|to\s+(?:this|the\s+\w+)))?\b/gi,
   /\b(?:give|get|send|show|write|draft|prepare|produce|provide|make)(?:\s+(?:me|us))?(?:\s+(?:a|an|the|some))?(?:\s+(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced|referenced|overall|general))?(?:,?\s+(?:cited|sourced|referenced))?\s+(?:summary|overview|briefing(?: note)?|brief|note|rundown|recap|outline|list|comparison|timeline|paragraph|answer)\b(?:\s+(?:of|on|about|for|regarding|covering))?/gi,
   /^\s*(?:summari[sz]e|outline|list|enumerate|recap)\b(?:\s+(?:for me|briefly|for us))?/gi,
+  // "I need a short briefing on …" (the verb already taken by the frame above): the product asked for, not a topic.
+  /\b(?:an?\s+)?(?:(?:short|brief|quick|concise|detailed|full|complete|one-page|cited|sourced)\s+)?(?:summary|overview|briefing(?:\s+note)?|rundown|recap)\s+(?:of|on|about|regarding|covering)\b/gi,
   /\b(?:what|how)\s+(?:do|does|did)\s+(?:the\s+)?(?:documents?|texts?|sources?|they)\s+(?:all\s+)?(?:say|said|state|stated)\s*(?:about|on|regarding)?/gi,
   /\bwhat\s+(?:the\s+)?(?:documents?|texts?|sources?)\s+(?:all\s+)?(?:say|said|state)\s*(?:about|on|regarding)?/gi,
   /\bwith\s+(?:full\s+)?(?:citations?|references?|sources?|quotes?|footnotes?)\b/gi,

@@ -56,6 +56,7 @@ describe('stripRequestWords', () => {
     ['how many actions does it have in total?', 'how many actions does it have ?'],
     ["I'm new here - what is readmission?", 'what is readmission?'],
     ['an introduction to the Budapest Process', 'the Budapest Process'],
+    ['I need a short briefing on what the texts say about biometrics', 'biometrics'],
     ['What did the Vienna meeting conclude about trafficking?', 'What did the Vienna meeting trafficking?'],
     ['Did the ministers conclude readmission agreements?', 'Did the ministers conclude readmission agreements?'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
