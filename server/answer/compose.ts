@@ -16,6 +16,7 @@ import { closestMatches, declineMessage } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
+import { unitCountReply } from './unit-count.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
@@ -104,6 +105,8 @@ export function composeExtractiveReply(
 ): ChatReply {
   const missing = absentReply(plan, result, inventory, 'extractive');
   if (missing) return missing;
+  const counted = unitCountReply(plan, result, inventory, 'extractive');
+  if (counted) return counted;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (!evidence.grounded) return declinedReply(result, 'extractive', askedDocuments(plan, result, inventory));
   const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
