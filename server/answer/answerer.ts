@@ -161,7 +161,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // A question about the named document as an event ("which organisations attended?") is about that meeting:
       // another text that mentions attendance is no answer to it.
       const aboutEvent = asksAboutEvent(planned.question);
-      if (!reply.grounded && asked.length > 0 && !aboutEvent && reply.answer === declineMessage(asked)) {
+      // A follow-up's topic is read from earlier turns and may be misread; a pointer would compound it.
+      const ownQuestion = planned.followUp.carried === 'nothing';
+      if (!reply.grounded && asked.length > 0 && !aboutEvent && ownQuestion && reply.answer === declineMessage(asked)) {
         const found = await addressedIn(planned);
         if (found) reply = addressedElsewhere(reply, found);
       }

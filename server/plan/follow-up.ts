@@ -91,6 +91,11 @@ const FOLLOW_UP_FILLER = new Set([
   'priority',
   'under',
   'both',
+  // "anything similar in the 2009 text?": like what the conversation was about.
+  'similar',
+  'comparable',
+  'equivalent',
+  'likewise',
   'look',
   'see',
   'read',

@@ -121,6 +121,11 @@ describe('resolveFollowUp', () => {
     expect(own.query).not.toMatch(/smuggling/);
   });
 
+  it('"anything similar in the 2009 declaration?" carries the earlier topic to the named document', () => {
+    const resolved = resolveFollowUp('is there anything similar in the 2009 declaration?', carriers, resolve);
+    expect(resolved.query).toMatch(/carrier sanctions/);
+  });
+
   it('"which goal is that under?" is not a topic to carry into the next turn', () => {
     const history = [
       user('what does the call for action say about people smuggling?'),
