@@ -126,7 +126,8 @@ export function plainStatement(
   }
   // "further strengthening …", "jointly promoting …": a point that opens with an adverb before its gerund.
   if (
-    /^[a-z]+ing$/.test(first) ||
+    // "pursuing, at the same time, policies …": the gerund may carry a comma.
+    /^[a-z]+ing,?$/.test(first) ||
     /^(?:further|also|jointly|continuously|actively|progressively|fully)\s+[a-z]+ing\b/.test(text)
   )
     return capitalise(`${source} ${plural ? 'commit' : 'commits'} to ${text}`);

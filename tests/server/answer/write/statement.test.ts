@@ -53,6 +53,11 @@ describe('plainStatement', () => {
       'Clause (f), point 3 of the Prague 1997 Recommendations commits to further strengthening border and immigration control.',
     ],
     [
+      'pursuing, at the same time, policies to ensure return,',
+      unit('Clause (g), point 2', 'point'),
+      'Clause (g), point 2 of the Prague 1997 Recommendations commits to pursuing, at the same time, policies to ensure return.',
+    ],
+    [
       'Meeting in Prague on 14-15 October 1997 at the invitation of the Government,',
       unit('Preamble, recital 1', 'preamble'),
       'In Preamble, recital 1 of the Prague 1997 Recommendations, the ministers met in Prague on 14-15 October 1997 at the invitation of the Government.',
