@@ -11,7 +11,7 @@ import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { EVIDENCE_MODEL, weighEvidence } from './evidence.js';
 import { closestMatches } from './extractive.js';
 import type { ChatReply } from './types.js';
-import { documentName } from './write/statement.js';
+import { capitalise, documentName, isPluralTitle } from './write/statement.js';
 
 /**
  * The unit of another document to point to, from a search of every document: only when it holds every idea of
@@ -38,8 +38,8 @@ export function elsewhereUnit(
 /** The declined reply, told where the topic is addressed instead (`elsewhere`: the other document's best unit). */
 export function addressedElsewhere(declined: ChatReply, elsewhere: SearchHit): ChatReply {
   const silent = declined.answer.match(/^.*?\.(?=\s|$)/)?.[0] ?? declined.answer;
-  const name = documentName(elsewhere.document);
-  const where = `${name.charAt(0).toUpperCase()}${name.slice(1)} ${/s$/.test(elsewhere.document.shortTitle) ? 'address' : 'addresses'} it: ${elsewhere.unit.label}, the first of the closest matches below.`;
+  const verb = isPluralTitle(elsewhere.document) ? 'address' : 'addresses';
+  const where = `${capitalise(documentName(elsewhere.document))} ${verb} it: ${elsewhere.unit.label}, the first of the closest matches below.`;
   const others = (declined.closestMatches ?? []).filter((m) => m.id !== elsewhere.unit.id);
   return {
     ...declined,

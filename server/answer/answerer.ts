@@ -9,7 +9,7 @@
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import type { Config } from '../../core/config.js';
 import { UpstreamError } from '../../core/errors.js';
-import type { RetrievalMethod, Retriever, SearchHit, SearchResult } from '../retrieve/types.js';
+import type { RetrievalMethod, Retriever, SearchResult } from '../retrieve/types.js';
 import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
@@ -126,10 +126,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
-  /** For a question declined about its named documents: the best unit of another document that would answer it. */
-  async function addressedIn(planned: QueryPlan): Promise<SearchHit | null> {
+  /**
+   * A plain decline about named documents, told which other document addresses the topic (addressed-elsewhere.ts).
+   * Not for a follow-up, whose topic is read from earlier turns and may be misread, nor for a question about the
+   * named meeting as an event ("which organisations attended?"), which no other text answers.
+   */
+  async function withPointer(planned: QueryPlan, reply: ChatReply): Promise<ChatReply> {
+    const asked = askedDocuments(planned, inventory);
+    const plainDecline = !reply.grounded && asked.length > 0 && reply.answer === declineMessage(asked);
+    if (!plainDecline || planned.followUp.carried !== 'nothing' || asksAboutEvent(planned.question)) return reply;
     const wider = await retriever.searchReading({ ...planned.reading, scope: null, companions: [] }, RETRIEVAL_K);
-    return elsewhereUnit(planned.scope ?? [], wider, deps.stats, deps.units);
+    const found = elsewhereUnit(planned.scope ?? [], wider, deps.stats, deps.units);
+    return found ? addressedElsewhere(reply, found) : reply;
   }
 
   /** The offline answer from a search already made: the units' own sentences, or a decline. */
@@ -156,17 +164,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (notices.length) reply.notice = notices.join(' ');
     } else {
       const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
-      reply = extractiveReply(request, planned, result, notices);
-      const asked = askedDocuments(planned, result, inventory);
-      // A question about the named document as an event ("which organisations attended?") is about that meeting:
-      // another text that mentions attendance is no answer to it.
-      const aboutEvent = asksAboutEvent(planned.question);
-      // A follow-up's topic is read from earlier turns and may be misread; a pointer would compound it.
-      const ownQuestion = planned.followUp.carried === 'nothing';
-      if (!reply.grounded && asked.length > 0 && !aboutEvent && ownQuestion && reply.answer === declineMessage(asked)) {
-        const found = await addressedIn(planned);
-        if (found) reply = addressedElsewhere(reply, found);
-      }
+      reply = await withPointer(planned, extractiveReply(request, planned, result, notices));
     }
     streamText(reply.answer, onToken);
     return reply;
@@ -216,7 +214,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const evidence = weighPlanEvidence(searched, result, deps.stats);
     const correction = correctionNotice(result);
     if (!evidence.grounded) {
-      const reply = declinedReply(result, 'llm', askedDocuments(searched, result, inventory));
+      const reply = declinedReply(result, 'llm', askedDocuments(searched, inventory));
       if (correction) reply.notice = correction;
       streamText(reply.answer, onToken);
       return reply;

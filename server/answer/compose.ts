@@ -17,6 +17,7 @@ import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
 import { unitCountReply } from './unit-count.js';
+import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
 
@@ -35,9 +36,8 @@ export function smallTalkReply(mode: AnswerMode): ChatReply {
 }
 
 /** The documents a question asked about by name or carried from earlier turns, without companions. */
-export function askedDocuments(plan: QueryPlan, result: SearchResult, inventory: UnitInventory): DocumentMeta[] {
-  if (plan.scope === null) return [];
-  const asked = plan.scope.filter((id) => !result.companions.includes(id));
+export function askedDocuments(plan: QueryPlan, inventory: UnitInventory): DocumentMeta[] {
+  const asked = askedDocumentIds(plan) ?? [];
   return inventory.documents.filter((d) => asked.includes(d.id));
 }
 
@@ -108,7 +108,7 @@ export function composeExtractiveReply(
   const counted = unitCountReply(plan, result, inventory, 'extractive');
   if (counted) return counted;
   const evidence = weighPlanEvidence(plan, result, stats);
-  if (!evidence.grounded) return declinedReply(result, 'extractive', askedDocuments(plan, result, inventory));
+  if (!evidence.grounded) return declinedReply(result, 'extractive', askedDocuments(plan, inventory));
   const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
   const cited = isBroad(plan)

@@ -8,9 +8,11 @@
  */
 import { analyse } from '../../core/text/terms.js';
 import { foldForCompare } from '../../core/text/fold.js';
-import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { Unit } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
-import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import type { SearchResult } from '../retrieve/types.js';
+import type { UnitInventory } from './missing-reference.js';
+import { askedDocumentIds, namedHit } from './named-hit.js';
 
 // What a question about a document's own date may say besides the date asked for: the event and its verbs.
 const EVENT_TERMS = new Set(
@@ -31,13 +33,9 @@ export function parseDateSource(source: string): { documentId: string; quote: st
 }
 
 /** The unit stating the asked document's date, when the question asks only when that document's event was. */
-export function documentDateUnit(
-  plan: QueryPlan,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
-): Unit | null {
-  if (plan.answerKind !== 'date' || plan.scope === null) return null;
-  const asked = plan.scope.filter((id) => !plan.reading.companions.includes(id));
-  if (asked.length !== 1 || plan.reading.references.length > 0) return null;
+export function documentDateUnit(plan: QueryPlan, inventory: UnitInventory): Unit | null {
+  const asked = askedDocumentIds(plan);
+  if (plan.answerKind !== 'date' || asked?.length !== 1 || plan.reading.references.length > 0) return null;
   if (!plan.reading.topicTerms.every((t) => EVENT_TERMS.has(t))) return null;
   const source = inventory.documents.find((d) => d.id === asked[0])?.dateSource;
   const parsed = source ? parseDateSource(source) : null;
@@ -49,23 +47,14 @@ export function documentDateUnit(
 }
 
 /** The search result with the dating unit first, as a unit the question named. */
-export function withDocumentDate(
-  plan: QueryPlan,
-  result: SearchResult,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
-): SearchResult {
+export function withDocumentDate(plan: QueryPlan, result: SearchResult, inventory: UnitInventory): SearchResult {
   const unit = result.reference ? null : documentDateUnit(plan, inventory);
   if (!unit) return result;
-  const document = inventory.documents.find((d) => d.id === unit.documentId)!;
-  const found = result.hits.find((h) => h.unit.id === unit.id);
-  const hit: SearchHit = {
+  const hit = namedHit(
     unit,
-    document,
-    score: 1,
-    lexical: found?.lexical ?? 0,
-    vector: found?.vector ?? 0,
-    referenced: true,
-  };
+    inventory,
+    result.hits.find((h) => h.unit.id === unit.id),
+  );
   return {
     ...result,
     hits: [hit, ...result.hits.filter((h) => h.unit.id !== unit.id)],

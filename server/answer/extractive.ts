@@ -7,7 +7,7 @@ import { unitUrl } from './citation.js';
 import type { SearchHit } from '../retrieve/types.js';
 import type { ClosestMatch } from './types.js';
 import type { DocumentMeta } from '../../core/types.js';
-import { documentName } from './write/statement.js';
+import { capitalise, documentName, isPluralTitle } from './write/statement.js';
 
 export const DECLINE_MESSAGE =
   'The documents do not appear to address this question. The closest passages are listed below as closest matches, not as an answer.';
@@ -18,9 +18,9 @@ export function declineMessage(asked: readonly DocumentMeta[]): string {
   if (asked.length === 0 || asked.length > 2) return DECLINE_MESSAGE;
   const names = asked.map((d) => documentName(d)).join(' and ');
   // "The Prague 1997 Recommendations do", "the Call for Action does".
-  const verb = asked.length === 1 && !/s$/.test(asked[0].shortTitle) ? 'does' : 'do';
+  const verb = asked.length === 1 && !isPluralTitle(asked[0]) ? 'does' : 'do';
   return (
-    `${names.charAt(0).toUpperCase()}${names.slice(1)} ${verb} not appear to address this question. ` +
+    `${capitalise(names)} ${verb} not appear to address this question. ` +
     'The closest passages are listed below as closest matches, not as an answer.'
   );
 }

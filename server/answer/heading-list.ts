@@ -10,6 +10,7 @@ import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import { namedHit } from './named-hit.js';
 
 /** At most this many items are listed. */
 export const MAX_LISTED = 12;
@@ -108,16 +109,8 @@ export function withHeadingList(
 ): SearchResult {
   const listed = unitsUnderHeading(plan, inventory.units);
   if (!listed || result.reference) return result;
-  const document = (unit: Unit) => inventory.documents.find((d) => d.id === unit.documentId)!;
   const byId = new Map(result.hits.map((h) => [h.unit.id, h]));
-  const first: SearchHit[] = listed.map((unit) => ({
-    unit,
-    document: document(unit),
-    score: 1,
-    lexical: byId.get(unit.id)?.lexical ?? 0,
-    vector: byId.get(unit.id)?.vector ?? 0,
-    referenced: true,
-  }));
+  const first: SearchHit[] = listed.map((unit) => namedHit(unit, inventory, byId.get(unit.id)));
   const rest = result.hits.filter((h) => !listed.some((u) => u.id === h.unit.id));
   return { ...result, hits: [...first, ...rest], reference: listed[0], overview: false };
 }

@@ -11,8 +11,10 @@ import type { QueryPlan } from '../plan/types.js';
 import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { cleanSpans, toCitation } from './citation.js';
+import type { UnitInventory } from './missing-reference.js';
+import { askedDocumentIds, namedHit } from './named-hit.js';
 import type { AnswerMode, ChatReply } from './types.js';
-import { documentName } from './write/statement.js';
+import { capitalise, documentName, isPluralTitle } from './write/statement.js';
 
 // The plural a count question uses for a kind of unit; a unit kind counted in one document only.
 const COUNTED_KINDS: readonly [RegExp, UnitKind, string][] = [
@@ -31,12 +33,9 @@ export interface UnitCount {
 }
 
 /** The units a count question asks to count: of the kind it names, in the one document it asks about. */
-export function unitCount(
-  plan: QueryPlan,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
-): UnitCount | null {
+export function unitCount(plan: QueryPlan, inventory: UnitInventory): UnitCount | null {
   if (plan.answerKind !== 'count' || plan.reading.references.length > 0) return null;
-  const asked = plan.scope?.filter((id) => !plan.reading.companions.includes(id)) ?? null;
+  const asked = askedDocumentIds(plan);
   if (asked !== null && asked.length !== 1) return null;
   for (const [words, kind, noun] of COUNTED_KINDS) {
     if (!words.test(plan.question)) continue;
@@ -50,33 +49,23 @@ export function unitCount(
   return null;
 }
 
-const hitOf = (unit: Unit, document: DocumentMeta): SearchHit => ({
-  unit,
-  document,
-  score: 1,
-  lexical: 0,
-  vector: 0,
-  referenced: true,
-});
-
 /** The reply giving the count of the asked units, or null when the question asks for no such count. */
 export function unitCountReply(
   plan: QueryPlan,
   result: SearchResult,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
+  inventory: UnitInventory,
   mode: AnswerMode,
 ): ChatReply | null {
   const counted = unitCount(plan, inventory);
   if (!counted) return null;
   const { document, noun, units } = counted;
-  const first = hitOf(units[0], document);
-  const last = hitOf(units[units.length - 1], document);
+  const first = namedHit(units[0], inventory);
+  const last = namedHit(units[units.length - 1], inventory);
   const quote = (h: SearchHit) => cleanSpans(h.unit.text)[0]?.text ?? h.unit.text;
   const citations = [toCitation(1, first, quote(first)), toCitation(2, last, quote(last))];
-  const name = documentName(document);
-  const verb = /s$/.test(document.shortTitle) ? 'number' : 'numbers';
+  const verb = isPluralTitle(document) ? 'number' : 'numbers';
   let answer =
-    `${name.charAt(0).toUpperCase()}${name.slice(1)} ${verb} ${units.length} ${noun}, ` +
+    `${capitalise(documentName(document))} ${verb} ${units.length} ${noun}, ` +
     `from ${first.unit.label} [1] to ${last.unit.label} [2].`;
   // Another document that states a count of them in words (a history recounting the text).
   const kindWord = new RegExp(`\\b${noun}\\b`, 'i');
@@ -86,8 +75,7 @@ export function unitCountReply(
     const sentence = cleanSpans(hit.unit.text).find((span) => counts(span.text))?.text;
     if (!sentence) continue;
     citations.push(toCitation(3, hit, sentence));
-    const other = documentName(hit.document);
-    answer += ` ${other.charAt(0).toUpperCase()}${other.slice(1)} gives a number in words: “${sentence}” [3]`;
+    answer += ` ${capitalise(documentName(hit.document))} gives a number in words: “${sentence}” [3]`;
     break;
   }
   return { answer, citations, grounded: true, mode };

@@ -16,7 +16,13 @@ export function documentName(meta: DocumentMeta): string {
   return year !== null && !title.includes(String(year)) ? `${title} (${year})` : title;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Whether a document's short title takes a plural verb ("the Prague 1997 Recommendations do"); "the Budapest
+ * Process" does not. */
+export function isPluralTitle(meta: DocumentMeta): boolean {
+  return /s$/.test(meta.shortTitle) && !/process$/i.test(meta.shortTitle);
+}
 
 // The participles that open the considerations and recitals of declarations, as the verb their authors use.
 const PARTICIPLES: Record<string, string> = {
@@ -107,7 +113,7 @@ export function plainStatement(
   // "Recommendation 18 of the Prague 1997 Recommendations (1997)"; a heading's paragraph is named by its document.
   const numbered = unit.number !== null && unit.number !== undefined;
   const source = numbered ? `${unit.label} of ${documentName(meta)}` : documentName(meta);
-  const plural = !numbered && /s$/.test(meta.shortTitle) && !/process$/i.test(meta.shortTitle);
+  const plural = !numbered && isPluralTitle(meta);
   const gap = text.search(/\s/);
   const first = gap < 0 ? text : text.slice(0, gap);
   const rest = gap < 0 ? '' : text.slice(gap).trimStart();

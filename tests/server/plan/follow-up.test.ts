@@ -23,6 +23,12 @@ const resolve = (text: string) => {
 const user = (content: string): ChatTurn => ({ role: 'user', content });
 const assistant = (content: string): ChatTurn => ({ role: 'assistant', content });
 
+// A turn on the Call for Action's smuggling actions.
+const smuggling = [
+  user('what does the call for action say about people smuggling?'),
+  assistant('Priority Goal 1, Action 2 of the Call for Action …'),
+];
+
 const carriers = [
   user('What did Prague 1997 say about carrier sanctions?'),
   assistant('Recommendation 18 of the Prague 1997 Recommendations … [1]'),
@@ -107,8 +113,7 @@ describe('resolveFollowUp', () => {
 
   it('"summarise both": the two documents last named, on the topic the conversation was on', () => {
     const history = [
-      user('what does the call for action say about people smuggling?'),
-      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
+      ...smuggling,
       user('and what does the 2009 declaration say on the same thing?'),
       assistant('Clause (f), point 3 of the Prague 2009 Joint Declaration …'),
     ];
@@ -127,12 +132,7 @@ describe('resolveFollowUp', () => {
   });
 
   it('"which goal is that under?" is not a topic to carry into the next turn', () => {
-    const history = [
-      user('what does the call for action say about people smuggling?'),
-      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
-      user('which goal is that under?'),
-      assistant('Priority Goal 1, Action 2 of the Call for Action …'),
-    ];
+    const history = [...smuggling, user('which goal is that under?'), smuggling[1]];
     const resolved = resolveFollowUp('and what does the 2009 declaration say on the same thing?', history, resolve);
     expect(resolved.query).toMatch(/^what does say about people smuggling\?? and what/);
   });
