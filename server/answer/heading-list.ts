@@ -1,7 +1,7 @@
 /**
  * @module server/answer/heading-list
  * "List the ministerial conferences", "which projects were run under the Process?": when the documents hold a
- * heading that names exactly what is asked for, its items are the answer — the first unit under each of its
+ * heading that names exactly what is asked for (or, for a timeline, one whose sub-headings each carry a year), its items are the answer — the first unit under each of its
  * sub-headings (one per conference, one per project), or, without sub-headings, every unit under it. They
  * are put first in the search result, as units the question named.
  */
@@ -59,6 +59,25 @@ const ITEM_TERMS = new Set(
   ),
 );
 
+// Words that name the details wanted of each item ("years, places, dates where known"), not what is listed.
+const FACET_TERMS = new Set(
+  analyse('year years date dates place places venue venues location locations time times known'),
+);
+
+/** A year in a heading's own words ("Rhodes, Greece (2003)"). */
+const HEADING_YEAR = /\b(?:19|20)\d\d\b/;
+
+/** The last segment of a unit's section path: the heading it sits under. */
+function ownHeading(unit: Unit): string {
+  return unit.section.split(SEPARATOR).at(-1) ?? '';
+}
+
+/** A timeline can be read off a heading only when each of its items is headed by a year of its own. */
+function dated(items: readonly Unit[]): boolean {
+  const years = new Set(items.map((u) => HEADING_YEAR.exec(ownHeading(u))?.[0]));
+  return !years.has(undefined) && years.size === items.length;
+}
+
 // "List the recommendations …": units of the kind a list question names are its items.
 const KIND_WORDS: [RegExp, UnitKind][] = [
   [/\brecommendations?\b/i, 'recommendation'],
@@ -74,8 +93,9 @@ const SUBHEADINGS_BONUS = 0.25;
 /** The units a list question asks for by a heading's name, or null when no heading names all it asks. */
 export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit[] | null {
   const { scope } = plan.reading;
-  const concepts = plan.reading.concepts.filter((c) => !c.terms.every((t) => ITEM_TERMS.has(t)));
-  if (plan.intent !== 'enumeration' || concepts.length === 0) return null;
+  const concepts = plan.reading.concepts.filter((c) => !c.terms.every((t) => ITEM_TERMS.has(t) || FACET_TERMS.has(t)));
+  const timeline = plan.intent === 'timeline';
+  if ((plan.intent !== 'enumeration' && !timeline) || concepts.length === 0) return null;
   const asked = KIND_WORDS.filter(([pattern]) => pattern.test(plan.question)).map(([, kind]) => kind);
   const inScope = units.filter(
     (u) => (!scope || scope.includes(u.documentId)) && (asked.length === 0 || asked.includes(u.kind)),
@@ -86,7 +106,7 @@ export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit
     const terms = analyse(h.path.split(SEPARATOR).at(-1) ?? '').filter((t) => t.length > 1);
     if (coverage(concepts, new Set(terms)) < 0.999) return [];
     const items = itemsOf(h);
-    if (items.length < 2) return [];
+    if (items.length < 2 || (timeline && !dated(items))) return [];
     // How much of the heading is what was asked: "Ministerial conferences" over "… at the Rhodes Ministerial
     // Conference".
     const share = terms.filter((t) => queryTerms.has(t)).length / Math.max(1, terms.length);

@@ -17,6 +17,9 @@ const FROM_YEAR_TO_YEAR =
   /\b(?:from|between|since)\s+(?:19|20)\d\d\s*(?:to|and|until|till|through|-|–)\s*(?:19|20)\d\d\b/i;
 const ENUMERATION =
   /^\s*(?:(?:please\s+)?(?:list|enumerate|name)\b|what (?:are|were) (?:the|all)\b|which (?:are the\b|\w+ (?:are|were) (?:listed|named|mentioned))|who (?:are|were) the\b)/i;
+// "…? List them.", "give me a full list of…": a list asked for anywhere in the question ("keep a list of" is a topic).
+const LIST_ASKED =
+  /\b(?:list|enumerate|name)\s+(?:them|those|these|all|each|every)\b|\b(?:give|get|send|show|make|provide|want|need|have)\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:full\s+|complete\s+)?list\s+of\b/i;
 const COUNTED_LIST = /\bwhat (?:are|were) the (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/i;
 const OVERVIEW =
   /^\s*(?:what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:budapest process|it|this)\s*(?:\?\s*)?$|tell me about|what is .{0,60} about\??$|give me an overview)/i;
@@ -33,7 +36,7 @@ export function classifyIntent(question: string): Exclude<Intent, 'smalltalk' | 
   if (TIMELINE.test(question) || FROM_YEAR_TO_YEAR.test(question)) return 'timeline';
   if (OVERVIEW_OF_PROCESS.test(question)) return 'overview';
   if (SUMMARY.test(question)) return 'summary';
-  if (ENUMERATION.test(question) || COUNTED_LIST.test(question)) return 'enumeration';
+  if (ENUMERATION.test(question) || COUNTED_LIST.test(question) || LIST_ASKED.test(question)) return 'enumeration';
   if (OVERVIEW.test(question)) return 'overview';
   if (YES_NO.test(question)) return 'yesno';
   return 'lookup';
@@ -93,6 +96,8 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:in|from)\s+(?:the\s+)?(?:documents?|texts?)\b/gi,
   /\bthe\s+budapest\s+process(?:'s|’s)?\s+(?:position|approach|stance|view|line|thinking|policy)\s+(?:on|to|towards|regarding)\b/gi,
   /\b(?:position|approach|stance|views?|thinking)\s+(?:on|to|towards|regarding)\b/gi,
+  // "…? List them all.": the form of the answer, not a topic.
+  /\b(?:list|enumerate|name)\s+(?:them|those|these|each|every\s+one)(?:\s+all)?\b/gi,
   // "How many actions does it have in total?": the count asked for, not a topic.
   /\bin\s+total\b/gi,
   // "Where does family reunification come up?": where a topic is found, not a topic of its own.

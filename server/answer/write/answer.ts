@@ -16,6 +16,7 @@ import { isMotivating, operativeFirst } from '../operative-first.js';
 import type { ChatReply, Citation } from '../types.js';
 import { capFairly } from './fair-cap.js';
 import { findInlineList, type InlineList } from './inline-list.js';
+import { headedItems, sharedHeading, type HeadedItem } from './headed-items.js';
 import { newPhrases } from './new-phrases.js';
 import { documentName, plainStatement, tidySentence } from './statement.js';
 
@@ -246,14 +247,35 @@ function inlineList(list: InlineList, input: WriteInput, citations: Citations): 
 function enumeration(input: WriteInput, citations: Citations): string {
   const given = findInlineList(input.cited, input.plan);
   if (given) return inlineList(given, input, citations);
-  const items = byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS)).flat();
-  const markers = items.map((h) => `${h.unit.label} [${citations.cite(h).n}]`);
-  const source =
-    new Set(items.map((h) => h.unit.documentId)).size === 1 ? bareName(items[0].document, true) : 'The documents';
-  const lead = `${source} ${source === 'The documents' ? 'name' : /s$/.test(items[0].document.shortTitle) ? 'name' : 'names'} ${items.length}: ${markers.join(', ')}.`;
-  const list = items.map((h, i) => `${i + 1}. ${point(h, citations)}`);
+  const items = headedItems(byDocument(input.cited.slice(0, MAX_SUMMARY_UNITS)).flat());
+  const markers = (item: HeadedItem) => item.hits.map((h) => `[${citations.cite(h).n}]`).join('');
+  const first = items[0].hits[0].document;
+  const one = items.every((item) => item.hits[0].unit.documentId === first.id);
+  const source = one ? bareName(first, true) : 'The documents';
+  const verb = !one || /s$/.test(first.shortTitle) ? 'name' : 'names';
+  const heading = sharedHeading(items);
+  const under = heading ? ` under “${heading}”` : '';
+  const lead = `${source} ${verb} ${items.length}${under}: ${items.map((i) => `${i.name} ${markers(i)}`).join(', ')}.`;
+  const list = items.map((item, i) => {
+    const sentences = item.hits.map((h) => {
+      const { n, quote } = citations.cite(h);
+      return withMarker(tidySentence(quote), n);
+    });
+    return `${i + 1}. ${item.name}: ${sentences.join(' ')}`;
+  });
   return [lead, list.join('\n')].join('\n\n');
 }
+
+/** A timeline read off one document's dated headings (the ministerial conferences) is that document's list. */
+function datedList(input: WriteInput): boolean {
+  const items = headedItems(input.cited);
+  return (
+    items.length >= 2 &&
+    new Set(input.cited.map((h) => h.unit.documentId)).size === 1 &&
+    items.every((i) => YEAR.test(i.name))
+  );
+}
+const YEAR = /\b(?:19|20)\d\d\b/;
 
 export function writeAnswer(input: WriteInput): Pick<ChatReply, 'answer' | 'citations'> {
   const citations = new Citations(input.claim, quoteOptions(input.plan));
@@ -264,7 +286,7 @@ export function writeAnswer(input: WriteInput): Pick<ChatReply, 'answer' | 'cita
       ? opening(input, citations)
       : intent === 'comparison' && several
         ? comparison(input, citations)
-        : intent === 'enumeration'
+        : intent === 'enumeration' || (intent === 'timeline' && datedList(input))
           ? enumeration(input, citations)
           : intent === 'summary' || intent === 'timeline' || input.plan.acrossDocuments
             ? summary(input, citations)

@@ -29,6 +29,7 @@ const MIN_LEAD_COVERAGE = 0.5;
  * sentence names earlier ("Based on five guiding commitments - …") is not what follows its colon. */
 const LEAD_WORDS = 10;
 const MIN_ITEMS = 3;
+const ANAPHORIC_LEAD = /^(?:they|these|those|it|this|such)\b/i;
 // Stray numbering and OCR letters before an item ("1. 2. v 16 promote…"), which are not part of it.
 const ITEM_DEBRIS = /^(?:(?:\d{1,3}\.?|[b-hj-z]\.?)\s+)+/i;
 const LEADING_NUMBERING = /^(?:\s*(?:\d{1,3}\.?|[b-hj-z]\.?)(?=\s))+/i;
@@ -62,6 +63,26 @@ function itemSpans(text: string, from: number, to: number): Span[] {
   return spans;
 }
 
+/**
+ * Comma items in parallel ("to prevent …, to promote readmission, voluntary return and sustainable
+ * reintegration, to address …"): when most items open with one word, an item that does not is the rest of the
+ * one before it.
+ */
+function joinParallel(text: string, spans: Span[]): Span[] {
+  const opener = (sp: Span) => /^\w+/.exec(text.slice(sp.start, sp.end))?.[0].toLowerCase() ?? '';
+  const counts = new Map<string, number>();
+  for (const sp of spans) counts.set(opener(sp), (counts.get(opener(sp)) ?? 0) + 1);
+  const [common, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (n < MIN_ITEMS || n === spans.length || opener(spans[0]) !== common) return spans;
+  const joined: Span[] = [];
+  for (const sp of spans) {
+    const previous = joined.at(-1);
+    if (previous && opener(sp) !== common) previous.end = sp.end;
+    else joined.push({ ...sp });
+  }
+  return joined;
+}
+
 function splitLastAtAnd(text: string, spans: Span[]): void {
   const last = spans[spans.length - 1];
   const at = text.slice(last.start, last.end).lastIndexOf(' and ');
@@ -70,6 +91,13 @@ function splitLastAtAnd(text: string, spans: Span[]): void {
   const second = { start: last.start + at + ' and '.length, end: last.end };
   const words = (s: Span) => text.slice(s.start, s.end).split(/\s+/).length;
   if (words(first) >= 2 && words(second) >= 2) spans.splice(spans.length - 1, 1, first, second);
+}
+
+/** Where the lead (its words as split, whatever spaces the text has between them) starts before the colon. */
+function startOf(text: string, colon: number, lead: string): number {
+  let at = colon;
+  for (const word of lead.replace(/^…/, '').split(' ').reverse()) at = Math.max(0, text.lastIndexOf(word, at - 1));
+  return at;
 }
 
 /** The cited unit whose list is introduced by words naming most of what was asked (the best-ranked on a tie). */
@@ -92,19 +120,30 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       const sentenceStart = stop >= 0 ? stop + 2 : 0;
       const words = text.slice(sentenceStart, colon).trim().split(/\s+/);
       const lead = words.length > LEAD_WORDS ? `…${words.slice(-LEAD_WORDS).join(' ')}` : words.join(' ');
-      const naming = coverage(plan.reading.concepts, new Set(analyse(lead))) + literal(lead) / 100;
+      // "They will address the following objectives:": what "they" are is named at the start of the sentence
+      // before, which counts towards naming what is listed (the lead shown stays the listing sentence).
+      let named = lead;
+      if (stop >= 0 && ANAPHORIC_LEAD.test(lead)) {
+        const before = text.lastIndexOf('. ', stop - 1);
+        const antecedent = text
+          .slice(before >= 0 ? before + 2 : 0, stop + 1)
+          .trim()
+          .split(/\s+/);
+        if (antecedent.length <= LEAD_WORDS * 2) named = `${antecedent.join(' ')} ${lead}`;
+      }
+      const naming = coverage(plan.reading.concepts, new Set(analyse(named))) + literal(named) / 100;
       if (naming < MIN_LEAD_COVERAGE) continue;
       bestNaming = Math.max(bestNaming, naming);
       // Leading numbering ("1. 2.") is blanked so that its full stops do not end the list.
       const rest = text.slice(colon + 1).replace(LEADING_NUMBERING, (m) => ' '.repeat(m.length));
       const end = colon + 1 + (LIST_END.exec(rest)?.index ?? rest.length);
-      const spans = itemSpans(text, colon + 1, end);
+      const spans = joinParallel(text, itemSpans(text, colon + 1, end));
       // "a, b, c and d": the last comma item holds two when the count says one is missing.
       if (count !== null && spans.length === count - 1) splitLastAtAnd(text, spans);
       if (count !== null ? spans.length !== count : spans.length < MIN_ITEMS) continue;
       if (!listing.includes(hit)) listing.push(hit);
       if (best !== null && naming <= best.naming) continue;
-      const quoteStart = colon - lead.replace(/^…/, '').length;
+      const quoteStart = startOf(text, colon, lead);
       best = {
         naming,
         list: {

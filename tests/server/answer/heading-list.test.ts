@@ -86,8 +86,17 @@ describe('unitsUnderHeading', () => {
     expect(ids(unitsUnderHeading(asked, prague))).toEqual(['r-33', 'r-34']);
   });
 
-  it('lists only for a list question', () => {
+  it('lists only for a list question, or a timeline', () => {
     expect(unitsUnderHeading(plan('the ministerial conferences', 'summary'), units)).toBeNull();
+  });
+
+  it.each([
+    // The details wanted of each item are not what is listed.
+    ['the ministerial conferences, years, places, dates where known', ['berlin-1', 'budapest-1', 'rhodes-1']],
+    // A heading whose items carry no year of their own is no timeline.
+    ['working groups', null],
+  ])('timeline of %s → %j', (topic, expected) => {
+    expect(ids(unitsUnderHeading(plan(topic, 'timeline'), units))).toEqual(expected);
   });
 });
 

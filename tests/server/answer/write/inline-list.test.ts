@@ -76,6 +76,35 @@ describe('findInlineList', () => {
   });
 });
 
+describe('findInlineList, a list introduced by a pronoun', () => {
+  const partnerships = testUnit(
+    'clause-d',
+    'These partnerships will take different forms according to the partners. They will address the following objectives: to prevent illegal migration, to promote readmission, voluntary return and sustainable reintegration, to address legal migration, and to make migration a force for development.',
+    '',
+    0,
+  );
+  const partnershipStats = new TermStatistics(smallIndex([partnerships]));
+  const topic = 'objectives the partnerships address';
+  const asked = {
+    question: `What ${topic}? List them all.`,
+    intent: 'enumeration',
+    answerKind: 'list',
+    reading: testReading({ query: topic, topic, concepts: conceptsOf(topic, partnershipStats) }),
+  } as QueryPlan;
+
+  it('reads what "they" are from the sentence before, and keeps parallel items whole', () => {
+    const list = findInlineList([testHit(partnerships)], asked);
+    expect(list?.lead).toBe('They will address the following objectives');
+    expect(list?.items).toEqual([
+      'to prevent illegal migration',
+      'to promote readmission, voluntary return and sustainable reintegration',
+      'to address legal migration',
+      'to make migration a force for development',
+    ]);
+    expect(partnerships.text).toContain(list?.quote);
+  });
+});
+
 describe('writeAnswer with a list given in one sentence', () => {
   it('writes the items one per line under the lead, which cites the one passage that holds them all', () => {
     const asked = plan('What are the six priority goals?', 'six priority goals');
