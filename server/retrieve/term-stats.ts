@@ -108,6 +108,19 @@ const PARTICLES = new Set(['back', 'up', 'out', 'off', 'away', 'along', 'down', 
 const PARTICLE_WEIGHT = 0.5;
 
 /**
+ * A generic noun that a relative clause defines ("people who overstay their visa", "someone who helps the
+ * police"): the clause says what is asked about, the noun is a placeholder for "whoever", weighed as a particle.
+ * The documents' own word is seldom "people" ("persons", "migrants", "nationals"), so at full weight it would be
+ * one of the rarest terms of the question.
+ */
+const PLACEHOLDER =
+  /\b(people|persons?|someone|somebody|anyone|anybody|folks?|individuals?)\s+(?=(?:who|that|whose)\b)/gi;
+
+function placeholderTerms(topic: string): Set<string> {
+  return new Set([...topic.matchAll(PLACEHOLDER)].flatMap((m) => analyse(m[1])));
+}
+
+/**
  * A question's concepts, for ranking. A glossary phrase in the question is one concept, met by the phrase or
  * by any of its equivalents: "people smugglers" is met by "trafficking in aliens", where term by term
  * "people" would stay unmet and count against the unit. A phrase weighs as its rarest term (one idea, not
@@ -121,6 +134,7 @@ export function conceptsOf(
   bridges: ReadonlyMap<string, readonly Bridge[]> = stats.bridgesOf(topic),
 ): Concept[] {
   const terms = analyse(topic);
+  const placeholders = placeholderTerms(topic);
   const concepts = new Map<string, Concept>();
   const inPhrase = new Set<string>();
   for (const m of stats.glossary.matchPhrases(terms)) {
@@ -133,7 +147,8 @@ export function conceptsOf(
   }
   for (const term of terms) {
     if (!inPhrase.has(term) && !concepts.has(term)) {
-      const weight = PARTICLES.has(term) ? Math.min(PARTICLE_WEIGHT, stats.idf(term)) : stats.idf(term);
+      const light = PARTICLES.has(term) || placeholders.has(term);
+      const weight = light ? Math.min(PARTICLE_WEIGHT, stats.idf(term)) : stats.idf(term);
       concepts.set(term, { terms: [term], equivalents: [], bridges: bridges.get(term) ?? [], weight });
     }
   }

@@ -60,6 +60,19 @@ describe('conceptsOf and coverage', () => {
       ),
     ).toBeGreaterThan(0.7);
   });
+
+  it.each([
+    ['people who overstay their visas', 'peopl', true],
+    ['individuals who help the police', 'individu', true],
+    ['persons that were trafficked', 'person', true],
+    // Not defined by a clause: the word is what is asked about.
+    ['people smuggled across borders', 'peopl', false],
+    ['protection of trafficked persons', 'person', false],
+  ])('weighs the generic noun a relative clause defines lightly: %s', (topic, term, light) => {
+    const concept = conceptsOf(topic, stats).find((c) => c.terms.includes(term));
+    expect(concept).toBeDefined();
+    expect((concept?.weight ?? 0) <= 0.5).toBe(light);
+  });
 });
 
 describe('proximity', () => {
