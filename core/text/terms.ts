@@ -61,6 +61,12 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * Words Porter's stemmer conflates with another sense: "development" (migration and development, a priority
+ * goal of its own) is not "developed" or "to develop" (procedures, tools, cooperation).
+ */
+const STEM_EXCEPTIONS: Readonly<Record<string, string>> = { development: 'development', developments: 'development' };
+
+/**
  * Stemming is pure and a corpus repeats a few thousand distinct tokens millions of times: memoised, the
  * lexical index of 100k units builds ~6 s faster (stemmer was a third of the index build). Bounded, since
  * queries bring arbitrary tokens; a full cache simply starts over.
@@ -73,7 +79,7 @@ export function toTerm(token: string): string | null {
   const cached = termCache.get(token);
   if (cached !== undefined) return cached;
   const folded = OCR_FOLDS[token] ?? token;
-  const term = STOP_WORDS.has(folded) ? null : stemmer(folded);
+  const term = STOP_WORDS.has(folded) ? null : (STEM_EXCEPTIONS[folded] ?? stemmer(folded));
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(token, term);
   return term;

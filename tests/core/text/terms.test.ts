@@ -16,3 +16,15 @@ describe('analyse drops question framing', () => {
     expect(analyse(question)).toEqual(terms);
   });
 });
+
+// Porter's stemmer reads "development" as "develop": migration and development is not developing procedures.
+describe('analyse keeps senses apart that the stemmer conflates', () => {
+  it.each([
+    ['migration and development', ['migrat', 'development']],
+    ['recent developments', ['recent', 'development']],
+    ['develop targeted procedures', ['develop', 'target', 'procedur']],
+    ['the policies developed', ['polici', 'develop']],
+  ])('%s → %j', (text, terms) => {
+    expect(analyse(text)).toEqual(terms);
+  });
+});
