@@ -14,7 +14,7 @@ import type { Answerer, AnswerOptions } from '../services.js';
 import { Semaphore } from './concurrency.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 import { asksAboutEvent } from '../plan/intent.js';
-import { createPlanDeps, planQuery, replanStandalone } from '../plan/plan-query.js';
+import { createPlanDeps, planInConversation, planQuery, replanStandalone } from '../plan/plan-query.js';
 import type { QueryPlan } from '../plan/types.js';
 import {
   composeExtractiveReply,
@@ -140,6 +140,24 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return found ? addressedElsewhere(reply, found) : reply;
   }
 
+  /**
+   * A plain decline of a question that carried nothing from its conversation, asked again within the documents
+   * the conversation was about (plan-query.ts planInConversation): the answer when that finds one, else null.
+   */
+  async function withinConversation(
+    request: ChatRequest,
+    planned: QueryPlan,
+    reply: ChatReply,
+    notices: string[],
+  ): Promise<ChatReply | null> {
+    if (reply.grounded || reply.answer !== declineMessage(askedDocuments(planned, inventory))) return null;
+    const within = planInConversation(planned, request, planDeps);
+    if (!within) return null;
+    const result = await searchOrWords(within, depthFor(within, RETRIEVAL_K, BROAD_RETRIEVAL_K), [...notices]);
+    const again = extractiveReply(request, within, result, notices);
+    return again.grounded ? again : null;
+  }
+
   /** The offline answer from a search already made: the units' own sentences, or a decline. */
   function extractiveReply(
     request: ChatRequest,
@@ -164,7 +182,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (notices.length) reply.notice = notices.join(' ');
     } else {
       const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
-      reply = await withPointer(planned, extractiveReply(request, planned, result, notices));
+      reply = extractiveReply(request, planned, result, notices);
+      reply = (await withinConversation(request, planned, reply, notices)) ?? (await withPointer(planned, reply));
     }
     streamText(reply.answer, onToken);
     return reply;

@@ -156,6 +156,11 @@ function documentsOf(earlier: readonly ChatTurn[], resolve: DocumentResolver): D
   return null;
 }
 
+/** The documents a conversation was last about (see documentsOf), from its turns in order; null when none. */
+export function conversationDocuments(history: readonly ChatTurn[], resolve: DocumentResolver): DocumentId[] | null {
+  return documentsOf([...history].reverse(), resolve);
+}
+
 /** The documents of the unit a turn names: those the same turn names ("Recommendation 18 of the Prague 1997
  * Recommendations"), else those the conversation was last about. A later turn on another document ("what
  * about the 2009 one?") does not move Recommendation 18 into it. */

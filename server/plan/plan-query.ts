@@ -11,7 +11,7 @@ import { askedCount } from './asked-count.js';
 import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js';
 import { recountedBy, type QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
-import { resolveFollowUp, type DocumentResolver } from './follow-up.js';
+import { conversationDocuments, resolveFollowUp, type DocumentResolver } from './follow-up.js';
 import { scopeForUnitKind } from './unit-kind-documents.js';
 import {
   asksAboutEvent,
@@ -155,6 +155,30 @@ export function replanStandalone(plan: QueryPlan, standalone: string, input: Pla
       followUp: plan.followUp,
       carried: null,
       caller: input.documents?.length ? [...input.documents] : null,
+    },
+    deps,
+  );
+}
+
+/**
+ * A question asked in a conversation that carried nothing from it ("what counts as aggravating?" after a
+ * question on the 1997 penalties for smuggling), asked again within the documents the conversation was about;
+ * null when the question had a scope of its own or the conversation named no document. The answerer asks it
+ * only when the question alone found no answer: a new topic stands on its own when the documents answer it.
+ */
+export function planInConversation(plan: QueryPlan, input: PlanInput, deps: PlanDeps): QueryPlan | null {
+  if (plan.followUp.carried !== 'nothing' || plan.scope !== null || plan.intent === 'smalltalk') return null;
+  if (input.documents?.length || !input.history?.length) return null;
+  const documents = conversationDocuments(input.history, deps.resolve);
+  if (!documents) return null;
+  return planStandalone(
+    {
+      question: plan.question,
+      standalone: plan.standalone,
+      ownIntent: classifyIntent(plan.question),
+      followUp: { carried: 'scope' },
+      carried: documents,
+      caller: null,
     },
     deps,
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../core/types.js';
-import { createPlanDeps, planQuery } from '../../../server/plan/plan-query.js';
+import { createPlanDeps, planInConversation, planQuery } from '../../../server/plan/plan-query.js';
 import { describeMissingReference } from '../../../server/answer/missing-reference.js';
 import { parseReferences } from '../../../server/retrieve/reference.js';
 import { createNameReader } from '../../../server/retrieve/read-query.js';
@@ -105,5 +105,45 @@ describe('describeMissingReference', () => {
   it('says nothing when the unit exists, or when the documents have no units of that kind', () => {
     expect(describeMissingReference(parseReferences('Recommendation 18'), ['prague-1997'], inventory)).toBeNull();
     expect(describeMissingReference(parseReferences('paragraph 40'), ['prague-1997'], inventory)).toBeNull();
+  });
+});
+
+describe('planInConversation', () => {
+  const history = [
+    { role: 'user' as const, content: 'What did Prague 1997 say about penalties for smugglers?' },
+    { role: 'assistant' as const, content: 'Recommendation 5 asks for imprisonment.' },
+  ];
+  const within = (question: string, turns = history, documents?: string[]) =>
+    planInConversation(
+      planQuery({ question, history: turns, documents }, deps),
+      { question, history: turns, documents },
+      deps,
+    );
+
+  it('asks a question that carried nothing within the documents the conversation was about', () => {
+    expect(within('what counts as aggravating?')).toMatchObject({
+      scope: ['prague-1997'],
+      followUp: { carried: 'scope' },
+    });
+  });
+
+  it.each([
+    [
+      'a question naming its own document',
+      'what does the Call for Action say about aggravating factors?',
+      history,
+      undefined,
+    ],
+    [
+      'a conversation that named no document',
+      'what counts as aggravating?',
+      [{ role: 'user' as const, content: 'hello' }],
+      undefined,
+    ],
+    ['no conversation', 'what counts as aggravating?', [], undefined],
+    ['documents chosen by the caller', 'what counts as aggravating?', history, ['vienna-2005']],
+    ['small talk', 'thanks!', history, undefined],
+  ])('is null for %s', (_, question, turns, documents) => {
+    expect(within(question, turns, documents)).toBeNull();
   });
 });
