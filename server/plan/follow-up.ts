@@ -99,7 +99,20 @@ const FOLLOW_UP_FILLER = new Set([
   'look',
   'see',
   'read',
+  // "was that brought up at the Vienna meeting too?": whether a text speaks of the topic, not a topic.
+  'brought',
+  'bring',
+  'raised',
+  'mentioned',
+  'mention',
+  'discussed',
+  'covered',
+  'up',
 ]);
+
+// "that group", "this issue": a noun that stands for what the conversation was about, not a new topic.
+const ANAPHORIC_NOUN =
+  /\b(?:that|this|these|those|the same|said)\s+(?:group|groups|issue|issues|topic|thing|things|matter|subject|idea|project|projects|initiative|body|organisation|organization|measure|measures|commitment|proposal)\b/gi;
 
 export function isFollowUp(question: string): boolean {
   if (CONTINUATION.test(question)) return true;
@@ -112,7 +125,7 @@ export function isFollowUp(question: string): boolean {
 
 /** A turn's own topic: its words without document names, request framing or follow-up filler. */
 function topicOf(text: string, resolve: DocumentResolver): string {
-  const { topic } = resolve(stripRequestWords(text));
+  const { topic } = resolve(stripRequestWords(text).replace(ANAPHORIC_NOUN, ' '));
   const words = tokenize(topic).filter((w) => !FOLLOW_UP_FILLER.has(w));
   return analyse(words.join(' ')).length > 0 ? topic : '';
 }

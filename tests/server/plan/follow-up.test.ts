@@ -57,6 +57,17 @@ describe('resolveFollowUp', () => {
     });
   });
 
+  it.each([
+    'was that group brought up at the Vienna meeting too?',
+    'is this issue mentioned in the 2009 declaration?',
+    'was the same matter discussed in the call for action?',
+  ])('reads "that group", "this issue" and "brought up" as the earlier topic: %s', (question) => {
+    const history = [user('Which working group did Belgium chair?'), assistant('The Working Group on Penalty Scales.')];
+    const resolved = resolveFollowUp(question, history, resolve);
+    expect(resolved.followUp).toEqual({ carried: 'topic', from: 'Which working group did Belgium chair?' });
+    expect(resolved.query).toMatch(/^Which working group did Belgium chair\?/);
+  });
+
   it('keeps the earlier topic when the follow-up adds only a document', () => {
     const history = [user('What did Prague 1997 recommend on voluntary return?')];
     const resolved = resolveFollowUp('and what about the 2009 declaration?', history, resolve);
