@@ -17,13 +17,20 @@ import type { AnswerMode, ChatReply } from './types.js';
 import { capitalise, documentName, isPluralTitle } from './write/statement.js';
 
 // The plural a count question uses for a kind of unit; a unit kind counted in one document only.
+// The plural must be what is counted ("how many recommendations", "the number of separate actions"), not a
+// document's name elsewhere in the question ("within how many days … under the 1997 Recommendations?").
+const counting = (plural: string) =>
+  new RegExp(
+    `\\b(?:how\\s+many|number\\s+of|count)\\s+(?:of\\s+(?:the|its|their)\\s+)?(?:[a-z-]+\\s+){0,2}?${plural}\\b`,
+    'i',
+  );
 const COUNTED_KINDS: readonly [RegExp, UnitKind, string][] = [
-  [/\brecommendations\b/i, 'recommendation', 'recommendations'],
-  [/\bconsiderations\b/i, 'consideration', 'considerations'],
-  [/\bactions\b/i, 'action', 'actions'],
-  [/\bparagraphs\b/i, 'paragraph', 'paragraphs'],
-  [/\brecitals\b/i, 'preamble', 'recitals'],
-  [/\bpoints\b/i, 'point', 'points'],
+  [counting('recommendations'), 'recommendation', 'recommendations'],
+  [counting('considerations'), 'consideration', 'considerations'],
+  [counting('actions'), 'action', 'actions'],
+  [counting('paragraphs'), 'paragraph', 'paragraphs'],
+  [counting('recitals'), 'preamble', 'recitals'],
+  [counting('points'), 'point', 'points'],
 ];
 
 export interface UnitCount {

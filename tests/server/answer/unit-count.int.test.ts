@@ -40,10 +40,12 @@ describe('counting the units of a document', () => {
     expect(reply.citations[2]?.documentId).toBe('budapest-process-30-years');
   });
 
-  it.each(['how many paragraphs are there?', 'how many countries attended the Vienna meeting?'])(
-    'a count no single document numbers is not counted: %s',
-    async (question) => {
-      expect((await ask(question)).answer).not.toMatch(/\bnumbers? \d+ /);
-    },
-  );
+  it.each([
+    'how many paragraphs are there?',
+    'how many countries attended the Vienna meeting?',
+    // The document's name is not what is counted.
+    'within how many days must a state answer a readmission request under the 1997 Recommendations?',
+  ])('a count no single document numbers is not counted: %s', async (question) => {
+    expect((await ask(question)).answer).not.toMatch(/\bnumbers? \d+ /);
+  });
 });
