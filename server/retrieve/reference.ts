@@ -52,6 +52,13 @@ export function parseReferences(question: string): UnitReference[] {
   )) {
     add(m.index, 'point', `${m[2]}.${m[1]}`);
   }
+  // "subpara h-9", "point j9", "subparagraph (f) 4", "(h)(9)": a 2009 clause letter and its point written together.
+  for (const m of q.matchAll(
+    /\b(?:point|item|sub-?para(?:graph)?|sub-?clause)\s*\(?([a-n])\)?[\s.-]{0,3}\(?(\d{1,2})\)?(?![\d.])/g,
+  )) {
+    add(m.index, 'point', `${m[1]}.${m[2]}`);
+  }
+  for (const m of q.matchAll(/\(([a-n])\)\s*\((\d{1,2})\)/g)) add(m.index, 'point', `${m[1]}.${m[2]}`);
   for (const m of q.matchAll(/\b(?:preamble\s*(?:,\s*)?)?recital\s*(\d{1,2})\b/g)) add(m.index, 'preamble', m[1]);
   for (const m of q.matchAll(/\bconsideration\s*(\d{1,2})\b/g)) add(m.index, 'consideration', m[1]);
   for (const m of q.matchAll(/\b(recommendation|paragraph|recital|consideration) last\b/g)) {
