@@ -90,7 +90,10 @@ const REQUEST_FRAMES: RegExp[] = [
   /\bwhat\s+(?:each|every|the|both)\s+(?:of\s+the\s+)?(?:texts?|documents?)\s+(?:asked\s+for|asks\s+for|says?|said|wants?|wanted|proposed?|recommended?)\b/gi,
   /\b(?:compare|contrast)(?:\s+(?:it|this|that|them|what))?\b/gi,
   /\bcite(?:\s+(?:it|them|sources?))?(?:\s+please)?\b/gi,
-  /\b(?:citing|quoting)\s+(?:the\s+)?(?:sources?|documents?|texts?)\b/gi,
+  /\b(?:citing|quoting)\s+(?:the\s+)?(?:sources?|documents?|texts?|paragraphs?|recommendations?|clauses?|points?|actions?|passages?|units?)\b/gi,
+  // "Brief me on…", "Briefing please: …": the product asked for, not a topic.
+  /\b(?:brief|update)\s+(?:me|us)\s+(?:on|about|regarding)\b/gi,
+  /^\s*(?:a\s+)?(?:quick\s+|short\s+)?briefing(?:\s+note)?(?:\s+please)?\s*[:,-]/gi,
   /\bfor\s+(?:a|an|my|our|the)\s+(?:\w+\s+)?(?:briefing(?: note)?|note|memo|report|presentation|draft|meeting)\b/gi,
   /\b(?:across|in|from|throughout|over)\s+(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b/gi,
   /\b(?:in|from)\s+(?:the\s+)?(?:documents?|texts?)\b/gi,

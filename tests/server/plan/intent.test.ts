@@ -53,6 +53,12 @@ describe('stripRequestWords', () => {
       'Who was asked to keep a list of the readmission agreements?',
     ],
     ['summarise', 'summarise'],
+    ['Brief me on the Silk Routes projects', 'the Silk Routes projects'],
+    [
+      'Briefing please: what does Prague 2009 say on labour migration?',
+      'what does Prague 2009 say on labour migration?',
+    ],
+    ['Summarise what Vienna said on trafficking, citing paragraphs.', 'what Vienna said on trafficking, .'],
     ['What objectives do the partnerships address? List them all.', 'What objectives do the partnerships address? .'],
     ['Compare the integration provisions of 2009 and 2019', 'the integration of 2009 and 2019'],
     ['List the passages on return in 1997', 'the return in 1997'],
