@@ -7,6 +7,7 @@ import { debrisSpans } from '../../core/text/debris.js';
 import { splitSentences, type SentenceSpan } from '../../core/text/sentences.js';
 import type { DocumentId, UnitId } from '../../core/types.js';
 import type { SearchHit } from '../retrieve/types.js';
+import { coverage, type Concept } from '../retrieve/term-stats.js';
 import { citationReference } from './reference.js';
 import { contentWords } from './support.js';
 import type { Citation } from './types.js';
@@ -45,6 +46,13 @@ export interface QuoteOptions {
   holdsAnswer?: (text: string) => boolean;
   /** One sentence only (an answer's opening statement), never widened to its neighbours. */
   single?: boolean;
+  /**
+   * The question's ideas (its concepts, each met by its own words or a glossary equivalent): a sentence is
+   * chosen by how many of them it holds first, the claim's words only breaking ties. Counted word by word, the
+   * claim's expansion phrases outweigh the question: "interior ministers" brings "ministerial conference",
+   * "conference of ministers"…, and a sentence on another conference outscored the one that answers.
+   */
+  concepts?: readonly Concept[];
 }
 
 /** The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. */
@@ -80,17 +88,22 @@ function pushPiece(text: string, from: number, to: number, out: SentenceSpan[]):
  * claim words it lacks. A sentence that holds the asked-for fact wins over one that does not; OCR debris is
  * never quoted. With nothing in common, the unit's first sentence.
  */
+/** How much more one of the question's ideas counts than one word of the claim (QuoteOptions.concepts). */
+const IDEA_WEIGHT = 4;
+
 export function bestQuote(unitText: string, claim: string, options: QuoteOptions = {}): string {
   const spans = cleanSpans(unitText);
   if (spans.length === 0) return unitText;
   const wanted = new Set(contentWords(claim));
   const wordsOf = spans.map((s) => new Set(contentWords(s.text)));
   const holds = spans.map((s) => options.holdsAnswer?.(s.text) ?? false);
+  const ideas = options.concepts ?? [];
+  const held = (words: Set<string>) => ideas.reduce((n, c) => n + coverage([c], words), 0);
 
   let best = 0;
   let bestScore = -1;
   wordsOf.forEach((words, i) => {
-    const score = countShared(words, wanted) + (holds[i] ? 100 : 0);
+    const score = countShared(words, wanted) + IDEA_WEIGHT * held(words) + (holds[i] ? 1000 : 0);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
 

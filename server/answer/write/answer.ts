@@ -89,10 +89,11 @@ class Citations {
 }
 
 function quoteOptions(plan: QueryPlan): QuoteOptions {
+  const { concepts } = plan.reading;
   const specific = askedSpecific(plan.answerKind, plan.question);
-  if (specific) return { holdsAnswer: specific };
-  if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text) };
-  return {};
+  if (specific) return { holdsAnswer: specific, concepts };
+  if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text), concepts };
+  return { concepts };
 }
 
 /** The opening: the best unit's sentence as a statement of its document, with its marker. A timeline opens

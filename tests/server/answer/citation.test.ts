@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { bestQuote } from '../../../server/answer/citation.js';
+import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { smallIndex, testUnit } from '../../support/small-index.js';
+
+// A paragraph whose later sentence answers; its earlier one shares more words with the question's glossary
+// expansion ("ministerial conference", "conference of ministers") than with the question.
+const text =
+  'The Berlin conference of ministers led to another ministerial conference of ministers of interior in Budapest. ' +
+  'In October 1991, the German minister invited the interior ministers of 27 states to Berlin.';
+const stats = new TermStatistics(smallIndex([testUnit('p', text)]));
+const question = 'who invited the interior ministers in 1991';
+const claim = `${question} ministerial conference conference of ministers`;
+
+describe('bestQuote', () => {
+  it('lets the expansion words outweigh the question when it is not told the question’s ideas', () => {
+    expect(bestQuote(text, claim, { single: true })).toMatch(/^The Berlin conference/);
+  });
+
+  it('chooses the sentence holding most of the question’s ideas, the claim’s words only breaking ties', () => {
+    const quote = bestQuote(text, claim, { single: true, concepts: conceptsOf(question, stats) });
+    expect(quote).toBe('In October 1991, the German minister invited the interior ministers of 27 states to Berlin.');
+  });
+});
