@@ -4,6 +4,7 @@
  * "the Call for Action") from each document's aliases, year and place, so the search can be restricted
  * to them. "Prague" alone names every Prague document.
  */
+import { analyse } from '../../core/text/terms.js';
 import { documentYear } from '../../core/document-date.js';
 import { foldText, tokenize } from '../../core/text/terms.js';
 import type { DocumentId, DocumentMeta } from '../../core/types.js';
@@ -42,6 +43,13 @@ const GENERIC = new Set([
   'recommendations',
   'document',
 ]);
+
+// What a named document is, as a question names it when it names nothing else ("the Vienna 2005 meeting").
+const DOCUMENT_KIND_TERMS = new Set(
+  analyse(
+    'meeting meetings conference conferences declaration text texts document documents recommendations report publication booklet plan paper',
+  ),
+);
 
 // Nouns that, right after a year or a place that names a document ("the 2019 plan", "the 97 text"), name the
 // document too rather than the topic. Not "meeting" or "conference": a question about the event is about them.
@@ -149,5 +157,9 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   for (const i of [...used]) if (DOCUMENT_NOUNS.has(tokens[i + 1] ?? '')) used.add(i + 1);
 
   const topic = tokens.filter((_, i) => !used.has(i)).join(' ');
-  return { documents: names.filter((n) => found.has(n.id)).map((n) => n.id), topic };
+  const documents = names.filter((n) => found.has(n.id)).map((n) => n.id);
+  // "Summarise the Vienna 2005 meeting": left with only the kind of thing the named document is, the question
+  // asks about the document itself, not a topic in it.
+  const onlyKind = documents.length > 0 && analyse(topic).every((t) => DOCUMENT_KIND_TERMS.has(t));
+  return { documents, topic: onlyKind ? '' : topic };
 }

@@ -27,6 +27,9 @@ export function toHit(
  * An overview of documents: each document's first unit, then the first unit of each of its top-level
  * sections (one per priority goal, chapter or group of recommendations), interleaved across documents.
  */
+/** Fewer section openers than this, and a document's units are read in order instead. */
+const MIN_OPENERS = 3;
+
 export function openingUnits(ctx: RetrievalContext, documents: readonly string[], k: number): SearchHit[] {
   const perDoc = documents.map((doc) => {
     const units = ctx.unitsByDoc.get(doc) ?? [];
@@ -37,7 +40,8 @@ export function openingUnits(ctx: RetrievalContext, documents: readonly string[]
       seenSections.add(top);
       return true;
     });
-    return openers;
+    // A text without sections (the Vienna report) opens nowhere in particular: its paragraphs in order.
+    return openers.length < MIN_OPENERS ? units : openers;
   });
   const hits: SearchHit[] = [];
   for (let i = 0; hits.length < k && perDoc.some((list) => i < list.length); i++) {

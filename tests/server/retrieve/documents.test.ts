@@ -54,6 +54,10 @@ describe('resolveDocuments', () => {
     ['What did the 97 text say about carriers?', 'what did say about carriers'],
     // An event's noun is its topic: "who chaired the 2005 meeting" is about the meeting.
     ['Who chaired the Vienna 2005 meeting?', 'who chaired meeting'],
+    // Nothing but the kind of thing the document is: a question about the document itself.
+    ['Summarise the Vienna 2005 meeting', ''],
+    ['the 2019 action plan', ''],
+    ['Summarise the Vienna 2005 meeting on trafficking', 'summarise meeting on trafficking'],
   ])('a document noun after the year or place that named it leaves the topic: %s', (question, topic) => {
     expect(resolveDocuments(question, names).topic).toBe(topic);
   });
