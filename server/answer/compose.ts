@@ -16,6 +16,7 @@ import { closestMatches, declineMessage } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
+import { withWholeGroup } from './whole-group.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
@@ -112,7 +113,7 @@ export function composeExtractiveReply(
   const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
   const cited = isBroad(plan)
-    ? withSectionSiblings(evidence.cited, plan.reading, inventory, stats)
+    ? withWholeGroup(plan, withSectionSiblings(evidence.cited, plan.reading, inventory, stats), inventory)
     : answerFirst(ordered, plan);
   const written = writeAnswer({
     plan,

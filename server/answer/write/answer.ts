@@ -256,7 +256,9 @@ function enumeration(input: WriteInput, citations: Citations): string {
   const verb = !one || /s$/.test(first.shortTitle) ? 'name' : 'names';
   const heading = sharedHeading(items);
   const under = heading ? ` under “${heading}”` : '';
-  const lead = `${source} ${verb} ${items.length}${under}: ${items.map((i) => `${i.name} ${markers(i)}`).join(', ')}.`;
+  // Under "Priority Goal 6", its items are "Action 1", "Action 2"… rather than the label in full each time.
+  const short = (name: string) => (heading && name.startsWith(`${heading}, `) ? name.slice(heading.length + 2) : name);
+  const lead = `${source} ${verb} ${items.length}${under}: ${items.map((i) => `${short(i.name)} ${markers(i)}`).join(', ')}.`;
   const list = items.map((item, i) => {
     const sentences = item.hits.map((h) => {
       const { n, quote } = citations.cite(h);
