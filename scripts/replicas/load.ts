@@ -6,8 +6,8 @@
  * the `indexBuild` the reply names.
  * Like a browser, and as Node's documentation advises, a request that failed before any reply on a reused
  * keep-alive connection (the server closed it as the request went out: nginx's old workers do so when it
- * reloads) is sent once more on a new connection; so is one whose new connection was reset before any reply
- * (an old worker accepted it just before the reload shut it down). Such requests are marked `resent`.
+ * reloads) is sent again; so is one whose new connection was reset before any reply (an old worker accepted it
+ * just before the reload shut it down). Such requests are marked `resent`; each is sent at most MAX_SENDS times.
  */
 import { Agent, request } from 'node:http';
 
@@ -76,12 +76,21 @@ interface Attempt {
   staleConnection: boolean;
 }
 
+/**
+ * How many times a request closed unanswered is sent in all. A reload retires every old nginx worker, and the
+ * agent may hold several of their idle connections: the resend can draw another one that is closing too (seen
+ * once in CI, 2026-12-05), so one resend is not always enough.
+ */
+const MAX_SENDS = 3;
+
 async function send(agent: Agent, base: URL, req: LoadRequest, timeoutMs: number, t0: number): Promise<Outcome> {
   const start = performance.now();
-  const first = await attempt(agent, base, req, timeoutMs, t0, start);
-  if (!first.staleConnection) return first.outcome;
-  const second = await attempt(agent, base, req, timeoutMs, t0, start);
-  return { ...second.outcome, resent: true };
+  let tried = await attempt(agent, base, req, timeoutMs, t0, start);
+  for (let sends = 1; tried.staleConnection && sends < MAX_SENDS; sends++) {
+    tried = await attempt(agent, base, req, timeoutMs, t0, start);
+    tried = { ...tried, outcome: { ...tried.outcome, resent: true } };
+  }
+  return tried.outcome;
 }
 
 function attempt(
@@ -137,7 +146,7 @@ function attempt(
     r.on('timeout', () => r.destroy(new Error(`no reply within ${timeoutMs} ms`)));
     r.on('error', (err: NodeJS.ErrnoException) => {
       // Closed with no reply at all: on a reused connection (nginx closed it as the request went out), or on a
-      // new one that an old nginx worker accepted just before a reload shut it down. Either is resent once.
+      // new one that an old nginx worker accepted just before a reload shut it down. Either is sent again.
       closedUnanswered = err.code === 'ECONNRESET';
       finish(err.message);
     });
