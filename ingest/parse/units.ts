@@ -73,7 +73,4 @@ export function finishUnits(ctx: ParseContext, drafts: UnitDraft[]): Unit[] {
   return units;
 }
 
-/** Joins a heading path the way `Unit.section` expects. */
-export function sectionPath(headings: string[]): string {
-  return headings.filter((h) => h !== '').join(' › ');
-}
+export { sectionPath } from '../../core/section.js';

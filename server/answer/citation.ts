@@ -82,15 +82,16 @@ function pushPiece(text: string, from: number, to: number, out: SentenceSpan[]):
   if (e - s >= MIN_PIECE_CHARS) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 
-/**
- * The sentence(s) of `unitText` that best support `claim`, as a verbatim substring of `unitText`: the sentence
- * sharing most content words with the claim (tie → the earlier one), widened to adjacent sentences that add
- * claim words it lacks. A sentence that holds the asked-for fact wins over one that does not; OCR debris is
- * never quoted. With nothing in common, the unit's first sentence.
- */
 /** How much more one of the question's ideas counts than one word of the claim (QuoteOptions.concepts). */
 const IDEA_WEIGHT = 4;
 
+/**
+ * The sentence(s) of `unitText` that best support `claim`, as a verbatim substring of `unitText`: the sentence
+ * holding most of the question's ideas (QuoteOptions.concepts), then sharing most content words with the claim
+ * (tie → the earlier one), widened to adjacent sentences that add
+ * claim words it lacks. A sentence that holds the asked-for fact wins over one that does not; OCR debris is
+ * never quoted. With nothing in common, the unit's first sentence.
+ */
 export function bestQuote(unitText: string, claim: string, options: QuoteOptions = {}): string {
   const spans = cleanSpans(unitText);
   if (spans.length === 0) return unitText;

@@ -1,10 +1,12 @@
 /**
  * @module server/answer/heading-list
  * "List the ministerial conferences", "which projects were run under the Process?": when the documents hold a
- * heading that names exactly what is asked for (or, for a timeline, one whose sub-headings each carry a year), its items are the answer — the first unit under each of its
- * sub-headings (one per conference, one per project), or, without sub-headings, every unit under it. They
- * are put first in the search result, as units the question named.
+ * heading that names exactly what is asked for (or, for a timeline, one whose sub-headings each carry a year),
+ * its items are the answer — the first unit under each of its sub-headings (one per conference, one per
+ * project), or, without sub-headings, every unit under it. They are put first in the search result, as units
+ * the question named.
  */
+import { headingYear, ownHeading, SECTION_SEPARATOR, sectionHeadings } from '../../core/section.js';
 import { analyse } from '../../core/text/terms.js';
 import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
@@ -14,7 +16,6 @@ import { namedHit } from './named-hit.js';
 
 /** At most this many items are listed. */
 export const MAX_LISTED = 12;
-const SEPARATOR = ' › ';
 
 interface Heading {
   path: string;
@@ -27,9 +28,9 @@ interface Heading {
 function headingsOf(units: readonly Unit[]): Heading[] {
   const byPath = new Map<string, Heading>();
   for (const unit of [...units].sort((a, b) => a.order - b.order)) {
-    const segments = unit.section ? unit.section.split(SEPARATOR) : [];
+    const segments = sectionHeadings(unit.section);
     for (let depth = 1; depth <= segments.length; depth++) {
-      const path = segments.slice(0, depth).join(SEPARATOR);
+      const path = segments.slice(0, depth).join(SECTION_SEPARATOR);
       const key = `${unit.documentId}\u0000${path}`;
       const heading = byPath.get(key) ?? { path, documentId: unit.documentId, units: [] };
       heading.units.push(unit);
@@ -44,8 +45,8 @@ function itemsOf(heading: Heading): Unit[] {
   const firstOfChild = new Map<string, Unit>();
   for (const unit of heading.units) {
     const rest = unit.section.slice(heading.path.length);
-    if (!rest.startsWith(SEPARATOR)) continue;
-    const child = rest.slice(SEPARATOR.length).split(SEPARATOR)[0];
+    if (!rest.startsWith(SECTION_SEPARATOR)) continue;
+    const child = rest.slice(SECTION_SEPARATOR.length).split(SECTION_SEPARATOR)[0];
     if (!firstOfChild.has(child)) firstOfChild.set(child, unit);
   }
   return firstOfChild.size >= 2 ? [...firstOfChild.values()] : heading.units;
@@ -64,18 +65,10 @@ const FACET_TERMS = new Set(
   analyse('year years date dates place places venue venues location locations time times known'),
 );
 
-/** A year in a heading's own words ("Rhodes, Greece (2003)"). */
-const HEADING_YEAR = /\b(?:19|20)\d\d\b/;
-
-/** The last segment of a unit's section path: the heading it sits under. */
-function ownHeading(unit: Unit): string {
-  return unit.section.split(SEPARATOR).at(-1) ?? '';
-}
-
 /** A timeline can be read off a heading only when each of its items is headed by a year of its own. */
 function dated(items: readonly Unit[]): boolean {
-  const years = new Set(items.map((u) => HEADING_YEAR.exec(ownHeading(u))?.[0]));
-  return !years.has(undefined) && years.size === items.length;
+  const years = new Set(items.map((u) => headingYear(ownHeading(u.section))));
+  return !years.has(null) && years.size === items.length;
 }
 
 // "List the recommendations …": units of the kind a list question names are its items.
@@ -103,7 +96,7 @@ export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit
   const queryTerms = new Set(plan.reading.topicTerms);
   const candidates = headingsOf(inScope).flatMap((h) => {
     // Without its list marker: "(b) Readmission agreements" is two words.
-    const terms = analyse(h.path.split(SEPARATOR).at(-1) ?? '').filter((t) => t.length > 1);
+    const terms = analyse(ownHeading(h.path)).filter((t) => t.length > 1);
     if (coverage(concepts, new Set(terms)) < 0.999) return [];
     const items = itemsOf(h);
     if (items.length < 2 || (timeline && !dated(items))) return [];

@@ -6,6 +6,7 @@
  * the group's other units that speak of the topic too are cited with it, although the search ranked them
  * lower than its first few.
  */
+import { ownHeading } from '../../core/section.js';
 import type { DocumentMeta, Unit } from '../../core/types.js';
 import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { QueryReading, SearchHit } from '../retrieve/types.js';
@@ -19,8 +20,6 @@ export interface SiblingOptions {
 
 export const SIBLING_OPTIONS: SiblingOptions = { minCoverage: 0.7, maxCitations: 12 };
 
-const lastSegment = (section: string) => section.split(' › ').at(-1) ?? '';
-
 interface UnitGroup {
   /** The unit the others complete (a clause over its points), when the document has one. */
   head?: Unit;
@@ -30,10 +29,10 @@ interface UnitGroup {
 
 /** `unit`'s group: its points when it heads some, else the units sharing its section and their head. */
 function groupOf(unit: Unit, documentUnits: readonly Unit[]): UnitGroup {
-  const points = documentUnits.filter((u) => lastSegment(u.section) === unit.label);
+  const points = documentUnits.filter((u) => ownHeading(u.section) === unit.label);
   if (points.length > 0) return { head: unit, others: points };
   if (unit.section === '') return { others: [] };
-  const section = lastSegment(unit.section);
+  const section = ownHeading(unit.section);
   return {
     head: documentUnits.find((u) => u.label === section && u.id !== unit.id),
     others: documentUnits.filter((u) => u.section === unit.section && u.id !== unit.id),

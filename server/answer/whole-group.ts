@@ -5,7 +5,7 @@
  * group — every unit of it, in reading order, though the search ranked only some of them high. The documents
  * group their points by topic; a reader who asks for every one wants the group, not the best-worded few.
  */
-import type { DocumentMeta, Unit } from '../../core/types.js';
+import type { Unit } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import type { SearchHit } from '../retrieve/types.js';
 
@@ -17,7 +17,7 @@ const MIN_SHARE = 0.6;
 /** A group larger than this is a document's body rather than a group of points. */
 const MAX_GROUP = 12;
 
-export function asksInFull(plan: QueryPlan): boolean {
+function asksInFull(plan: QueryPlan): boolean {
   return plan.intent === 'enumeration' && IN_FULL.test(plan.question);
 }
 
@@ -25,7 +25,7 @@ export function asksInFull(plan: QueryPlan): boolean {
 export function withWholeGroup(
   plan: QueryPlan,
   cited: readonly SearchHit[],
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
+  inventory: { units: readonly Unit[] },
 ): SearchHit[] {
   if (!asksInFull(plan) || cited.length < MIN_IN_GROUP) return [...cited];
   const key = (u: Unit) => `${u.documentId}\u0000${u.section}`;

@@ -3,6 +3,7 @@
  * Hits within a scope of documents: an overview's opening units, and a search over several documents that
  * hears from each of them.
  */
+import { sectionHeadings } from '../../core/section.js';
 import { foldText } from '../../core/text/terms.js';
 import type { Unit } from '../../core/types.js';
 import type { RetrievalContext } from './context.js';
@@ -23,19 +24,20 @@ export function toHit(
   return { unit, document, score, lexical, vector, referenced };
 }
 
+/** Fewer section openers than this, and a document's units are read in order instead. */
+const MIN_OPENERS = 3;
+
 /**
  * An overview of documents: each document's first unit, then the first unit of each of its top-level
  * sections (one per priority goal, chapter or group of recommendations), interleaved across documents.
  */
-/** Fewer section openers than this, and a document's units are read in order instead. */
-const MIN_OPENERS = 3;
 
 export function openingUnits(ctx: RetrievalContext, documents: readonly string[], k: number): SearchHit[] {
   const perDoc = documents.map((doc) => {
     const units = ctx.unitsByDoc.get(doc) ?? [];
     const seenSections = new Set<string>();
     const openers = units.filter((u, i) => {
-      const top = u.section.split(' › ')[0];
+      const top = sectionHeadings(u.section)[0] ?? '';
       if (i > 0 && seenSections.has(top)) return false;
       seenSections.add(top);
       return true;

@@ -6,6 +6,7 @@
  * comparison), or a numbered list (an enumeration). Answers are markdown; quotes stay verbatim in their units.
  */
 import { documentYear } from '../../../core/document-date.js';
+import { headingYear } from '../../../core/section.js';
 import type { DocumentId, DocumentMeta } from '../../../core/types.js';
 import { askedSpecific } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
@@ -275,10 +276,9 @@ function datedList(input: WriteInput): boolean {
   return (
     items.length >= 2 &&
     new Set(input.cited.map((h) => h.unit.documentId)).size === 1 &&
-    items.every((i) => YEAR.test(i.name))
+    items.every((i) => headingYear(i.name) !== null)
   );
 }
-const YEAR = /\b(?:19|20)\d\d\b/;
 
 export function writeAnswer(input: WriteInput): Pick<ChatReply, 'answer' | 'citations'> {
   const citations = new Citations(input.claim, quoteOptions(input.plan));

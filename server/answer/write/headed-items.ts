@@ -5,6 +5,7 @@
  * "list the conferences" has six items, not one per paragraph, and each is named by its heading rather than
  * "…, paragraph 1".
  */
+import { ownHeading, sectionHeadings } from '../../../core/section.js';
 import type { SearchHit } from '../../retrieve/types.js';
 
 export interface HeadedItem {
@@ -16,11 +17,9 @@ export interface HeadedItem {
   container: string[];
 }
 
-const SEPARATOR = ' › ';
-
 /** "Budapest, Hungary (1993)" for a unit labelled "Budapest, Hungary (1993), paragraph 2" under that heading. */
 function headingOf(hit: SearchHit): string | null {
-  const heading = hit.unit.section.split(SEPARATOR).at(-1) ?? '';
+  const heading = ownHeading(hit.unit.section);
   return heading !== '' && hit.unit.label.startsWith(`${heading}, paragraph `) ? heading : null;
 }
 
@@ -37,7 +36,7 @@ export function headedItems(hits: readonly SearchHit[]): HeadedItem[] {
       known.hits.sort((a, b) => a.unit.order - b.unit.order);
       continue;
     }
-    const path = hit.unit.section === '' ? [] : hit.unit.section.split(SEPARATOR);
+    const path = sectionHeadings(hit.unit.section);
     const item = {
       name: heading ?? hit.unit.label,
       hits: [hit],

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { headingYear, ownHeading, sectionHeadings, sectionPath } from '../../core/section.js';
+
+describe('section paths', () => {
+  it.each([
+    [['Phase 4', 'The Budapest Process Reference Group'], 'Phase 4 › The Budapest Process Reference Group'],
+    [['', 'Priority Goal 6'], 'Priority Goal 6'],
+    [[], ''],
+  ])('%j joins to %j and reads back', (headings, section) => {
+    expect(sectionPath(headings)).toBe(section);
+    expect(sectionHeadings(section)).toEqual(headings.filter((h) => h !== ''));
+  });
+
+  it.each([
+    ['The Budapest Process Ministerial conferences › Rhodes, Greece (2003)', 'Rhodes, Greece (2003)'],
+    ['Priority Goal 6', 'Priority Goal 6'],
+    ['', ''],
+  ])('%j sits under %j', (section, heading) => {
+    expect(ownHeading(section)).toBe(heading);
+  });
+
+  it.each([
+    ['Rhodes, Greece (2003)', '2003'],
+    ['Berlin, Germany (1991)', '1991'],
+    ['Priority Goal 6', null],
+    ['Paragraph 2019a', null],
+  ])('the year %j names: %s', (heading, year) => {
+    expect(headingYear(heading)).toBe(year);
+  });
+});
