@@ -33,7 +33,12 @@ export function withWholeGroup(
   for (const h of cited) if (h.unit.section) counts.set(key(h.unit), (counts.get(key(h.unit)) ?? 0) + 1);
   const [group, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
   if (n < MIN_IN_GROUP || n / cited.length < MIN_SHARE) return [...cited];
-  const members = inventory.units.filter((u) => key(u) === group).sort((a, b) => a.order - b.order);
+  // Of the kinds already cited there: "all the recommendations on readmission agreements" does not bring the
+  // considerations that share their heading.
+  const kinds = new Set(cited.filter((h) => key(h.unit) === group).map((h) => h.unit.kind));
+  const members = inventory.units
+    .filter((u) => key(u) === group && kinds.has(u.kind))
+    .sort((a, b) => a.order - b.order);
   if (members.length > MAX_GROUP) return [...cited];
   const byId = new Map(cited.map((h) => [h.unit.id, h]));
   const template = cited.find((h) => key(h.unit) === group)!;

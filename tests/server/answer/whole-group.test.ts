@@ -28,6 +28,22 @@ describe('withWholeGroup', () => {
     ]);
   });
 
+  it('adds only units of the kinds already cited from the group', () => {
+    const mixed: Unit[] = [
+      {
+        ...testUnit('c-30', 'Appreciating readmission agreements.', 'Readmission agreements', 0),
+        kind: 'consideration',
+      },
+      ...[33, 34, 35, 36].map((n) => ({
+        ...testUnit(`r-${n}`, `Recommend readmission ${n}.`, 'Readmission agreements', n),
+        kind: 'recommendation' as const,
+      })),
+    ];
+    const cited = ['r-33', 'r-34', 'r-36'].map((id) => testHit(mixed.find((u) => u.id === id)!));
+    const listed = withWholeGroup(plan('list all the recommendations on readmission'), cited, { units: mixed });
+    expect(ids(listed)).toEqual(['r-33', 'r-34', 'r-35', 'r-36']);
+  });
+
   it.each([
     ['a list not asked for in full', plan('list the actions on integration'), hits('g6-4', 'g6-2', 'g6-5')],
     ['a summary', plan('summarise every action on integration', 'summary'), hits('g6-4', 'g6-2', 'g6-5')],
