@@ -39,8 +39,15 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-// OCR damage seen in the corpus, folded to the intended word so both spellings match.
-const OCR_FOLDS: Record<string, string> = { tiirkiye: 'turkiye', tirkiye: 'turkiye', irag: 'iraq', pracess: 'process' };
+// OCR damage seen in the corpus, folded to the intended word so both spellings match. "Il" is the Roman
+// numeral II read as letters ("Silk Routes Il Project"): the texts are English, so it is never a word.
+const OCR_FOLDS: Record<string, string> = {
+  tiirkiye: 'turkiye',
+  tirkiye: 'turkiye',
+  irag: 'iraq',
+  pracess: 'process',
+  il: 'ii',
+};
 
 /** Lower case, diacritics removed (Türkiye → turkiye), apostrophes dropped. */
 export function foldText(text: string): string {

@@ -16,6 +16,7 @@ import { closestMatches, declineMessage } from './extractive.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
+import { withSpecificSibling } from './specific-sibling.js';
 import { withWholeGroup } from './whole-group.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
@@ -93,7 +94,7 @@ export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): bo
     .some((h) =>
       h.referenced
         ? holdsAnswerKind(h.unit.text, plan.answerKind, plan.question)
-        : answeringCoverage(h, plan) >= SPECIFIC_COVERAGE,
+        : answeringCoverage(h, plan, true) >= SPECIFIC_COVERAGE,
     );
 }
 
@@ -114,7 +115,7 @@ export function composeExtractiveReply(
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
   const cited = isBroad(plan)
     ? withWholeGroup(plan, withSectionSiblings(evidence.cited, plan.reading, inventory, stats), inventory)
-    : answerFirst(ordered, plan);
+    : withSpecificSibling(answerFirst(ordered, plan), plan, inventory.units, SPECIFIC_COVERAGE);
   const written = writeAnswer({
     plan,
     cited,

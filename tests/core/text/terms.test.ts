@@ -28,3 +28,14 @@ describe('analyse keeps senses apart that the stemmer conflates', () => {
     expect(analyse(text)).toEqual(terms);
   });
 });
+
+// OCR misreadings in the corpus fold to the word meant, so a question spelt right still meets them.
+describe('analyse folds the OCR misreadings of the corpus', () => {
+  it.each([
+    ['Silk Routes Il Project', ['silk', 'rout', 'ii', 'project']],
+    ['Silk Routes II project', ['silk', 'rout', 'ii', 'project']],
+    ['Tiirkiye and Irag', ['turkiy', 'iraq']],
+  ])('%s → %j', (text, terms) => {
+    expect(analyse(text)).toEqual(terms);
+  });
+});
