@@ -25,26 +25,56 @@ function isJunkToken(token: string): boolean {
 }
 
 /**
- * The debris spans of a text: any token of symbol soup, and runs of three or more tokens that are stray
- * letters or dashes ("o — P 3 oo").
+ * A token that is debris by itself: a stray letter ("the o s Reference Group", "Chairmanship c in") or a stray
+ * symbol ("India, & = Iran"). Table bars, dashes, quotation marks and list labels ("(a)") are not stray; the
+ * words "a" and "I" are words.
+ */
+const STRAY_TOKEN = /^(?:[b-zB-HJ-Z]|[§&=€+*«»%!~^]+)$/;
+
+/** Image text set in capitals inside running text ("POLISH BORDER GUARD HEADQUARTERS" on a pictured
+ * certificate, "A HOW THE BUDAPEST PROCESS Call for Action"): the documents' prose never runs three words in
+ * capitals, and their headings are not unit text. */
+const CAPITALS_RUN = /\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b/g;
+
+/**
+ * The debris spans of a text, in order: any token of symbol soup, any stray letter or symbol, runs of three or
+ * more tokens that are stray letters or dashes ("o — P 3 oo"), and runs of words in capitals.
  */
 export function debrisSpans(text: string): TextSpan[] {
   const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const spans: TextSpan[] = [];
   let run: typeof tokens = [];
+  let stray = false;
   const close = () => {
-    if (run.length >= 3) spans.push({ start: run[0].start, end: run[run.length - 1].end });
+    if (run.length >= 3 || stray) spans.push({ start: run[0].start, end: run[run.length - 1].end });
     run = [];
+    stray = false;
   };
   for (const t of tokens) {
     if (SYMBOL_SOUP.test(t.text)) {
       close();
       spans.push({ start: t.start, end: t.end });
+    } else if (STRAY_TOKEN.test(t.text)) {
+      run.push(t);
+      stray = true;
     } else if (isJunkToken(t.text) || (/^\d$/.test(t.text) && run.length > 0)) run.push(t);
     else close();
   }
   close();
-  return spans;
+  for (const m of text.matchAll(CAPITALS_RUN)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return merged(spans, text);
+}
+
+/** The spans in order, those that overlap or only whitespace parts made one. */
+function merged(spans: TextSpan[], text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && (span.start <= last.end || /^\s*$/.test(text.slice(last.end, span.start))))
+      last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
 }
 
 /** Whether a span of the text overlaps debris. */

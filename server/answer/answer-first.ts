@@ -20,7 +20,7 @@ const MIN_GAIN = 0.25;
 /** How much of the question the unit's best sentence holding the asked-for specific covers; 0 when none holds it,
  * 1 when one does and the question has no concepts to cover. */
 export function answeringCoverage(hit: SearchHit, plan: QueryPlan, readHeading = false): number {
-  const holds = askedSpecific(plan.answerKind, plan.question) ?? (() => true);
+  const holds = askedSpecific(plan.answerKind, plan.question, plan.reading.topic) ?? (() => true);
   // Read with its heading, a sentence speaks of what the heading names: "4.000.000 EUR | Funded by …" under
   // "Silk Routes II Project" states that project's budget. Not for counts: any number before any word passes
   // for one ("the six priority goals" under "The Reference Group" does not say how often the group met).

@@ -72,13 +72,33 @@ export function cleanSpans(unitText: string): SentenceSpan[] {
   return out;
 }
 
-const MIN_PIECE_CHARS = 20;
+const MIN_PIECE_CHARS = 15;
+/** Words a clause cannot end on. */
+const DANGLING_WORDS = new Set('the a an of and or to in on for by with from at as'.split(' '));
+
+/** The piece without the function words and separators it was left ending on. */
+function withoutDanglingEnd(piece: string): string {
+  const words = piece.split(' ');
+  for (;;) {
+    const last = words.at(-1) ?? '';
+    let cut = last.length;
+    while (cut > 0 && ',;:—–-'.includes(last[cut - 1])) cut--;
+    const bare = last.slice(0, cut);
+    if (bare !== last) words[words.length - 1] = bare;
+    else if (words.length > 1 && (bare === '' || DANGLING_WORDS.has(bare.toLowerCase()))) words.pop();
+    else return words.join(' ');
+  }
+}
 
 function pushPiece(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let s = from;
   let e = to;
   while (s < e && /[\s,;:—–-]/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
+  // A piece cut short by debris ends where the debris began: "Chaired by Sweden, the o s Reference Group…"
+  // keeps "Chaired by Sweden", not a dangling "the".
+  if (to < text.length && !/[.!?;:]["”’)]?$/.test(text.slice(s, e)))
+    e = s + withoutDanglingEnd(text.slice(s, e)).length;
   if (e - s >= MIN_PIECE_CHARS) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 

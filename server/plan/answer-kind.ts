@@ -16,7 +16,7 @@ const DURATION = /\bhow long\b|\b(?:time limit|processing time|age limit|how old
 const PLACE =
   /^\s*where\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location)\b|\b(?:which|what) (?:city|venue|location)\b/i;
 const BODY =
-  /^\s*who\b|\bwhom\b|\b(?:which|what) (?:organi[sz]ations?|bodies|body|agency|agencies|institutions?|countries|country|states?|ministers?|ministries|chair|chairs|secretariat|group|partners?|donors?)\b|\b(?:led|chaired|hosted|funded|co-chaired|organi[sz]ed) by\b/i;
+  /^\s*who\b|\bwhom\b|\b(?:and|but) who\b|\b(?:which|what) (?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|the|a|an|this|that|these|those|its|their|his|her)\b)[a-z-]+ ){0,2}?(?:organi[sz]ations?|bodies|body|agency|agencies|institutions?|countries|country|states?|ministers?|ministries|chair|chairs|secretariat|group|partners?|donors?)\b|\b(?:led|chaired|hosted|funded|co-chaired|organi[sz]ed) by\b/i;
 
 // The question word that opens a question decides first: "who decides how many…" asks for a body.
 const OPENING: [RegExp, AnswerKind][] = [
@@ -89,9 +89,9 @@ const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|
 const PROPER_NAME = /\b(?:[A-Z]{2,}|[A-Z]\p{Ll}+(?:[-'’]\p{L}+)?)\b/gu;
 const OPENS_SENTENCE = /(?:^|[.!?:;]["'”’)]?\s*)$/;
 // Words the documents capitalise as parts of titles ("the Berlin Ministerial Conference", "a Working Group"),
-// which name no one by themselves.
+// which name no one by themselves; "Budapest" names the dialogue every text is about, never someone new.
 const TITLE_WORDS = new Set(
-  'ministerial conference conferences meeting process working group groups declaration recommendation recommendations priority goal action call member states state joint senior officials final document interior minister ministers federal region regional dialogue partnership partnerships the this these in of and for on'.split(
+  'ministerial conference conferences meeting process working group groups declaration recommendation recommendations priority goal action call member states state joint senior officials final document interior minister ministers federal region regional dialogue partnership partnerships chair chairs chairmanship presidency budapest the this these in of and for on'.split(
     ' ',
   ),
 );
@@ -115,11 +115,12 @@ export function namesSomeoneNew(text: string, question: string): boolean {
 
 /**
  * A test of a sentence for the specific a question asks for: an amount, a count or a date it holds, or, for "who"
- * and "where", someone the question did not name; null when the question asks for no specific.
+ * and "where", someone the question did not name; null when the question asks for no specific. `topic` is the
+ * question as spelling correction read it: "the Refrence Group" names the Reference Group.
  */
-export function askedSpecific(kind: AnswerKind, question: string): ((text: string) => boolean) | null {
+export function askedSpecific(kind: AnswerKind, question: string, topic = ''): ((text: string) => boolean) | null {
   if (CHECKED_KINDS.has(kind)) return (text) => holdsAnswerKind(text, kind, question);
-  if (kind === 'body' || kind === 'place') return (text) => namesSomeoneNew(text, question);
+  if (kind === 'body' || kind === 'place') return (text) => namesSomeoneNew(text, `${question} ${topic}`);
   return null;
 }
 

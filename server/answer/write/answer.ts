@@ -91,7 +91,7 @@ class Citations {
 
 function quoteOptions(plan: QueryPlan): QuoteOptions {
   const { concepts } = plan.reading;
-  const specific = askedSpecific(plan.answerKind, plan.question);
+  const specific = askedSpecific(plan.answerKind, plan.question, plan.reading.topic);
   if (specific) return { holdsAnswer: specific, concepts };
   if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text), concepts };
   return { concepts };

@@ -5,6 +5,7 @@
  * migration…; …" — rather than as units of its own. When a cited unit holds such a list, introduced by words
  * naming what was asked and with as many items as the question says, its items are the answer, each verbatim.
  */
+import { debrisSpans, overlapsDebris } from '../../../core/text/debris.js';
 import { analyse } from '../../../core/text/terms.js';
 import { askedCount } from '../../plan/asked-count.js';
 import type { QueryPlan } from '../../plan/types.js';
@@ -143,7 +144,10 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       if (count !== null ? spans.length !== count : spans.length < MIN_ITEMS) continue;
       if (!listing.includes(hit)) listing.push(hit);
       if (best !== null && naming <= best.naming) continue;
-      const quoteStart = startOf(text, colon, lead);
+      // Stray numbering read as letters between the lead and the items ("agreed upon: 1. 2. v 16 promote…")
+      // is debris a quote must not hold: the quote then starts at the first item.
+      const leadStart = startOf(text, colon, lead);
+      const quoteStart = overlapsDebris(debrisSpans(text), leadStart, spans[0].start) ? spans[0].start : leadStart;
       best = {
         naming,
         list: {

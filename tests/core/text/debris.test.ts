@@ -15,6 +15,13 @@ describe('debrisSpans', () => {
     ['WG 2: Return and Reintegration - co-chaired by Bangladesh and Türkiye;', []],
     ['In 2019, the EU and the UN met in Istanbul (Türkiye). Is it so? It is.', []],
     ['Recommend that States (i) ratify and (ii) implement the Protocol;', []],
+    // Stray letters and symbols are debris on their own; a word or a list label is not.
+    ['Chaired by Sweden, the o s Reference Group supported the Chairmanship c in the preparations', ['o s', 'c']],
+    ['China, India, & = Iran, Irag, and Pakistan were invited', ['& =']],
+    ['I think a State (b) may | as table bars - and dashes', []],
+    // Image text in capitals inside running text.
+    ['the concluding POLISH BORDER GUARD HEADQUARTERS § ICMPD 4', ['POLISH BORDER GUARD HEADQUARTERS §']],
+    ['the EU and UNHCR and the IOM met', []],
   ])('%s', (text, expected) => expect(debrisOf(text)).toEqual(expected));
 
   it('gives spans inside the text, in order, never overlapping', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestQuote } from '../../../server/answer/citation.js';
+import { bestQuote, cleanSpans } from '../../../server/answer/citation.js';
 import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import { smallIndex, testUnit } from '../../support/small-index.js';
 
@@ -20,5 +20,18 @@ describe('bestQuote', () => {
   it('chooses the sentence holding most of the question’s ideas, the claim’s words only breaking ties', () => {
     const quote = bestQuote(text, claim, { single: true, concepts: conceptsOf(question, stats) });
     expect(quote).toBe('In October 1991, the German minister invited the interior ministers of 27 states to Berlin.');
+  });
+});
+
+describe('cleanSpans', () => {
+  // A sentence broken by debris yields its clean pieces, each ending on a word a clause can end on.
+  it('cuts debris out of a sentence and trims the words left dangling before it', () => {
+    const text = 'Chaired by Sweden, the o s Reference Group supported the Chairmanship c in the preparations.';
+    expect(cleanSpans(text).map((s) => s.text)).toEqual([
+      'Chaired by Sweden',
+      'Reference Group supported the Chairmanship',
+      'in the preparations.',
+    ]);
+    for (const s of cleanSpans(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });

@@ -94,6 +94,10 @@ describe('expectedAnswerKind', () => {
     ['Did Prague 1997 mention carriers?', 'yesno'],
     ['How much did the border management project cost?', 'amount'],
     ['How much did the 1997 text say about visas?', 'text'],
+    // A body noun after an adjective or two, and "who" as the second of two questions, still ask for a body.
+    ['Which Asian countries were invited to join the dialogue?', 'body'],
+    ['What is the Reference Group and who chairs it?', 'body'],
+    ['What does the organisation do?', 'text'],
   ])('%s → %s', (question, kind) => expect(expectedAnswerKind(question, classifyIntent(question))).toBe(kind));
 
   it.each([
@@ -166,5 +170,8 @@ describe('namesSomeoneNew', () => {
     ['This meeting was known as the Berlin Ministerial Conference where a final document was adopted.', false],
     ['The participating States agreed in March to meet again.', false],
     ['the working group met over ten times.', false],
+    // A role or the Process itself names no one.
+    ['The Chairmanship introduced a new Working Group structure', false],
+    ['In May 2021, the Budapest Process set up a new consultation structure.', false],
   ])('%s → %s', (text, expected) => expect(namesSomeoneNew(text, question)).toBe(expected));
 });
