@@ -19,6 +19,8 @@ const STOP_WORDS = new Set(
     'suggest suggests suggested suggesting promise promises promised ask asks asked asking ' +
     'according regarding concerning please explain describe summarise summarize summary give show ' +
     'want wanted think thought kind sort way ways thing things really actually exactly like just ' +
+    // "Is their visa supposed to …", "are they meant to …": a modal frame, like "should".
+    'supposed ' +
     // "What happened at …" asks about an event; the texts narrate events without the word.
     'happen happens happened happening ' +
     // "Is there anything about …": indefinite pronouns stand for the topic, never name it.

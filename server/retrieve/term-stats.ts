@@ -116,8 +116,16 @@ const PARTICLE_WEIGHT = 0.5;
 const PLACEHOLDER =
   /\b(people|persons?|someone|somebody|anyone|anybody|folks?|individuals?)\s+(?=(?:who|that|whose)\b)/gi;
 
+/**
+ * The measure a "how …" question asks for ("how long can they stay", "how often did it meet"): the answer gives
+ * a number of months or times, seldom the word itself, so it weighs as a particle too.
+ */
+const ASKED_MEASURE = /\bhow\s+(long|often|soon|far|old|big|large|high|early|late|quickly|fast)\b/gi;
+
+/** Terms of the topic that stand for what is asked rather than name it (PLACEHOLDER, ASKED_MEASURE). */
 function placeholderTerms(topic: string): Set<string> {
-  return new Set([...topic.matchAll(PLACEHOLDER)].flatMap((m) => analyse(m[1])));
+  const words = [...topic.matchAll(PLACEHOLDER), ...topic.matchAll(ASKED_MEASURE)].map((m) => m[1]);
+  return new Set(words.flatMap((w) => analyse(w)));
 }
 
 /**

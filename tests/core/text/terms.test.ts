@@ -12,6 +12,7 @@ describe('analyse drops question framing', () => {
     ['how many members now?', ['member']],
     ['wat did they say abut visas?', ['visa']],
     ['did the ministers suggest or promise anything on visas?', ['minist', 'visa']],
+    ['is their visa supposed to expire?', ['visa', 'expir']],
   ])('%s → %j', (question, terms) => {
     expect(analyse(question)).toEqual(terms);
   });

@@ -68,11 +68,18 @@ describe('conceptsOf and coverage', () => {
     // Not defined by a clause: the word is what is asked about.
     ['people smuggled across borders', 'peopl', false],
     ['protection of trafficked persons', 'person', false],
-  ])('weighs the generic noun a relative clause defines lightly: %s', (topic, term, light) => {
-    const concept = conceptsOf(topic, stats).find((c) => c.terms.includes(term));
-    expect(concept).toBeDefined();
-    expect((concept?.weight ?? 0) <= 0.5).toBe(light);
-  });
+    // The measure a "how …" question asks for is answered by a number, seldom by the word.
+    ['how long can victims stay', 'long', true],
+    ['how often did the group meet', 'often', true],
+    ['long-term residents', 'long', false],
+  ])(
+    'weighs the generic noun a relative clause defines, or the measure asked for, lightly: %s',
+    (topic, term, light) => {
+      const concept = conceptsOf(topic, stats).find((c) => c.terms.includes(term));
+      expect(concept).toBeDefined();
+      expect((concept?.weight ?? 0) <= 0.5).toBe(light);
+    },
+  );
 });
 
 describe('proximity', () => {
