@@ -38,8 +38,9 @@ export function expectedAnswerKind(question: string, intent: Intent): AnswerKind
   return 'text';
 }
 
+// "Several states", "the majority" state no number: a "how many" question is not answered by them.
 const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|several|majority';
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen';
 const HAS_AMOUNT =
   /[€$£]\s?\d|\b\d[\d.,]*\s?(?:eur|euros?|usd|dollars?|million|billion|thousand)\b|\b(?:eur|usd)\s?\d/i;
 // A number that counts something: not a year, not a list's own numbering.
@@ -47,7 +48,16 @@ const COUNTED_NUMBER = new RegExp(`\\b((?!(?:1[89]|20)\\d\\d\\b)\\d+(?:[.,]\\d+)
 // A number that names a unit or an article ("article 31 of", "Priority Goals 1 and 2") counts nothing.
 const NUMBERS_A_UNIT =
   /\b(?:articles?|goals?|paragraphs?|recommendations?|points?|actions?|clauses?|chapters?|pages?|sections?|recitals?|considerations?|phases?|wg|no\.?|number)\s*$/i;
-const NOT_COUNTED = new Set(['of', 'and', 'or', 'to', 'in', 'on']);
+// Nor does a day of a month ("10 - 11 May 2000").
+const NOT_COUNTED = new Set([
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  ...'january february march april may june july august september october november december'.split(' '),
+]);
 
 function holdsCount(text: string): boolean {
   for (const m of text.matchAll(COUNTED_NUMBER)) {

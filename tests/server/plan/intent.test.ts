@@ -110,6 +110,10 @@ describe('expectedAnswerKind', () => {
     // Numbers that name an article or a unit, or are followed by no noun, count nothing.
     ['taking into account article 31 of the Geneva Convention', 'count', '', false],
     ['reflected in Priority Goals 1 and 2, focussed on', 'count', '', false],
+    // A vague quantity or a day of a month states no number.
+    ['involving several states and actors', 'count', '', false],
+    ['the majority of participating States', 'count', '', false],
+    ['Koszalin, Poland, 10 - 11 May 2000', 'count', '', false],
     ['at least 30 days before the expiration', 'date', 'how long before it expires?', true],
     ['held in Prague in 1997', 'date', 'how long can they stay?', false],
     ['held in Prague in 1997', 'date', 'when was it held?', true],
