@@ -109,6 +109,14 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:provisions?|passages?)(?:\s+(?:on|about|regarding|concerning|dealing\s+with))?\b/gi,
 ];
 
+/**
+ * "How the 2009 Declaration links migration and development", "how does the Call for Action address
+ * smuggling": the verb says that the text relates to the topic, not what the topic is; the words between
+ * (often the document's name) stay.
+ */
+const RELATION_VERB =
+  /\bhow\s+((?:(?:do|does|did)\s+)?(?:[\w-]+\s+){0,5}?)(?:treats?|treated|handles?|handled|approach(?:es|ed)?|address(?:es|ed)?|tackles?|tackled|links?|linked|connects?|connected|frames?|framed|covers?|covered|portrays?|portrayed|views?|viewed|regards?|regarded)\b/gi;
+
 const LEADING_FILLER = /^[\s,.;:!?-]*(?:and|also|so|then|now|ok|okay)?[\s,.;:-]*(?:(?:what|how)\s+about\s+)?/i;
 
 /**
@@ -118,6 +126,10 @@ const LEADING_FILLER = /^[\s,.;:!?-]*(?:and|also|so|then|now|ok|okay)?[\s,.;:-]*
 export function stripRequestWords(question: string): string {
   let text = question;
   for (const frame of REQUEST_FRAMES) text = text.replace(frame, ' ');
+  // "How trafficking and irregular migration are connected": in the passive the relation is the topic.
+  text = text.replace(RELATION_VERB, (verb, between: string) =>
+    /\b(?:are|is|were|was|be|been)\s+$/i.test(between) ? verb : ` ${between}`,
+  );
   text = text.replace(LEADING_FILLER, '').replace(/\s+/g, ' ').trim();
   return /[a-z0-9]/i.test(text) ? text : question;
 }

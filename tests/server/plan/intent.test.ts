@@ -67,6 +67,13 @@ describe('stripRequestWords', () => {
     ["I'm new here - what is readmission?", 'what is readmission?'],
     ['an introduction to the Budapest Process', 'the Budapest Process'],
     ['I need a short briefing on what the texts say about biometrics', 'biometrics'],
+    // The verb relating a text to its topic is framing; the passive relation is the topic.
+    ['how the 2009 Declaration links migration and development', 'the 2009 Declaration migration and development'],
+    ['How does the Call for Action address smuggling?', 'does the Call for Action smuggling?'],
+    [
+      'a team to study how trafficking and migration are connected',
+      'a team to study how trafficking and migration are connected',
+    ],
     ['What did the Vienna meeting conclude about trafficking?', 'What did the Vienna meeting trafficking?'],
     ['Did the ministers conclude readmission agreements?', 'Did the ministers conclude readmission agreements?'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
