@@ -5,7 +5,7 @@
  * migration…; …" — rather than as units of its own. When a cited unit holds such a list, introduced by words
  * naming what was asked and with as many items as the question says, its items are the answer, each verbatim.
  */
-import { debrisSpans, overlapsDebris } from '../../../core/text/debris.js';
+import { debrisSpans, overlapsDebris, type TextSpan } from '../../../core/text/debris.js';
 import { analyse } from '../../../core/text/terms.js';
 import { askedCount } from '../../plan/asked-count.js';
 import type { QueryPlan } from '../../plan/types.js';
@@ -116,6 +116,7 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
   let bestNaming = 0;
   for (const hit of cited) {
     const text = hit.unit.text;
+    let debris: TextSpan[] | undefined;
     for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
       const stop = text.lastIndexOf('. ', colon);
       const sentenceStart = stop >= 0 ? stop + 2 : 0;
@@ -147,7 +148,8 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       // Stray numbering read as letters between the lead and the items ("agreed upon: 1. 2. v 16 promote…")
       // is debris a quote must not hold: the quote then starts at the first item.
       const leadStart = startOf(text, colon, lead);
-      const quoteStart = overlapsDebris(debrisSpans(text), leadStart, spans[0].start) ? spans[0].start : leadStart;
+      debris ??= debrisSpans(text);
+      const quoteStart = overlapsDebris(debris, leadStart, spans[0].start) ? spans[0].start : leadStart;
       best = {
         naming,
         list: {

@@ -3,9 +3,9 @@ import type { Unit } from '../../../core/types.js';
 import { specificStated } from '../../../server/answer/compose.js';
 import { withSpecificSibling } from '../../../server/answer/specific-sibling.js';
 import type { AnswerKind, QueryPlan } from '../../../server/plan/types.js';
-import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { TermStatistics } from '../../../server/retrieve/term-stats.js';
 import type { SearchHit } from '../../../server/retrieve/types.js';
-import { testReading } from '../../support/reading.js';
+import { answerPlan } from '../../support/reading.js';
 import { smallIndex, testHit, testUnit } from '../../support/small-index.js';
 
 // Shaped like the 30-years publication's project pages: a line of dates, budget and donors under the project's
@@ -22,11 +22,7 @@ const units: Unit[] = [
 const stats = new TermStatistics(smallIndex(units));
 const hit = (id: string): SearchHit => testHit(units.find((u) => u.id === id)!);
 const plan = (question: string, topic: string, answerKind: AnswerKind): QueryPlan =>
-  ({
-    question,
-    answerKind,
-    reading: testReading({ query: topic, topic, concepts: conceptsOf(topic, stats) }),
-  }) as QueryPlan;
+  answerPlan(question, topic, answerKind, stats);
 const ids = (hits: SearchHit[]) => hits.map((h) => h.unit.id);
 const budget = plan('What was the budget of the Silk Routes II project?', 'budget Silk Routes II project', 'amount');
 const MIN = 0.4;
