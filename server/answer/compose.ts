@@ -18,6 +18,7 @@ import { describeMissingReference, type UnitInventory } from './missing-referenc
 import { withSectionSiblings } from './section-siblings.js';
 import { withSpecificSibling } from './specific-sibling.js';
 import { withWholeGroup } from './whole-group.js';
+import { statesAskedSpecific } from './stated-specific.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
@@ -77,6 +78,7 @@ export function weighPlanEvidence(plan: QueryPlan, result: SearchResult, stats: 
     broad: isBroad(plan),
     // A scope widened to every document only so that each is heard is not a named scope.
     scoped: plan.scope !== null,
+    answersOutright: (hit) => statesAskedSpecific(hit, plan),
   });
 }
 

@@ -62,6 +62,8 @@ export interface EvidenceOptions {
   scoped?: boolean;
   /** A summary, list, comparison or timeline (see EVIDENCE_MODEL.broadRelief). */
   broad?: boolean;
+  /** Whether the best hit states what the question asks for (stated-specific.ts): grounded whatever the score. */
+  answersOutright?: (hit: SearchHit) => boolean;
 }
 
 export interface Evidence {
@@ -117,7 +119,11 @@ export function weighEvidence(
   // lexical evidence gets: a short question ("is there something on diaspora?") embeds too thinly for the
   // vector signal to vouch for it.
   const wholeTopic = result.concepts.length > 0 && signals.coverage >= m.wholeCoverage;
-  const grounded = referenced || wholeTopic || score >= m.threshold - (options.broad ? m.broadRelief : 0);
+  const grounded =
+    referenced ||
+    wholeTopic ||
+    score >= m.threshold - (options.broad ? m.broadRelief : 0) ||
+    (options.answersOutright?.(top) ?? false);
   const base = { grounded, score, coverage: signals.coverage, vector: signals.vector };
   if (!grounded) return { ...base, cited: [] };
 

@@ -18,7 +18,7 @@ const penalties: Turn[] = [
 ];
 
 describe('a question declined alone, in a conversation', () => {
-  const question = 'how long is the sentence when it is aggravated?';
+  const question = 'what happens to the sentence when it is aggravated?';
 
   it('is declined without a conversation', async () => {
     expect((await ask(question)).grounded).toBe(false);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from '../../../core/types.js';
+import { statesAskedSpecific } from '../../../server/answer/stated-specific.js';
+import type { AnswerKind } from '../../../server/plan/types.js';
+import { TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { answerPlan } from '../../support/reading.js';
+import { smallIndex, testHit, testUnit } from '../../support/small-index.js';
+
+const units: Unit[] = [
+  testUnit('visa', 'Visas should expire at least 30 days before the travel document of the holder expires.', '', 0),
+  testUnit('manual', 'The Common Manual on external border checks was adopted by the Council in 1996.', '', 1),
+  testUnit('group', 'The Reference Group meets regularly and prepares the ministerial conferences.', '', 2),
+  testUnit('chair', 'The meeting was chaired by Austria, which held the Presidency of the Council.', '', 3),
+];
+const stats = new TermStatistics(smallIndex(units));
+const hit = (id: string) => testHit(units.find((u) => u.id === id)!);
+const plan = (question: string, topic: string, kind: AnswerKind) => answerPlan(question, topic, kind, stats);
+
+describe('statesAskedSpecific', () => {
+  it.each([
+    [
+      'a period beside the travel document',
+      'visa',
+      plan('How long before the travel document expires should a visa expire?', 'visa expire travel document', 'date'),
+    ],
+    [
+      'a year beside the manual',
+      'manual',
+      plan('When was the manual on border checks adopted?', 'manual border checks adopted', 'date'),
+    ],
+    ['a named chair', 'chair', plan('Who chaired the meeting?', 'chaired meeting', 'body')],
+  ])('vouches for a unit whose sentence states %s', (_, id, p) => {
+    expect(statesAskedSpecific(hit(id), p)).toBe(true);
+  });
+
+  it.each([
+    // The unit speaks of the topic but holds no amount: the budget is not stated.
+    [
+      'an amount the unit does not hold',
+      'group',
+      plan('What is the annual budget of the Reference Group?', 'annual budget Reference Group', 'amount'),
+    ],
+    // A year in a sentence about something else does not date what was asked.
+    [
+      'a date of another topic',
+      'manual',
+      plan('When were carrier sanctions introduced?', 'carrier sanctions introduced', 'date'),
+    ],
+    ['free text', 'visa', plan('What does it say about visas and travel documents?', 'visas travel documents', 'text')],
+  ])('does not vouch for %s', (_, id, p) => {
+    expect(statesAskedSpecific(hit(id), p)).toBe(false);
+  });
+});
