@@ -64,9 +64,16 @@ export function foldText(text: string): string {
   );
 }
 
+/**
+ * A Roman "I" after a name ("Silk Routes I Project", "Phase I") is the ordinal, as "II" and "III" are (the
+ * glossary's second ↔ II, third ↔ III). Folded, it would be the pronoun, a stop word, and "the first Silk Routes
+ * project" could never meet its heading.
+ */
+const ROMAN_FIRST = /(?<=\b[A-Z][A-Za-z]+ )I(?=\s+[A-Z][a-z]|\s*(?:[-–|,.;:?!)]|$))/g;
+
 /** Word tokens of a text, folded but not stemmed or filtered. */
 export function tokenize(text: string): string[] {
-  return foldText(text).match(/[a-z0-9]+/g) ?? [];
+  return foldText(text.replace(ROMAN_FIRST, 'first')).match(/[a-z0-9]+/g) ?? [];
 }
 
 /**

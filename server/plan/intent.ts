@@ -74,6 +74,10 @@ const REQUEST_FRAMES: RegExp[] = [
   /\b(?:can|could|would|will)\s+you\s+(?:please\s+)?/gi,
   /\b(?:i\s+(?:need|want|would like)|i'd like|we need)\s+(?:you\s+to\s+)?/gi,
   /\b(?:please|pls|kindly)\b/gi,
+  // "Tell me about the first Silk Routes project", "explain to me…": asked of the assistant, not about the topic;
+  // carried into a follow-up they would be searched as words of its topic.
+  /\b(?:what\s+)?(?:(?:can|could)\s+(?:you\s+)?)?(?:tell|remind)\s+(?:me|us)(?:\s+(?:a\s+(?:bit|little)\s+)?more)?\s+(?:about|on|regarding)\b/gi,
+  /\b(?:explain|describe)\s+(?:to\s+)?(?:me|us)\b/gi,
   /\b(?:an?\s+)?(?:introduction|intro|primer)\s+(?:to|on)\b/gi,
   // "What did the Vienna meeting conclude about trafficking?", "its conclusions on return": what a text
   // concludes on a topic is what it says about it ("concluded readmission agreements" stays a topic).

@@ -30,6 +30,22 @@ describe('analyse keeps senses apart that the stemmer conflates', () => {
   });
 });
 
+// A Roman "I" after a name is the ordinal, like II and III; otherwise it is the pronoun, a stop word.
+describe('analyse reads a Roman "I" after a name as the ordinal', () => {
+  it.each([
+    [
+      'Fostering Migration Cooperation - Silk Routes I Project',
+      ['foster', 'migrat', 'cooper', 'silk', 'rout', 'first', 'project'],
+    ],
+    ['who funded Silk Routes I?', ['fund', 'silk', 'rout', 'first']],
+    ['the first Silk Routes project', ['first', 'silk', 'rout', 'project']],
+    ['Can I ask about Silk Routes?', ['silk', 'rout']],
+    ['Hello I need help', ['hello', 'need', 'help']],
+  ])('%s → %j', (text, terms) => {
+    expect(analyse(text)).toEqual(terms);
+  });
+});
+
 // OCR misreadings in the corpus fold to the word meant, so a question spelt right still meets them.
 describe('analyse folds the OCR misreadings of the corpus', () => {
   it.each([

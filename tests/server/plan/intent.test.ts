@@ -76,6 +76,10 @@ describe('stripRequestWords', () => {
     ],
     ['What did the Vienna meeting conclude about trafficking?', 'What did the Vienna meeting trafficking?'],
     ['Did the ministers conclude readmission agreements?', 'Did the ministers conclude readmission agreements?'],
+    // Asked of the assistant, not about the topic.
+    ['Tell me about the first Silk Routes project.', 'the first Silk Routes project.'],
+    ['what can you tell me more about carrier sanctions?', 'carrier sanctions?'],
+    ['Explain to me how readmission works', 'how readmission works'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
 
   it.each([
