@@ -26,6 +26,8 @@ const STOP_WORDS = new Set(
     // "Is there anything about …": indefinite pronouns stand for the topic, never name it.
     'anything something everything nothing anyone someone everyone anybody somebody stuff anywhere somewhere everywhere ' +
     'both either neither ' +
+    // "Allowed to work here": where the asker is, which the texts never say.
+    'here ' +
     // "How many members now?": when it is asked, not what; the texts date themselves.
     'now nowadays currently presently ' +
     // Slips in the commonest question words, too short or too real ("abut") for the spelling corrector.

@@ -78,6 +78,9 @@ const REQUEST_FRAMES: RegExp[] = [
   // carried into a follow-up they would be searched as words of its topic.
   /\b(?:what\s+)?(?:(?:can|could)\s+(?:you\s+)?)?(?:tell|remind)\s+(?:me|us)(?:\s+(?:a\s+(?:bit|little)\s+)?more)?\s+(?:about|on|regarding)\b/gi,
   /\b(?:explain|describe)\s+(?:to\s+)?(?:me|us)\b/gi,
+  // Idioms that frame a question without naming anything in it ("why do people end up migrating illegally in
+  // the first place?", "does it mention biometrics at all?"): as words, "first", "place" and "end" are topics.
+  /\b(?:in\s+the\s+first\s+place|at\s+all|by\s+the\s+way|end(?:s|ed)?\s+up|in\s+general|generally\s+speaking)\b/gi,
   /\b(?:an?\s+)?(?:introduction|intro|primer)\s+(?:to|on)\b/gi,
   // "What did the Vienna meeting conclude about trafficking?", "its conclusions on return": what a text
   // concludes on a topic is what it says about it ("concluded readmission agreements" stays a topic).

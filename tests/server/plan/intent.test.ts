@@ -80,6 +80,9 @@ describe('stripRequestWords', () => {
     ['Tell me about the first Silk Routes project.', 'the first Silk Routes project.'],
     ['what can you tell me more about carrier sanctions?', 'carrier sanctions?'],
     ['Explain to me how readmission works', 'how readmission works'],
+    // Idioms that name nothing.
+    ['why do people end up migrating illegally in the first place?', 'why do people migrating illegally ?'],
+    ['does it mention biometrics at all?', 'does it mention biometrics ?'],
   ])('%s → %s', (question, topic) => expect(stripRequestWords(question)).toBe(topic));
 
   it.each([
