@@ -9,6 +9,7 @@ import { stemmer } from 'stemmer';
 const STOP_WORDS = new Set(
   (
     'a an the and or but nor of to in on at by for from with without within into onto as is are was were be been being ' +
+    'after before during since until ' +
     'it its this that these those there their they them he she his her we our us you your i me my ' +
     'do does did done doing have has had having can could should would shall will may might must ' +
     'what which who whom whose when where why how many much whether if then than so such also not no yes ' +

@@ -18,11 +18,13 @@ const PLACE =
 const BODY =
   /^\s*who\b|\bwhom\b|\b(?:and|but) who\b|\b(?:which|what) (?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|the|a|an|this|that|these|those|its|their|his|her)\b)[a-z-]+ ){0,2}?(?:organi[sz]ations?|bodies|body|agency|agencies|institutions?|countries|country|states?|ministers?|ministries|chair|chairs|secretariat|group|partners?|donors?)\b|\b(?:led|chaired|hosted|funded|co-chaired|organi[sz]ed) by\b/i;
 
-// The question word that opens a question decides first: "who decides how many…" asks for a body.
+// The question word that opens a question decides first: "who decides how many…" asks for a body. It may follow
+// a fronted phrase set off by a comma ("After the Prague meeting in 97, who had to report every year?").
+const FRONTED = String.raw`^\s*(?:[^,?]{1,80},\s*)?`;
 const OPENING: [RegExp, AnswerKind][] = [
-  [/^\s*(?:who|whom)\b/i, 'body'],
-  [/^\s*(?:when|since when|until when|by when)\b/i, 'date'],
-  [/^\s*where\b/i, 'place'],
+  [new RegExp(String.raw`${FRONTED}(?:who|whom)\b`, 'i'), 'body'],
+  [new RegExp(String.raw`${FRONTED}(?:when|since when|until when|by when)\b`, 'i'), 'date'],
+  [new RegExp(String.raw`${FRONTED}where\b`, 'i'), 'place'],
 ];
 
 export function expectedAnswerKind(question: string, intent: Intent): AnswerKind {

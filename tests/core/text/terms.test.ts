@@ -43,6 +43,8 @@ describe('analyse reads a Roman "I" after a name as the ordinal', () => {
     ['Hello I need help', ['hello', 'need', 'help']],
     // Where the asker is: the texts never say.
     ['people not allowed to work here', ['peopl', 'allow', 'work']],
+    // Prepositions of time frame the question, like "from" and "into".
+    ['reports due after the conference, before June', ['report', 'due', 'confer', 'june']],
   ])('%s → %j', (text, terms) => {
     expect(analyse(text)).toEqual(terms);
   });

@@ -102,6 +102,12 @@ describe('expectedAnswerKind', () => {
     ['How long can a victim stay?', 'date'],
     ['Where was the 2013 conference held?', 'place'],
     ['Who decides how many foreign workers are admitted?', 'body'],
+    // The question word may follow a fronted phrase.
+    ['After the Prague meeting in 97, who had to write a progress report every year?', 'body'],
+    ['Under the 2009 declaration, who decides how many foreign workers are admitted?', 'body'],
+    ['In the Vienna report, when was the Hague Programme adopted?', 'date'],
+    ['For the 2013 conference, where did the ministers meet?', 'place'],
+    ['If the passport expires, how long can the visa run?', 'date'],
     ['Which organisations attended the Vienna meeting?', 'body'],
     // A topic word is not a request for an amount.
     ['What did the Call for Action say about making it cheaper to send money home?', 'text'],
