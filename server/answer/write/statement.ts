@@ -40,6 +40,7 @@ const PARTICIPLES: Record<string, string> = {
   emphasising: 'emphasise',
   acknowledging: 'acknowledge',
   recalling: 'recall',
+  thanking: 'thank',
   referring: 'refer',
   suggesting: 'suggest',
   underlining: 'underline',
@@ -102,6 +103,35 @@ export function tidySentence(
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
+/** A paragraph under a heading ("The Budapest Process Reference Group, paragraph 1"): its heading. */
+const HEADED_PARAGRAPH = /^(.+), paragraph \d+$/;
+
+/**
+ * A numbered unit as a sentence names it: "Recommendation 18 of the Prague 1997 Recommendations (1997)",
+ * "paragraph 7 of the Vienna 2005 report (2005)", "recital 3 of the preamble of …", "point 4 of clause (f) of …".
+ * Labels are written to stand alone ("Preamble, recital 3"); inside a sentence the part comes first.
+ */
+export function unitInDocument(unit: Unit, meta: DocumentMeta): string {
+  const document = documentName(meta);
+  const label = unit.label;
+  const recital = /^Preamble, recital (\d+)$/.exec(label);
+  if (recital) return `recital ${recital[1]} of the preamble of ${document}`;
+  const point = /^Clause \((\w+)\), point (\d+)$/.exec(label);
+  if (point) return `point ${point[2]} of clause (${point[1]}) of ${document}`;
+  if (/^(?:Paragraph|Clause|Consideration) \S+$/.test(label))
+    return `${label.charAt(0).toLowerCase()}${label.slice(1)} of ${document}`;
+  return `${label} of ${document}`;
+}
+
+/** Headings that name a part of any document rather than a subject. */
+const GENERIC_HEADING = /^(?:introduction|foreword|preface|closing|conclusions?)$/i;
+
+/** A paragraph under a part-of-document heading, as a sentence names it: "the closing words of …". */
+function partOfDocument(heading: string, meta: DocumentMeta): string {
+  const part = heading.toLowerCase() === 'closing' ? 'closing words' : heading.toLowerCase();
+  return `the ${part} of ${documentName(meta)}`;
+}
+
 /** The statement of a unit's sentence, naming the unit (when numbered) and the document it comes from. */
 export function plainStatement(
   sentence: string,
@@ -110,18 +140,35 @@ export function plainStatement(
   keep: ReadonlySet<string> = new Set(),
 ): string {
   const text = tidySentence(sentence, LONG_STATEMENT, keep);
-  // "Recommendation 18 of the Prague 1997 Recommendations (1997)"; a heading's paragraph is named by its document.
   const numbered = unit.number !== null && unit.number !== undefined;
-  const source = numbered ? `${unit.label} of ${documentName(meta)}` : documentName(meta);
-  const plural = !numbered && isPluralTitle(meta);
   const gap = text.search(/\s/);
   const first = gap < 0 ? text : text.slice(0, gap);
   const rest = gap < 0 ? '' : text.slice(gap).trimStart();
+  const lowered = COMMON_OPENERS.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  const participle = PARTICIPLES[first.toLowerCase().replace(/[,:]$/, '')];
+  // "The Budapest Process at 30 (2023), on the Budapest Process Reference Group: Chaired by Sweden." A paragraph
+  // under a subject heading is named by its document and heading (what a fragment is about); its number is in the
+  // citation, and its sentence follows as written.
+  const heading = numbered ? HEADED_PARAGRAPH.exec(unit.label)?.[1] : undefined;
+  const subject = heading !== undefined && !GENERIC_HEADING.test(heading) ? heading : undefined;
+  if (subject && !/^recommends?$/i.test(first) && !participle && !/^we\b/i.test(first))
+    return `${capitalise(documentName(meta))}, on ${subject.replace(/^The\b/, 'the')}: ${lowered}`;
+  const source = subject
+    ? documentName(meta)
+    : heading
+      ? partOfDocument(heading, meta)
+      : numbered
+        ? unitInDocument(unit, meta)
+        : documentName(meta);
+  const plural = !numbered && isPluralTitle(meta);
   if (/^recommends?$/i.test(first)) return capitalise(`${source} ${plural ? 'recommend' : 'recommends'} ${rest}`);
-  const participle = PARTICIPLES[first.toLowerCase().replace(/,$/, '')];
   if (participle) {
     const verb = participle.startsWith('are ') ? participle : `${participle}`;
-    return capitalise(`in ${source}, the ministers ${verb} ${rest}`);
+    // "Thanking: The Government of …": the object loses the capital the list gave it.
+    const object = /^(?:The|These|This|Those|All|Each)\b/.test(rest)
+      ? rest.charAt(0).toLowerCase() + rest.slice(1)
+      : rest;
+    return capitalise(`in ${source}, the ministers ${verb} ${object}`);
   }
   // "We, the Ministers responsible for…, ": an apposition that names the speakers, read as the source reads.
   if (/^we,$/i.test(first)) return capitalise(`${source} reads: ${text}`);
@@ -137,6 +184,5 @@ export function plainStatement(
     /^(?:further|also|jointly|continuously|actively|progressively|fully)\s+[a-z]+ing\b/.test(text)
   )
     return capitalise(`${source} ${plural ? 'commit' : 'commits'} to ${text}`);
-  const lowered = COMMON_OPENERS.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
   return `According to ${source}, ${lowered}`;
 }

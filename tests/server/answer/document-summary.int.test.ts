@@ -16,6 +16,6 @@ describe('a summary of a whole document', () => {
     const ids = reply.citations.map((c) => c.id);
     expect(ids.slice(0, 5)).toEqual(['para-1', 'para-2', 'para-3', 'para-4', 'para-5'].map((p) => `vienna-2005:${p}`));
     // Not the closing thanks, which a search for "meeting" put first.
-    expect(reply.answer).toMatch(/^According to Paragraph 1 of the Vienna 2005/);
+    expect(reply.answer).toMatch(/^According to paragraph 1 of the Vienna 2005/);
   });
 });

@@ -130,7 +130,7 @@ describe('writeAnswer', () => {
   });
 
   it.each([
-    [g1, 'Clause (g), point 1 of the Prague 2009 Joint Declaration commits to prioritising voluntary return'],
+    [g1, 'Point 1 of clause (g) of the Prague 2009 Joint Declaration commits to prioritising voluntary return'],
     [
       pg31,
       'Priority Goal 3, Action 1 of the Call for Action (2019) calls on participating states to enhance international',
@@ -234,7 +234,7 @@ describe('writeAnswer', () => {
     const opening = (holds: (id: string) => number) =>
       writeAnswer({ ...input(summary, cited, 'carriers'), holds }).answer.split('\n')[0];
     expect(opening(() => 1)).toMatch(/^Recommendation 18 of the Prague 1997 Recommendations/);
-    expect(opening((id) => (id.endsWith('rec-18') ? 0.5 : 1))).toMatch(/^In Consideration 12/);
+    expect(opening((id) => (id.endsWith('rec-18') ? 0.5 : 1))).toMatch(/^In consideration 12/);
   });
 
   it('lists an enumeration as a numbered list, every item cited', () => {

@@ -29,18 +29,18 @@ describe('plainStatement', () => {
     [
       'Noting that return needs co-operation;',
       unit('Consideration 28', 'consideration'),
-      'In Consideration 28 of the Prague 1997 Recommendations, the ministers note that return needs co-operation.',
+      'In consideration 28 of the Prague 1997 Recommendations, the ministers note that return needs co-operation.',
     ],
     [
       'We will strengthen co-operation.',
       unit('Clause (a)', 'clause'),
-      'In Clause (a) of the Prague 1997 Recommendations, the ministers will strengthen co-operation.',
+      'In clause (a) of the Prague 1997 Recommendations, the ministers will strengthen co-operation.',
     ],
     // An apposition naming the speakers is read as the source reads, not turned into "the ministers We, …".
     [
       'We, the Ministers responsible for migration, met in Prague.',
       unit('Preamble, recital 1', 'preamble'),
-      'Preamble, recital 1 of the Prague 1997 Recommendations reads: We, the Ministers responsible for migration, met in Prague.',
+      'Recital 1 of the preamble of the Prague 1997 Recommendations reads: We, the Ministers responsible for migration, met in Prague.',
     ],
     [
       'Strengthen cooperation on return;',
@@ -50,22 +50,50 @@ describe('plainStatement', () => {
     [
       'further strengthening border and immigration control,',
       unit('Clause (f), point 3', 'point'),
-      'Clause (f), point 3 of the Prague 1997 Recommendations commits to further strengthening border and immigration control.',
+      'Point 3 of clause (f) of the Prague 1997 Recommendations commits to further strengthening border and immigration control.',
     ],
     [
       'pursuing, at the same time, policies to ensure return,',
       unit('Clause (g), point 2', 'point'),
-      'Clause (g), point 2 of the Prague 1997 Recommendations commits to pursuing, at the same time, policies to ensure return.',
+      'Point 2 of clause (g) of the Prague 1997 Recommendations commits to pursuing, at the same time, policies to ensure return.',
     ],
     [
       'Meeting in Prague on 14-15 October 1997 at the invitation of the Government,',
       unit('Preamble, recital 1', 'preamble'),
-      'In Preamble, recital 1 of the Prague 1997 Recommendations, the ministers met in Prague on 14-15 October 1997 at the invitation of the Government.',
+      'In recital 1 of the preamble of the Prague 1997 Recommendations, the ministers met in Prague on 14-15 October 1997 at the invitation of the Government.',
     ],
     [
       'This meeting was held in Berlin.',
       unit('Introduction, paragraph 3', 'paragraph', null),
       'According to the Prague 1997 Recommendations, this meeting was held in Berlin.',
+    ],
+    // A paragraph under a subject heading: the heading says what a fragment is about.
+    [
+      'Chaired by Sweden',
+      unit('The Budapest Process Reference Group, paragraph 1', 'paragraph'),
+      'The Prague 1997 Recommendations, on the Budapest Process Reference Group: Chaired by Sweden.',
+    ],
+    [
+      'This project was the first big step.',
+      unit('Support to the Silk Routes Partnership - Silk Routes II Project, paragraph 2', 'paragraph'),
+      'The Prague 1997 Recommendations, on Support to the Silk Routes Partnership - Silk Routes II Project: this project was the first big step.',
+    ],
+    // Under a heading that names a part of the document, the part is the source.
+    [
+      'Thanking: The Government of the Czech Republic for having hosted this Conference;',
+      unit('Closing, paragraph 1', 'paragraph'),
+      'In the closing words of the Prague 1997 Recommendations, the ministers thank the Government of the Czech Republic for having hosted this Conference.',
+    ],
+    [
+      'This publication celebrates the 30th anniversary.',
+      unit('Introduction, paragraph 1', 'paragraph'),
+      'According to the introduction of the Prague 1997 Recommendations, this publication celebrates the 30th anniversary.',
+    ],
+    // Inside a sentence, the part comes first: "paragraph 7 of …", "point 4 of clause (f) of …".
+    [
+      'The states agreed on national action plans.',
+      unit('Paragraph 7', 'paragraph', '7'),
+      'According to paragraph 7 of the Prague 1997 Recommendations, the states agreed on national action plans.',
     ],
   ])('%s', (sentence, u, expected) => expect(plainStatement(sentence, u, prague)).toBe(expected));
 });
