@@ -178,7 +178,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const notices: string[] = notice ? [notice] : [];
     let reply: ChatReply;
     if (planned.intent === 'smalltalk') {
-      reply = smallTalkReply('extractive');
+      reply = smallTalkReply(request.question, 'extractive');
       if (notices.length) reply.notice = notices.join(' ');
     } else {
       const result = await searchOrWords(planned, depthFor(planned, RETRIEVAL_K, BROAD_RETRIEVAL_K), notices);
@@ -207,7 +207,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   ): Promise<ChatReply> {
     const planned = plan(request);
     if (planned.intent === 'smalltalk') {
-      const reply = smallTalkReply('llm');
+      const reply = smallTalkReply(request.question, 'llm');
       streamText(reply.answer, onToken);
       return reply;
     }

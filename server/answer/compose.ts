@@ -6,7 +6,7 @@
 import type { DocumentMeta } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { CHECKED_KINDS, holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-kind.js';
-import { SMALL_TALK_REPLY } from '../plan/small-talk.js';
+import { smallTalkAnswer } from '../plan/small-talk.js';
 import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { answerFirst, answeringCoverage } from './answer-first.js';
@@ -34,8 +34,8 @@ export function isBroad(plan: QueryPlan): boolean {
   return plan.acrossDocuments || BROAD_INTENTS.has(plan.intent);
 }
 
-export function smallTalkReply(mode: AnswerMode): ChatReply {
-  return { answer: SMALL_TALK_REPLY, citations: [], grounded: false, mode };
+export function smallTalkReply(message: string, mode: AnswerMode): ChatReply {
+  return { answer: smallTalkAnswer(message), citations: [], grounded: false, mode };
 }
 
 /** The documents a question asked about by name or carried from earlier turns, without companions. */

@@ -7,7 +7,13 @@ import {
   stripRequestWords,
 } from '../../../server/plan/intent.js';
 import { expectedAnswerKind, holdsAnswerKind, namesSomeoneNew } from '../../../server/plan/answer-kind.js';
-import { isSmallTalk } from '../../../server/plan/small-talk.js';
+import {
+  ACKNOWLEDGEMENT_REPLY,
+  CLOSING_REPLY,
+  isSmallTalk,
+  SMALL_TALK_REPLY,
+  smallTalkAnswer,
+} from '../../../server/plan/small-talk.js';
 
 describe('classifyIntent', () => {
   it.each([
@@ -155,7 +161,24 @@ describe('isSmallTalk', () => {
     ['Thank the Czech Republic for hosting', false],
     ['what can you do for victims of trafficking?', false],
     ['What did Prague 1997 say about carriers?', false],
+    ["Great, thanks a lot — that's all I needed for today.", true],
+    ['lol ok', true],
+    ['thanks, what did Prague 1997 say about carriers?', false],
   ])('%s → %s', (message, expected) => expect(isSmallTalk(message)).toBe(expected));
+});
+
+describe('smallTalkAnswer', () => {
+  it.each([
+    ['thanks!', CLOSING_REPLY],
+    ["Great, thanks a lot — that's all I needed for today.", CLOSING_REPLY],
+    ['cheers, bye', CLOSING_REPLY],
+    ['ok great', ACKNOWLEDGEMENT_REPLY],
+    ['lol ok', ACKNOWLEDGEMENT_REPLY],
+    ['got it', ACKNOWLEDGEMENT_REPLY],
+    ['hello', SMALL_TALK_REPLY],
+    ['who are you?', SMALL_TALK_REPLY],
+    ['what kind of things can you help me with?', SMALL_TALK_REPLY],
+  ])('%s', (message, reply) => expect(smallTalkAnswer(message)).toBe(reply));
 });
 
 describe('asksAboutEvent', () => {
