@@ -140,7 +140,38 @@ export function bestQuote(unitText: string, claim: string, options: QuoteOptions
     else if (from > 0 && adjacent(from - 1, from) && addsWords(from - 1)) take(--from);
     else break;
   }
+  if (from === to && options.holdsAnswer) {
+    const clause = answeringClause(unitText, spans[best], wanted, options.holdsAnswer);
+    if (clause) return clause;
+  }
   return slice(unitText, spans[from], spans[to]);
+}
+
+/** A clause after a colon long enough to stand alone, after a lead-in that is a clause of its own ("Thanking:"
+ * is the verb of the list that follows, not a preamble to it). */
+const MIN_CLAUSE_CHARS = 25;
+const MIN_LEAD_WORDS = 4;
+
+/**
+ * "Thus, the envisaged readjustment will not affect a core principle: The Budapest Process is a state-led
+ * dialogue." — the clause a colon introduces, when it alone holds what was asked (the lead-in does not) and every
+ * asked word the whole sentence holds: the rest is preamble to the answer.
+ */
+function answeringClause(
+  text: string,
+  span: SentenceSpan,
+  wanted: ReadonlySet<string>,
+  holdsAnswer: (text: string) => boolean,
+): string | null {
+  const sentence = text.slice(span.start, span.end);
+  const colon = /:\s+(?=[A-Z])/.exec(sentence);
+  if (!colon) return null;
+  const lead = sentence.slice(0, colon.index);
+  const clause = sentence.slice(colon.index + colon[0].length);
+  if (lead.split(/\s+/).length < MIN_LEAD_WORDS || clause.length < MIN_CLAUSE_CHARS) return null;
+  if (!holdsAnswer(clause) || holdsAnswer(lead)) return null;
+  const clauseWords = new Set(contentWords(clause));
+  return contentWords(sentence).every((w) => !wanted.has(w) || clauseWords.has(w)) ? clause : null;
 }
 
 function countShared(words: Set<string>, wanted: Set<string>): number {

@@ -21,6 +21,26 @@ describe('bestQuote', () => {
     const quote = bestQuote(text, claim, { single: true, concepts: conceptsOf(question, stats) });
     expect(quote).toBe('In October 1991, the German minister invited the interior ministers of 27 states to Berlin.');
   });
+  const defines = (t: string) => /\b(?:is|are) (?:an?|the)\b/.test(t);
+  it.each([
+    [
+      'the clause a colon introduces, when it alone holds the answer and every asked word',
+      'Thus, the envisaged readjustment will not affect a core principle: The Budapest Process is a state-led dialogue.',
+      'The Budapest Process is a state-led dialogue.',
+    ],
+    [
+      'the whole sentence when the lead-in holds an asked word the clause lacks',
+      'Thus, the readjustment of the Budapest Process will keep a core principle: It is a state-led dialogue.',
+      'Thus, the readjustment of the Budapest Process will keep a core principle: It is a state-led dialogue.',
+    ],
+    [
+      'the whole sentence when the lead-in is a verb, not a clause',
+      'Describing: The Budapest Process is a state-led dialogue of many states.',
+      'Describing: The Budapest Process is a state-led dialogue of many states.',
+    ],
+  ])('quotes %s', (_, sentence, quote) => {
+    expect(bestQuote(sentence, 'what is the budapest process', { single: true, holdsAnswer: defines })).toBe(quote);
+  });
 });
 
 describe('cleanSpans', () => {
