@@ -37,8 +37,15 @@ const STRAY_TOKEN = /^(?:[b-zB-HJ-Z]|[§&=€+*«»%!~^]+)$/;
 const CAPITALS_RUN = /\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b/g;
 
 /**
+ * A photo caption read into the running text: place, country, date ("Perth, Austali, 314 My 2004", "Koszalin,
+ * Poland, 10 - 11 May 2000"). Prose dates a place with a preposition ("in Perth, Australia, on 3-4 May 2004");
+ * a caption sets the date straight after the comma.
+ */
+const CAPTION = /\b[A-Z][a-z]+, [A-Z][a-z]+, \d[\d\s-]*[A-Z][a-z]{1,8}\.? (?:19|20)\d\d\b\.?/g;
+
+/**
  * The debris spans of a text, in order: any token of symbol soup, any stray letter or symbol, runs of three or
- * more tokens that are stray letters or dashes ("o — P 3 oo"), and runs of words in capitals.
+ * more tokens that are stray letters or dashes ("o — P 3 oo"), runs of words in capitals, and photo captions.
  */
 export function debrisSpans(text: string): TextSpan[] {
   const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
@@ -62,6 +69,7 @@ export function debrisSpans(text: string): TextSpan[] {
   }
   close();
   for (const m of text.matchAll(CAPITALS_RUN)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(CAPTION)) spans.push({ start: m.index, end: m.index + m[0].length });
   return merged(spans, text);
 }
 

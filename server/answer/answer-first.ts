@@ -7,7 +7,7 @@
  * subject is. Only the order of units already cited changes.
  */
 import { analyse } from '../../core/text/terms.js';
-import { askedSpecific } from '../plan/answer-kind.js';
+import { askedSpecific, CHECKED_KINDS } from '../plan/answer-kind.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage } from '../retrieve/term-stats.js';
 import type { SearchHit } from '../retrieve/types.js';
@@ -25,9 +25,12 @@ export function answeringCoverage(hit: SearchHit, plan: QueryPlan, readHeading =
   // "Silk Routes II Project" states that project's budget. Not for counts: any number before any word passes
   // for one ("the six priority goals" under "The Reference Group" does not say how often the group met).
   const heading = readHeading && plan.answerKind !== 'count' ? analyse(hit.unit.section) : [];
+  // A heading may itself state an amount or a date for all its paragraphs: "Budapest, Hungary (1993)" dates
+  // "Official launch of the Budapest Process." A name in a heading does not say who did what below it.
+  const headingHolds = heading.length > 0 && CHECKED_KINDS.has(plan.answerKind) && holds(hit.unit.section);
   let best = 0;
   for (const span of cleanSpans(hit.unit.text)) {
-    if (!holds(span.text)) continue;
+    if (!headingHolds && !holds(span.text)) continue;
     if (plan.reading.concepts.length === 0) return 1;
     best = Math.max(best, coverage(plan.reading.concepts, new Set([...heading, ...analyse(span.text)])));
   }

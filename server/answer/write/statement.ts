@@ -152,7 +152,7 @@ export function plainStatement(
   const heading = numbered ? HEADED_PARAGRAPH.exec(unit.label)?.[1] : undefined;
   const subject = heading !== undefined && !GENERIC_HEADING.test(heading) ? heading : undefined;
   if (subject && !/^recommends?$/i.test(first) && !participle && !/^we\b/i.test(first))
-    return `${capitalise(documentName(meta))}, on ${subject.replace(/^The\b/, 'the')}: ${lowered}`;
+    return `${capitalise(documentName(meta))}, on ${subject.replace(/^(?:The|An?)\b/, (article) => article.toLowerCase())}: ${lowered}`;
   const source = subject
     ? documentName(meta)
     : heading

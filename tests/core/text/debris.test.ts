@@ -22,6 +22,14 @@ describe('debrisSpans', () => {
     // Image text in capitals inside running text.
     ['the concluding POLISH BORDER GUARD HEADQUARTERS § ICMPD 4', ['POLISH BORDER GUARD HEADQUARTERS §']],
     ['the EU and UNHCR and the IOM met', []],
+    // A photo caption (place, country, date) read into the text; prose dates a place with a preposition.
+    [
+      'the USA being present. Perth, Austali, 314 My 2004 The statements at the conference',
+      ['Perth, Austali, 314 My 2004'],
+    ],
+    ['Koszalin, Poland, 10 - 11 May 2000.', ['Koszalin, Poland, 10 - 11 May 2000.']],
+    ['a meeting held in Perth, Australia, on 3-4 May 2004 and in Vienna', []],
+    ['Meeting held in Koszalin, Poland 10-11 May 2000.', []],
   ])('%s', (text, expected) => expect(debrisOf(text)).toEqual(expected));
 
   it('gives spans inside the text, in order, never overlapping', () => {

@@ -11,6 +11,8 @@ const units: Unit[] = [
   testUnit('manual', 'The Common Manual on external border checks was adopted by the Council in 1996.', '', 1),
   testUnit('group', 'The Reference Group meets regularly and prepares the ministerial conferences.', '', 2),
   testUnit('chair', 'The meeting was chaired by Austria, which held the Presidency of the Council.', '', 3),
+  // The heading dates its paragraphs.
+  testUnit('launch', 'Official launch of the Budapest Process.', 'Budapest, Hungary (1993)', 4),
 ];
 const stats = new TermStatistics(smallIndex(units));
 const hit = (id: string) => testHit(units.find((u) => u.id === id)!);
@@ -29,6 +31,11 @@ describe('statesAskedSpecific', () => {
       plan('When was the manual on border checks adopted?', 'manual border checks adopted', 'date'),
     ],
     ['a named chair', 'chair', plan('Who chaired the meeting?', 'chaired meeting', 'body')],
+    [
+      'a year in its heading',
+      'launch',
+      plan('When was the Budapest Process launched?', 'Budapest Process launched', 'date'),
+    ],
   ])('vouches for a unit whose sentence states %s', (_, id, p) => {
     expect(statesAskedSpecific(hit(id), p)).toBe(true);
   });
@@ -45,6 +52,12 @@ describe('statesAskedSpecific', () => {
       'a date of another topic',
       'manual',
       plan('When were carrier sanctions introduced?', 'carrier sanctions introduced', 'date'),
+    ],
+    // A year in the heading does not say how long something lasted.
+    [
+      'a duration under a dated heading',
+      'launch',
+      plan('How long did the launch of the Budapest Process take?', 'launch Budapest Process', 'date'),
     ],
     ['free text', 'visa', plan('What does it say about visas and travel documents?', 'visas travel documents', 'text')],
   ])('does not vouch for %s', (_, id, p) => {
