@@ -14,7 +14,7 @@ const SMALL_TALK_WORDS = new Set(
     'right alright welcome sorry how doing going today there again all for the a an and to i im am lovely brilliant ' +
     'excellent super amazing test testing ping kind sort of things thing questions with ask answer ' +
     // "Great, thanks a lot — that's all I needed for today", "lol ok, bye for now".
-    'thats needed need wanted done enough everything lol haha ha anyway now day night week tonight'
+    'thats needed need wanted done enough everything lol haha ha anyway now day night week tonight really truly'
   ).split(' '),
 );
 // At least one of these must be there, or "what can you do for the victims" would count.

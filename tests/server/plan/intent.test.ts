@@ -163,6 +163,7 @@ describe('isSmallTalk', () => {
     ['What did Prague 1997 say about carriers?', false],
     ["Great, thanks a lot — that's all I needed for today.", true],
     ['lol ok', true],
+    ["thanks, that's really helpful", true],
     ['thanks, what did Prague 1997 say about carriers?', false],
   ])('%s → %s', (message, expected) => expect(isSmallTalk(message)).toBe(expected));
 });
