@@ -13,7 +13,8 @@ import { coverage } from '../retrieve/term-stats.js';
 import type { SearchHit } from '../retrieve/types.js';
 import { cleanSpans } from './citation.js';
 
-const SPECIFIC_KINDS = new Set<QueryPlan['answerKind']>(['amount', 'count', 'date', 'body']);
+/** Kinds of answer whose sentence can be told from its words (answer-kind.ts: askedSpecific). */
+export const SPECIFIC_KINDS = new Set<QueryPlan['answerKind']>(['amount', 'count', 'date', 'body']);
 /** A unit moves ahead of the best-ranked one only when its answering sentence holds clearly more of the question. */
 const MIN_GAIN = 0.25;
 

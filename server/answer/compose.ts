@@ -18,14 +18,11 @@ import { describeMissingReference, type UnitInventory } from './missing-referenc
 import { withSectionSiblings } from './section-siblings.js';
 import { withSpecificSibling } from './specific-sibling.js';
 import { withWholeGroup } from './whole-group.js';
-import { statesAskedSpecific } from './stated-specific.js';
+import { SPECIFIC_COVERAGE, statesAskedSpecific } from './stated-specific.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
-
-/** The share of the question's concepts a sentence holding the asked-for specific must also hold. */
-const SPECIFIC_COVERAGE = 0.4;
 
 /** Intents whose answer gathers every relevant unit rather than the few best. */
 const BROAD_INTENTS = new Set<QueryPlan['intent']>(['summary', 'comparison', 'timeline', 'enumeration']);

@@ -9,15 +9,12 @@
  */
 import type { QueryPlan } from '../plan/types.js';
 import type { SearchHit } from '../retrieve/types.js';
-import { answeringCoverage } from './answer-first.js';
+import { answeringCoverage, SPECIFIC_KINDS } from './answer-first.js';
 
-/** Kinds of answer that can be told from the words of a sentence (answer-kind.ts: askedSpecific). */
-const STATED_KINDS = new Set<QueryPlan['answerKind']>(['amount', 'count', 'date', 'body']);
-
-/** The share of the question's concepts the sentence holding the specific must also hold. */
-export const STATED_COVERAGE = 0.4;
+/** The share of the question's concepts a sentence holding the asked-for specific must also hold. */
+export const SPECIFIC_COVERAGE = 0.4;
 
 export function statesAskedSpecific(hit: SearchHit, plan: QueryPlan): boolean {
-  if (!STATED_KINDS.has(plan.answerKind) || plan.reading.concepts.length === 0) return false;
-  return answeringCoverage(hit, plan, true) >= STATED_COVERAGE;
+  if (!SPECIFIC_KINDS.has(plan.answerKind) || plan.reading.concepts.length === 0) return false;
+  return answeringCoverage(hit, plan, true) >= SPECIFIC_COVERAGE;
 }

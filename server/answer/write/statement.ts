@@ -163,12 +163,11 @@ export function plainStatement(
   const plural = !numbered && isPluralTitle(meta);
   if (/^recommends?$/i.test(first)) return capitalise(`${source} ${plural ? 'recommend' : 'recommends'} ${rest}`);
   if (participle) {
-    const verb = participle.startsWith('are ') ? participle : `${participle}`;
     // "Thanking: The Government of …": the object loses the capital the list gave it.
     const object = /^(?:The|These|This|Those|All|Each)\b/.test(rest)
       ? rest.charAt(0).toLowerCase() + rest.slice(1)
       : rest;
-    return capitalise(`in ${source}, the ministers ${verb} ${object}`);
+    return capitalise(`in ${source}, the ministers ${participle} ${object}`);
   }
   // "We, the Ministers responsible for…, ": an apposition that names the speakers, read as the source reads.
   if (/^we,$/i.test(first)) return capitalise(`${source} reads: ${text}`);
