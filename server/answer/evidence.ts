@@ -4,7 +4,7 @@
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
 import { analyse } from '../../core/text/terms.js';
-import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
+import { type Concept, coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
 /**
@@ -24,6 +24,8 @@ export const EVIDENCE_MODEL = {
   /** Lowered by this for a summary, list, comparison or timeline: such requests name a broad theme in words of
    * their own ("what each text asked for"), so the best single unit covers less of them. */
   broadRelief: 0.16,
+  /** The most a concept the corpus cannot meet weighs in the coverage signal (see gateConcepts). */
+  unmeetableWeight: 0.5,
   /** Coverage at which the best unit holds every concept of the question: grounded whatever the score. */
   wholeCoverage: 0.999,
 } as const;
@@ -75,11 +77,34 @@ export interface Evidence {
   cited: SearchHit[];
 }
 
+/** Words of the question written as names ("Frontex", "COVID") or numbers: never discounted by gateConcepts. */
+function namedTerms(topic: string): Set<string> {
+  const words = topic.split(/\s+/).slice(1).filter((w) => /^[^a-z]*[A-Z0-9]/.test(w));
+  return new Set(words.flatMap((w) => analyse(w)));
+}
+
+/**
+ * The question's concepts as the coverage signal weighs them. A plain word no unit uses and no bridge reaches
+ * ("running", "got", "hard") cannot be met by any unit, so it says nothing about whether the best one answers;
+ * at full IDF weight it is the rarest concept of all and sinks reworded questions. A name or number the corpus
+ * never uses keeps its weight: it is what an out-of-scope question ("Frontex", "2031") turns on.
+ */
+function gateConcepts(result: SearchResult, stats: TermStatistics): Concept[] {
+  const named = namedTerms(result.topic);
+  const unmeetable = (c: Concept) =>
+    c.bridges.length === 0 &&
+    !c.terms.some((t) => named.has(t)) &&
+    [c.terms, ...c.equivalents].every((form) => form.some((t) => !stats.uses(t)));
+  return result.concepts.map((c) =>
+    unmeetable(c) ? { ...c, weight: Math.min(c.weight, EVIDENCE_MODEL.unmeetableWeight) } : c,
+  );
+}
+
 /** The evidence signals of a search result for a topic (see EVIDENCE_MODEL). */
 export function evidenceSignals(result: SearchResult, stats: TermStatistics, scoped?: boolean) {
   const hits = result.hits;
   return {
-    coverage: hits.length ? coverage(result.concepts, stats.termsOf(hits[0].unit.id)) : 0,
+    coverage: hits.length ? coverage(gateConcepts(result, stats), stats.termsOf(hits[0].unit.id)) : 0,
     vector: Math.max(0, ...hits.slice(0, 3).map((h) => h.vector)),
     lexical: hits[0]?.lexical ?? 0,
     scoped: scoped ?? result.scope !== null,

@@ -64,6 +64,12 @@ export class TermStatistics {
     return Math.log(1 + (this.unitCount + 1) / (df + 0.5));
   }
 
+  /** Whether any unit of the corpus uses the term. */
+  uses(term: string): boolean {
+    const id = this.idOf(term);
+    return id !== undefined && this.df[id] > 0;
+  }
+
   /** Every term of a unit: its label, section heading and text. */
   termsOf(unitId: string): TermSet {
     const unit = this.lexical.unitNumber(unitId);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence } from '../../../server/answer/evidence.js';
+import { BROAD_CITATION_RULES, CITATION_RULES, evidenceSignals, weighEvidence } from '../../../server/answer/evidence.js';
 import type { Services } from '../../../server/services.js';
 import { testServices } from '../../support/test-server.js';
 
@@ -46,5 +46,22 @@ describe('weighEvidence over the real corpus', () => {
     expect(broad.cited.length).toBeGreaterThan(focused.cited.length);
     expect(broad.cited.length).toBeLessThanOrEqual(BROAD_CITATION_RULES.maxCitations + 2);
     expect(new Set(broad.cited.map((h) => h.unit.documentId)).size).toBe(3);
+  });
+});
+
+describe('the coverage signal and words the corpus never uses', () => {
+  const signals = async (query: string) => {
+    const result = await services.retriever.search({ query, k: 8 });
+    return evidenceSignals(result, services.stats);
+  };
+
+  // A plain word no unit uses cannot tell units apart; a name the corpus never uses is what an out-of-scope
+  // question turns on, so it keeps its weight.
+  it('discounts a plain unmet word but not an unmet name', async () => {
+    const base = await signals('Who was asked to keep a list of the readmission agreements?');
+    const plain = await signals('Who was asked to keep a running list of the readmission agreements?');
+    const named = await signals('Who was asked by Zorbland to keep a list of the readmission agreements?');
+    expect(base.coverage - plain.coverage).toBeLessThan(0.1);
+    expect(base.coverage - named.coverage).toBeGreaterThan(0.2);
   });
 });
