@@ -51,6 +51,15 @@ const DOCUMENT_KIND_TERMS = new Set(
   ),
 );
 
+// Who speaks in a document and what it does with its content, as a question about the whole of it puts it
+// ("what did the 1997 ministers agree?", "what did the Vienna meeting conclude?", "the main points of the
+// 2009 declaration"): no topic of their own.
+const DOCUMENT_TALK_TERMS = new Set(
+  analyse(
+    'ministers minister participants conclude concluded conclusions conclusion agree agreed agreement decide decided decisions outcome outcomes result results discuss discussed main key points content contents cover covers covered contain contains say says said',
+  ),
+);
+
 // Nouns that, right after a year or a place that names a document ("the 2019 plan", "the 97 text"), name the
 // document too rather than the topic. Not "meeting" or "conference": a question about the event is about them.
 const DOCUMENT_NOUNS = new Set([
@@ -160,6 +169,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
   const documents = names.filter((n) => found.has(n.id)).map((n) => n.id);
   // "Summarise the Vienna 2005 meeting": left with only the kind of thing the named document is, the question
   // asks about the document itself, not a topic in it.
-  const onlyKind = documents.length > 0 && analyse(topic).every((t) => DOCUMENT_KIND_TERMS.has(t));
+  const onlyKind =
+    documents.length > 0 && analyse(topic).every((t) => DOCUMENT_KIND_TERMS.has(t) || DOCUMENT_TALK_TERMS.has(t));
   return { documents, topic: onlyKind ? '' : topic };
 }

@@ -58,6 +58,11 @@ describe('resolveDocuments', () => {
     ['Summarise the Vienna 2005 meeting', ''],
     ['the 2019 action plan', ''],
     ['Summarise the Vienna 2005 meeting on trafficking', 'summarise meeting on trafficking'],
+    // What the document concluded, its main points, what its ministers agreed: the whole document.
+    ['What did the Vienna 2005 meeting conclude?', ''],
+    ['What were the main points of the 2009 declaration?', ''],
+    ['what did the 1997 ministers agree on?', ''],
+    ['What did the 1997 ministers agree on visas?', 'what did ministers agree on visas'],
   ])('a document noun after the year or place that named it leaves the topic: %s', (question, topic) => {
     expect(resolveDocuments(question, names).topic).toBe(topic);
   });
