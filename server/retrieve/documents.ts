@@ -83,11 +83,26 @@ function phraseTokens(text: string): string[] {
   return tokenize(text).filter((t) => t !== 'the');
 }
 
+// Words a reader uses for the same kind of document or the same span ("the 30-year booklet", "the anniversary
+// brochure" for "the 30 years publication"), one form each, so that an alias names the document in any of them.
+const NAME_FORMS: ReadonlyMap<string, string> = new Map([
+  ['booklet', 'publication'],
+  ['brochure', 'publication'],
+  ['book', 'publication'],
+  ['edition', 'publication'],
+  ['years', 'year'],
+]);
+
+/** A name's tokens in the one form NAME_FORMS gives them, for matching names only (the topic keeps its words). */
+function nameForms(tokens: readonly string[]): string[] {
+  return tokens.map((t) => NAME_FORMS.get(t) ?? t);
+}
+
 export function compileDocumentNames(documents: DocumentMeta[]): DocumentNames[] {
   return documents.map((d) => ({
     id: d.id,
     phrases: [d.shortTitle, ...d.aliases]
-      .map(phraseTokens)
+      .map((alias) => nameForms(phraseTokens(alias)))
       .filter((p) => p.length > 0 && p.some((t) => !GENERIC.has(t))),
     year: ((y) => (y === null ? null : String(y)))(documentYear(d)),
     place: d.place ? foldText(d.place) : null,
@@ -104,6 +119,7 @@ const YEAR_AT_END = /\b(?:in|from|since|of)\s+(\d\d)(?=\s*(?:[?.!,;:)]|$))/gi;
 
 export function resolveDocuments(query: string, names: DocumentNames[]): DocumentResolution {
   const tokens = phraseTokens(query);
+  const forms = nameForms(tokens);
   const used = new Set<number>();
   const found = new Set<DocumentId>();
   const markUsed = (start: number, length: number) => {
@@ -112,7 +128,7 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
 
   for (const doc of names) {
     for (const phrase of doc.phrases) {
-      const at = indexOfSequence(tokens, phrase);
+      const at = indexOfSequence(forms, phrase);
       if (at >= 0) {
         found.add(doc.id);
         markUsed(at, phrase.length);

@@ -19,6 +19,9 @@ describe('resolveDocuments', () => {
     ['Who attended the Vienna meeting?', ['vienna-2005']],
     ['What does the Call for Action say about trafficking?', ['call-for-action']],
     ['What does the 30th anniversary publication say about the Silk Routes?', ['budapest-process-30-years']],
+    // A reader's word for the same kind of document, or "30-year" for "30 years".
+    ['What does the 30-year booklet say about the Bali Process?', ['budapest-process-30-years']],
+    ['what does the anniversary brochure say about Rhodes?', ['budapest-process-30-years']],
     ['What did the Prague conferences say about return?', ['prague-1997', 'prague-2009']],
     ['How did the position on readmission change from 1997 to 2009?', ['prague-1997', 'vienna-2005', 'prague-2009']],
     [
