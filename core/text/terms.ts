@@ -70,9 +70,10 @@ export function foldText(text: string): string {
 /**
  * A Roman "I" after a name ("Silk Routes I Project", "Phase I") is the ordinal, as "II" and "III" are (the
  * glossary's second ↔ II, third ↔ III). Folded, it would be the pronoun, a stop word, and "the first Silk Routes
- * project" could never meet its heading.
+ * project" could never meet its heading. A reader may write the noun after it in lower case ("Silk Routes I project").
  */
-const ROMAN_FIRST = /(?<=\b[A-Z][A-Za-z]+ )I(?=\s+[A-Z][a-z]|\s*(?:[-–|,.;:?!)]|$))/g;
+const ROMAN_FIRST =
+  /(?<=\b[A-Z][A-Za-z]+ )I(?=\s+[A-Z][a-z]|\s+(?:project|phase|programme|program|stage|period)s?\b|\s*(?:[-–|,.;:?!)]|$))/g;
 
 /** Word tokens of a text, folded but not stemmed or filtered. */
 export function tokenize(text: string): string[] {

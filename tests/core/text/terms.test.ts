@@ -38,6 +38,8 @@ describe('analyse reads a Roman "I" after a name as the ordinal', () => {
       ['foster', 'migrat', 'cooper', 'silk', 'rout', 'first', 'project'],
     ],
     ['who funded Silk Routes I?', ['fund', 'silk', 'rout', 'first']],
+    ['tell me about the Silk Routes I project', ['silk', 'rout', 'first', 'project']],
+    ['In Prague I learned', ['pragu', 'learn']],
     ['the first Silk Routes project', ['first', 'silk', 'rout', 'project']],
     ['Can I ask about Silk Routes?', ['silk', 'rout']],
     ['Hello I need help', ['hello', 'need', 'help']],
