@@ -97,21 +97,25 @@ function quoteOptions(plan: QueryPlan): QuoteOptions {
   return { concepts };
 }
 
-/** The opening: the best unit's sentence as a statement of its document, with its marker. A timeline opens
- * with the earliest document's best unit. */
+/** The opening: the best unit's sentence as a statement of its document, with its marker. */
 function opening(input: WriteInput, citations: Citations): string {
-  const first =
-    input.plan.intent === 'timeline'
-      ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
-      : input.cited[0];
-  // What a document commits to opens before what motivates it (operative-first.ts).
-  const top = input.holds ? operativeFirst([first, ...input.cited.filter((h) => h !== first)], input.holds)[0] : first;
+  const top = openingHit(input);
   const { n, quote } = citations.cite(top, true);
   const statement = withMarker(plainStatement(quote, top.unit, top.document, questionTerms(input.plan)), n);
   if (input.plan.intent !== 'yesno') return statement;
   return input.coverage >= YES_COVERAGE
     ? `Yes. ${statement}`
     : `The documents do not say so in those words; the closest they come: ${statement}`;
+}
+
+/** The unit the opening states: the best cited, or for a timeline the earliest document's best. */
+function openingHit(input: WriteInput): SearchHit {
+  const first =
+    input.plan.intent === 'timeline'
+      ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
+      : input.cited[0];
+  // What a document commits to opens before what motivates it (operative-first.ts).
+  return input.holds ? operativeFirst([first, ...input.cited.filter((h) => h !== first)], input.holds)[0] : first;
 }
 
 /** The question's own terms and their glossary equivalents: what a cut sentence must not lose. */
@@ -153,7 +157,9 @@ function alsoRelevant(hits: readonly SearchHit[], citations: Citations): string 
 
 function lookup(input: WriteInput, citations: Citations): string {
   const parts = [opening(input, citations)];
-  const rest = input.cited.slice(1);
+  // Not the unit the opening already states, whichever of the cited it is (operative-first.ts).
+  const opened = openingHit(input);
+  const rest = input.cited.filter((h) => h !== opened);
   if (rest.length > 0) parts.push(alsoRelevant(rest, citations));
   return parts.join('\n\n');
 }

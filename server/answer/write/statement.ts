@@ -60,7 +60,7 @@ const PARTICIPLES: Record<string, string> = {
 
 // First words that are not names, so they lose their capital inside a sentence ("Participating States …").
 const COMMON_OPENERS =
-  /^(?:The|This|These|Those|It|Its|They|Their|A|An|In|On|At|For|With|All|Participating|Participants|States|Since|Today|During|Following|As|Each|Every|Some|Many|Several|Both|Further|Furthermore|Moreover|However|Also|Thus|Therefore|When|While|After|Before|Under|Through|Within|According)\b/;
+  /^(?:The|This|These|Those|It|Its|They|Their|A|An|In|On|At|For|With|All|Participating|Participants|States|Since|Today|During|Following|As|Each|Every|Some|Many|Several|Both|Further|Furthermore|Moreover|However|Also|Thus|Therefore|When|While|After|Before|Under|Through|Within|According|Notwithstanding|Despite|Although|Though|Given|Whereas|By|From|To|Where|If|Unless|Because|Regarding|Concerning|Against|Among|Between|Over|Upon|Without|Beyond|Across|Once|Only|Such|Other|Most|More|Any|No|Not|There|Then|Now|Currently|Recently|Finally|Additionally|Similarly|Likewise|Nevertheless|Nonetheless|Indeed|Hence|Accordingly|Meanwhile|Overall|Later|Initially)\b/;
 
 /** A clause boundary a long sentence may be cut at without losing its main statement. */
 const CLAUSE_CUT =

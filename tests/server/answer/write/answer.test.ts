@@ -237,6 +237,19 @@ describe('writeAnswer', () => {
     expect(opening((id) => (id.endsWith('rec-18') ? 0.5 : 1))).toMatch(/^In consideration 12/);
   });
 
+  // The opening may state the second-ranked unit (operative first): the first must still be shown, and the
+  // opened one not again under "Also relevant".
+  it('shows every cited unit of a lookup once, whichever the opening states', () => {
+    const c12 = hit(p97, 'consideration-12', 'Consideration 12', 'consideration', 'Noting that carriers matter;', 0.95);
+    const cited = [c12, rec18];
+    const reply = writeAnswer({ ...input(plan('lookup'), cited, 'carriers'), holds: () => 1 });
+    expect(reply.answer).toMatch(/^Recommendation 18 of the Prague 1997 Recommendations/);
+    expect(reply.answer.match(/Recommendation 18/g)).toHaveLength(1);
+    expect(reply.answer).toMatch(/Also relevant:\n- Prague 1997 Recommendations, Consideration 12: /);
+    expect(reply.citations.map((c) => c.id).sort()).toEqual(['prague-1997:consideration-12', 'prague-1997:rec-18']);
+    expectWellFormed(reply, cited);
+  });
+
   it('lists an enumeration as a numbered list, every item cited', () => {
     const cited = [rec21, rec18];
     const reply = writeAnswer(input(plan('enumeration'), cited, 'recommendations'));

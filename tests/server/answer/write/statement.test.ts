@@ -95,6 +95,17 @@ describe('plainStatement', () => {
       unit('Paragraph 7', 'paragraph', '7'),
       'According to paragraph 7 of the Prague 1997 Recommendations, the states agreed on national action plans.',
     ],
+    // A sentence's opening word loses its capital inside the statement; a name keeps it.
+    [
+      'Notwithstanding the fact that trafficking is distinct, it occurs in irregular migration.',
+      unit('Paragraph 12', 'paragraph', '12'),
+      'According to paragraph 12 of the Prague 1997 Recommendations, notwithstanding the fact that trafficking is distinct, it occurs in irregular migration.',
+    ],
+    [
+      'Turkey chaired the meeting.',
+      unit('Paragraph 2', 'paragraph', '2'),
+      'According to paragraph 2 of the Prague 1997 Recommendations, Turkey chaired the meeting.',
+    ],
   ])('%s', (sentence, u, expected) => expect(plainStatement(sentence, u, prague)).toBe(expected));
 });
 
