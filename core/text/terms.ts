@@ -4,6 +4,7 @@
  * (both sides must fold the same way or nothing matches).
  */
 import { stemmer } from 'stemmer';
+import { baseWord } from './irregular.js';
 
 // Function words that carry no topic; question words are here because users type them and texts do not.
 const STOP_WORDS = new Set(
@@ -98,8 +99,15 @@ const TERM_CACHE_MAX = 50_000;
 export function toTerm(token: string): string | null {
   const cached = termCache.get(token);
   if (cached !== undefined) return cached;
-  const folded = OCR_FOLDS[token] ?? token;
-  const term = STOP_WORDS.has(folded) ? null : (STEM_EXCEPTIONS[folded] ?? stemmer(folded));
+  // Own keys only: a token may be "constructor".
+  const folded = Object.hasOwn(OCR_FOLDS, token) ? OCR_FOLDS[token] : token;
+  const base = STOP_WORDS.has(folded) ? null : baseWord(folded, stemmer);
+  const term =
+    base === null || STOP_WORDS.has(base)
+      ? null
+      : Object.hasOwn(STEM_EXCEPTIONS, base)
+        ? STEM_EXCEPTIONS[base]
+        : stemmer(base);
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(token, term);
   return term;

@@ -9,7 +9,7 @@ import { CHECKED_KINDS, holdsAnswerKind, SPECIFIC_NAMES } from '../plan/answer-k
 import { smallTalkAnswer } from '../plan/small-talk.js';
 import { coverage, type TermStatistics } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
-import { answerFirst, answeringCoverage } from './answer-first.js';
+import { answerFirst } from './answer-first.js';
 import { operativeFirst } from './operative-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
 import { closestMatches, declineMessage } from './extractive.js';
@@ -18,7 +18,7 @@ import { describeMissingReference, type UnitInventory } from './missing-referenc
 import { withSectionSiblings } from './section-siblings.js';
 import { withSpecificSibling } from './specific-sibling.js';
 import { withWholeGroup } from './whole-group.js';
-import { SPECIFIC_COVERAGE, statesAskedSpecific } from './stated-specific.js';
+import { SPECIFIC_COVERAGE, statesAskedSpecific, statesSpecificAbout } from './stated-specific.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
@@ -93,7 +93,7 @@ export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): bo
     .some((h) =>
       h.referenced
         ? holdsAnswerKind(h.unit.text, plan.answerKind, plan.question)
-        : answeringCoverage(h, plan, true) >= SPECIFIC_COVERAGE,
+        : statesSpecificAbout(h, plan),
     );
 }
 

@@ -14,7 +14,18 @@ import { answeringCoverage, SPECIFIC_KINDS } from './answer-first.js';
 /** The share of the question's concepts a sentence holding the asked-for specific must also hold. */
 export const SPECIFIC_COVERAGE = 0.4;
 
+/**
+ * Whether one of the unit's sentences holds the asked-for kind of fact and SPECIFIC_COVERAGE of the question.
+ * "How many times did the Reference Group meet in 2022?": a count of meetings in other years does not answer
+ * it, so a year the topic names (not one that named a document) must be in the unit too.
+ */
+export function statesSpecificAbout(hit: SearchHit, plan: QueryPlan): boolean {
+  const years = plan.reading.topic.match(/\b(?:19|20)\d\d\b/g) ?? [];
+  if (years.some((year) => !`${hit.unit.section} ${hit.unit.text}`.includes(year))) return false;
+  return answeringCoverage(hit, plan, true) >= SPECIFIC_COVERAGE;
+}
+
 export function statesAskedSpecific(hit: SearchHit, plan: QueryPlan): boolean {
   if (!SPECIFIC_KINDS.has(plan.answerKind) || plan.reading.concepts.length === 0) return false;
-  return answeringCoverage(hit, plan, true) >= SPECIFIC_COVERAGE;
+  return statesSpecificAbout(hit, plan);
 }

@@ -13,6 +13,7 @@ const units: Unit[] = [
   testUnit('chair', 'The meeting was chaired by Austria, which held the Presidency of the Council.', '', 3),
   // The heading dates its paragraphs.
   testUnit('launch', 'Official launch of the Budapest Process.', 'Budapest, Hungary (1993)', 4),
+  testUnit('met', 'This Working Group met over ten times from 1992 to 1993.', '', 5),
 ];
 const stats = new TermStatistics(smallIndex(units));
 const hit = (id: string) => testHit(units.find((u) => u.id === id)!);
@@ -31,6 +32,11 @@ describe('statesAskedSpecific', () => {
       plan('When was the manual on border checks adopted?', 'manual border checks adopted', 'date'),
     ],
     ['a named chair', 'chair', plan('Who chaired the meeting?', 'chaired meeting', 'body')],
+    [
+      'a count in the year asked',
+      'met',
+      plan('How many times did the Working Group meet in 1992?', 'times Working Group meet in 1992', 'count'),
+    ],
     [
       'a year in its heading',
       'launch',
@@ -60,6 +66,12 @@ describe('statesAskedSpecific', () => {
       plan('How long did the launch of the Budapest Process take?', 'launch Budapest Process', 'date'),
     ],
     ['free text', 'visa', plan('What does it say about visas and travel documents?', 'visas travel documents', 'text')],
+    // A count of meetings in other years does not say how often the group met in the year asked about.
+    [
+      'a count in other years than the one asked',
+      'met',
+      plan('How many times did the Working Group meet in 2022?', 'times Working Group meet in 2022', 'count'),
+    ],
   ])('does not vouch for %s', (_, id, p) => {
     expect(statesAskedSpecific(hit(id), p)).toBe(false);
   });
