@@ -81,11 +81,13 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const reading = deps.read({
     query: retrievalText,
     documents: caller ?? (insistsAll ? [...deps.allDocuments] : undefined),
-    // A history that recounts a document is heard for a question about the document as an event, and for a
-    // counted list ("the six priority goals in the Call for Action"): the history may name what the text
-    // only numbers.
+    // A history that recounts a document is heard for a question about the document as an event, for a
+    // timeline (what led up to it), and for a counted list ("the six priority goals in the Call for Action"):
+    // the history may name what the text only numbers.
     companions:
-      asksAboutEvent(question) || (f.ownIntent === 'enumeration' && askedCount(question) !== null)
+      asksAboutEvent(question) ||
+      askedIntent === 'timeline' ||
+      (f.ownIntent === 'enumeration' && askedCount(question) !== null)
         ? deps.recountedBy
         : undefined,
     otherwise:

@@ -133,6 +133,16 @@ describe('the plan holds the reading', () => {
     expect(uncounted.reading.companions).toEqual([]);
   });
 
+  it('hears the history of a named document for a timeline, which tells what led up to it', () => {
+    const timeline = planQuery(
+      { question: 'Make me a timeline of the ministerial conferences from Berlin to Istanbul 2019' },
+      deps,
+    );
+    expect(timeline.reading.companions).toEqual(['budapest-process-30-years']);
+    const content = planQuery({ question: 'What does the Call for Action say about trafficking?' }, deps);
+    expect(content.reading.companions).toEqual([]);
+  });
+
   it('hears the history of a document a follow-up carries, when it asks about the document as an event', () => {
     const history = [{ role: 'user' as const, content: 'What does the Call for Action say about return?' }];
     const plan = planQuery({ question: 'how many actions does it have in total?', history }, deps);
