@@ -17,6 +17,11 @@ const SHORT_WORDS = new Set(
 /** A token of symbol soup: two or more characters that words and numbers never hold. */
 const SYMBOL_SOUP = /[{}%&#@^~|\\?$][^{}%&#@^~|\\?$]*[{}%&#@^~|\\?$]/;
 
+/** Letters either side of digits inside one token, some in lower case ("ERRLFrar2e"): image text, never a word
+ * or a number of the prose ("1st", "COVID-19", "2019-2024" have no letter after their digits). An acronym in
+ * capitals with a letter read as a digit ("I0M") is still the name. */
+const LETTERS_ROUND_DIGITS = /^(?=.*[a-z]).*[A-Za-z]\d+[A-Za-z]/;
+
 function isJunkToken(token: string): boolean {
   if (SYMBOL_SOUP.test(token)) return true;
   const word = token.replace(/[.,;:()'"“”‘’]/g, '');
@@ -44,7 +49,7 @@ const CAPITALS_RUN = /\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b/g;
 const CAPTION = /\b[A-Z][a-z]+, [A-Z][a-z]+, \d[\d\s-]*[A-Z][a-z]{1,8}\.? (?:19|20)\d\d\b\.?/g;
 
 /**
- * The debris spans of a text, in order: any token of symbol soup, any stray letter or symbol, runs of three or
+ * The debris spans of a text, in order: any token of symbol soup or of letters round digits, any stray letter or symbol, runs of three or
  * more tokens that are stray letters or dashes ("o — P 3 oo"), runs of words in capitals, and photo captions.
  */
 export function debrisSpans(text: string): TextSpan[] {
@@ -58,7 +63,7 @@ export function debrisSpans(text: string): TextSpan[] {
     stray = false;
   };
   for (const t of tokens) {
-    if (SYMBOL_SOUP.test(t.text)) {
+    if (SYMBOL_SOUP.test(t.text) || LETTERS_ROUND_DIGITS.test(t.text)) {
       close();
       spans.push({ start: t.start, end: t.end });
     } else if (STRAY_TOKEN.test(t.text)) {

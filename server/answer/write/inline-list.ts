@@ -133,7 +133,10 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
           .split(/\s+/);
         if (antecedent.length <= LEAD_WORDS * 2) named = `${antecedent.join(' ')} ${lead}`;
       }
-      const naming = coverage(plan.reading.concepts, new Set(analyse(named))) + literal(named) / 100;
+      // The unit's heading says what its sentences are about: "Its six priority goals below were agreed upon:"
+      // under "The 2013 Ministerial Conference and the Silk Routes Partnership" names the 2013 goals.
+      const heading = hit.unit.section.split(' › ').at(-1) ?? '';
+      const naming = coverage(plan.reading.concepts, new Set(analyse(`${heading} ${named}`))) + literal(named) / 100;
       if (naming < MIN_LEAD_COVERAGE) continue;
       bestNaming = Math.max(bestNaming, naming);
       // Leading numbering ("1. 2.") is blanked so that its full stops do not end the list.

@@ -30,6 +30,9 @@ describe('debrisSpans', () => {
     ['Koszalin, Poland, 10 - 11 May 2000.', ['Koszalin, Poland, 10 - 11 May 2000.']],
     ['a meeting held in Perth, Australia, on 3-4 May 2004 and in Vienna', []],
     ['Meeting held in Koszalin, Poland 10-11 May 2000.', []],
+    // Letters round digits in one token are image text; ordinals, ranges and an acronym misread are not.
+    ['a Silk Routes Partnership for ERRLFrar2e Migration', ['ERRLFrar2e']],
+    ['the 1st meeting, COVID-19, the plan 2019-2024 and the (I0M).', []],
   ])('%s', (text, expected) => expect(debrisOf(text)).toEqual(expected));
 
   it('gives spans inside the text, in order, never overlapping', () => {

@@ -22,6 +22,13 @@ const units: Unit[] = [
     1,
   ),
   testUnit('plain', 'The six priority goals guide the dialogue.', '', 2),
+  // The heading names whose goals the lead ("Its six priority goals") lists.
+  testUnit(
+    'headed',
+    'The ministers met in Istanbul. Its goals below were agreed upon: promote legal migration; prevent irregular migration; protect refugees.',
+    'Phase 3 › The 2013 Ministerial Conference',
+    3,
+  ),
 ];
 const stats = new TermStatistics(smallIndex(units));
 const hit = (id: string): SearchHit => testHit(units.find((u) => u.id === id)!);
@@ -34,6 +41,12 @@ const plan = (question: string, topic: string): QueryPlan =>
   }) as QueryPlan;
 
 describe('findInlineList', () => {
+  it('reads a lead with its unit heading, which names what the list belongs to', () => {
+    const list = findInlineList([hit('plain'), hit('headed')], plan('What were the 2013 goals?', '2013 goals'));
+    expect(list?.hit.unit.id).toBe('headed');
+    expect(list?.items).toEqual(['promote legal migration', 'prevent irregular migration', 'protect refugees']);
+  });
+
   it('takes the items after the colon, verbatim, without stray numbering', () => {
     const list = findInlineList(
       [hit('plain'), hit('goals')],
