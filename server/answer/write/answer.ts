@@ -262,6 +262,9 @@ function enumeration(input: WriteInput, citations: Citations): string {
   const source = one ? bareName(first, true) : 'The documents';
   const verb = !one || /s$/.test(first.shortTitle) ? 'name' : 'names';
   const heading = sharedHeading(items);
+  // Headed passages under no common heading ("30 years anniversary…", "Istanbul, Turkey (2013)", "Projects
+  // implemented…") are not the items of one list: their headings would be listed as if they were the answer.
+  if (heading === null && items.some((item) => item.name !== item.hits[0].unit.label)) return summary(input, citations);
   const under = heading ? ` under “${heading}”` : '';
   // Under "Priority Goal 6", its items are "Action 1", "Action 2"… rather than the label in full each time.
   const short = (name: string) => (heading && name.startsWith(`${heading}, `) ? name.slice(heading.length + 2) : name);

@@ -94,6 +94,39 @@ function splitLastAtAnd(text: string, spans: Span[]): void {
   if (words(first) >= 2 && words(second) >= 2) spans.splice(spans.length - 1, 1, first, second);
 }
 
+/** "WG 1: …", "Priority Goal 2: …": a label numbered in sequence, then its item. */
+const NUMBERED_LABEL = /\b([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?) (\d{1,2}):\s*/g;
+
+/**
+ * Items that each open with a label numbered in sequence (1, 2, 3…), as bullets set in running text are read:
+ * "are: e WG 1: Law Enforcement Cooperation … - co-chaired by Bulgaria and Iraq. This Working Group includes …;
+ * e WG 2: Return and Reintegration - co-chaired by …; e WG 3: …". Each item is its label and what follows, up to
+ * its sentence's end, a semicolon or the next label; stray bullets are not part of it.
+ */
+function labelledSpans(text: string, from: number): Span[] {
+  const labels = [...text.slice(from).matchAll(NUMBERED_LABEL)].map((m) => ({
+    start: from + m.index,
+    prefix: m[1],
+    n: Number(m[2]),
+  }));
+  const first = labels.findIndex((l) => l.n === 1);
+  if (first < 0) return [];
+  const run = [labels[first]];
+  for (const l of labels.slice(first + 1)) if (l.prefix === run[0].prefix && l.n === run.length + 1) run.push(l);
+  if (run.length < MIN_ITEMS) return [];
+  return run.map((l, i) => {
+    const limit = i + 1 < run.length ? run[i + 1].start : text.length;
+    const rest = text.slice(l.start, limit);
+    const stop = /\.(?=\s+[A-Z])|;|\.\s*$/.exec(rest);
+    let end = l.start + (stop ? stop.index : rest.length);
+    while (end > l.start && /[\s.,;]/.test(text[end - 1])) end--;
+    // A stray bullet letter before the next label ("…; e WG 2") belongs to no item.
+    const tail = /\s+[a-z]$/.exec(text.slice(l.start, end));
+    if (tail) end -= tail[0].length;
+    return { start: l.start, end };
+  });
+}
+
 /** Where the lead (its words as split, whatever spaces the text has between them) starts before the colon. */
 function startOf(text: string, colon: number, lead: string): number {
   let at = colon;
@@ -142,7 +175,9 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       // Leading numbering ("1. 2.") is blanked so that its full stops do not end the list.
       const rest = text.slice(colon + 1).replace(LEADING_NUMBERING, (m) => ' '.repeat(m.length));
       const end = colon + 1 + (LIST_END.exec(rest)?.index ?? rest.length);
-      const spans = joinParallel(text, itemSpans(text, colon + 1, end));
+      let spans = joinParallel(text, itemSpans(text, colon + 1, end));
+      const labelled = labelledSpans(text, colon + 1);
+      if (labelled.length > spans.length && (count === null || labelled.length === count)) spans = labelled;
       // "a, b, c and d": the last comma item holds two when the count says one is missing.
       if (count !== null && spans.length === count - 1) splitLastAtAnd(text, spans);
       if (count !== null ? spans.length !== count : spans.length < MIN_ITEMS) continue;
@@ -153,13 +188,23 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       const leadStart = startOf(text, colon, lead);
       debris ??= debrisSpans(text);
       const quoteStart = overlapsDebris(debris, leadStart, spans[0].start) ? spans[0].start : leadStart;
+      // Image text between items ("(COLEP) TA??E{E%…" after the first working group) must not be quoted either:
+      // then the quote is the lead alone, or, where the lead holds debris too, the items up to the debris.
+      const last = spans[spans.length - 1];
+      const through = spans.filter((sp) => !overlapsDebris(debris!, quoteStart, sp.end)).at(-1);
+      const [quoteFrom, quoteEnd] =
+        through === last
+          ? [quoteStart, last.end]
+          : !overlapsDebris(debris, leadStart, colon + 1)
+            ? [leadStart, colon + 1]
+            : [quoteStart, (through ?? spans[0]).end];
       best = {
         naming,
         list: {
           hit,
           lead,
           items: spans.map((sp) => text.slice(sp.start, sp.end)),
-          quote: text.slice(quoteStart, spans[spans.length - 1].end),
+          quote: text.slice(quoteFrom, quoteEnd),
         },
       };
     }

@@ -22,6 +22,13 @@ const units: Unit[] = [
     1,
   ),
   testUnit('plain', 'The six priority goals guide the dialogue.', '', 2),
+  // Bullets read into running text: numbered labels, a stray bullet letter, image text after the first item.
+  testUnit(
+    'groups',
+    'The three Thematic Working Groups are: e WG 1: Law Enforcement - co-chaired by Bulgaria and Iraq. This group includes COLEP TA??E{E%{JSD&AIBE% with ten countries; e WG 2: Return and Reintegration - co-chaired by Bangladesh; e WG 3: Legal Pathways - co-chaired by Italy and Pakistan.',
+    '',
+    4,
+  ),
   // The heading names whose goals the lead ("Its six priority goals") lists.
   testUnit(
     'headed',
@@ -41,6 +48,19 @@ const plan = (question: string, topic: string): QueryPlan =>
   }) as QueryPlan;
 
 describe('findInlineList', () => {
+  it('takes items opening with numbered labels, each to its sentence end, and quotes no debris', () => {
+    const list = findInlineList(
+      [hit('groups')],
+      plan('What are the three thematic working groups?', 'three thematic working groups'),
+    );
+    expect(list?.items).toEqual([
+      'WG 1: Law Enforcement - co-chaired by Bulgaria and Iraq',
+      'WG 2: Return and Reintegration - co-chaired by Bangladesh',
+      'WG 3: Legal Pathways - co-chaired by Italy and Pakistan',
+    ]);
+    expect(list?.quote).toBe('The three Thematic Working Groups are:');
+  });
+
   it('reads a lead with its unit heading, which names what the list belongs to', () => {
     const list = findInlineList([hit('plain'), hit('headed')], plan('What were the 2013 goals?', '2013 goals'));
     expect(list?.hit.unit.id).toBe('headed');
@@ -146,7 +166,8 @@ describe('findInlineList, against a better-named list it cannot read', () => {
     testUnit('new', 'Three new working groups were also established: on penalties; on admission; on systems.', '', 0),
     testUnit(
       'thematic',
-      'The three thematic working groups are: e WG 1: Law Enforcement e WG 2: Return e WG 3: Legal',
+      // Two items where three were asked: not read as the list.
+      'The three thematic working groups are: law enforcement, and return.',
       '',
       1,
     ),
