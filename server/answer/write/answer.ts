@@ -241,7 +241,7 @@ function comparison(input: WriteInput, citations: Citations): string {
 function inlineList(list: InlineList, input: WriteInput, citations: Citations): string {
   const n = citations.citeSpan(list.hit, list.quote);
   const source = `${bareName(list.hit.document, true)}, ${list.hit.unit.label}`;
-  const lead = `${source}, lists ${list.items.length}: “${list.lead}:” [${n}]`;
+  const lead = `${source}, lists ${list.items.length}: “${list.lead}${list.leadEnd}” [${n}]`;
   // One passage holds the whole list: its marker on the lead cites every item, as a writer cites a list from one
   // source (a marker per item repeated the same source six times).
   const items = list.items.map((item, i) => `${i + 1}. ${item}`);

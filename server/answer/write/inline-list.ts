@@ -14,8 +14,10 @@ import type { SearchHit } from '../../retrieve/types.js';
 
 export interface InlineList {
   hit: SearchHit;
-  /** The words before the colon that say what is listed. */
+  /** The words before the colon (or the dash) that say what is listed. */
   lead: string;
+  /** What the lead ends with in the text: ":" before a list, or nothing before a list set between dashes. */
+  leadEnd: ':' | '';
   /** The items, each a verbatim span of the unit's text. */
   items: string[];
   /** The verbatim span from the lead to the last item: the citation's quote. */
@@ -43,7 +45,7 @@ interface Span {
 }
 
 /** The items of the list after `colon`, as spans of `text`: split at semicolons, or at commas when it has none. */
-function itemSpans(text: string, from: number, to: number): Span[] {
+function itemSpans(text: string, from: number, to: number, minWords = 2): Span[] {
   const region = text.slice(from, to);
   const separator = region.includes(';') ? ';' : ',';
   const spans: Span[] = [];
@@ -58,7 +60,7 @@ function itemSpans(text: string, from: number, to: number): Span[] {
     const lead = /^(?:and|or)\s+/i.exec(text.slice(s, e));
     if (lead) s += lead[0].length;
     while (e > s && /[\s.,;]/.test(text[e - 1])) e--;
-    if (text.slice(s, e).split(/\s+/).length >= 2) spans.push({ start: s, end: e });
+    if (text.slice(s, e).split(/\s+/).length >= minWords) spans.push({ start: s, end: e });
     start = i + 1;
   }
   return spans;
@@ -127,6 +129,27 @@ function labelledSpans(text: string, from: number): Span[] {
   });
 }
 
+/** A dash set between spaces, as prose sets off an aside or a list ("five guiding commitments - partnership, …,
+ * and knowledge - the plan focused on"). */
+const SPACED_DASH = / [-–—] /g;
+
+/**
+ * Where lists may open in a text: at each colon, and, when the question says how many items it wants, at a
+ * spaced dash that another closes within the sentence; with its end for a dash.
+ */
+function listOpeners(text: string, counted: boolean): { at: number; closeAt: number | null }[] {
+  const openers: { at: number; closeAt: number | null }[] = [];
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) openers.push({ at, closeAt: null });
+  if (counted) {
+    const dashes = [...text.matchAll(SPACED_DASH)].map((m) => m.index + 1);
+    for (let i = 0; i + 1 < dashes.length; i++) {
+      const between = text.slice(dashes[i] + 1, dashes[i + 1]);
+      if (!/\.\s+[A-Z]/.test(between) && between.includes(',')) openers.push({ at: dashes[i], closeAt: dashes[i + 1] });
+    }
+  }
+  return openers.sort((a, b) => a.at - b.at);
+}
+
 /** Where the lead (its words as split, whatever spaces the text has between them) starts before the colon. */
 function startOf(text: string, colon: number, lead: string): number {
   let at = colon;
@@ -150,7 +173,7 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
   for (const hit of cited) {
     const text = hit.unit.text;
     let debris: TextSpan[] | undefined;
-    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    for (const { at: colon, closeAt } of listOpeners(text, count !== null)) {
       const stop = text.lastIndexOf('. ', colon);
       const sentenceStart = stop >= 0 ? stop + 2 : 0;
       const words = text.slice(sentenceStart, colon).trim().split(/\s+/);
@@ -174,8 +197,9 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       bestNaming = Math.max(bestNaming, naming);
       // Leading numbering ("1. 2.") is blanked so that its full stops do not end the list.
       const rest = text.slice(colon + 1).replace(LEADING_NUMBERING, (m) => ' '.repeat(m.length));
-      const end = colon + 1 + (LIST_END.exec(rest)?.index ?? rest.length);
-      let spans = joinParallel(text, itemSpans(text, colon + 1, end));
+      const end = closeAt ?? colon + 1 + (LIST_END.exec(rest)?.index ?? rest.length);
+      // Between dashes a list is short and counted: one word may be an item ("partnership, human rights, …").
+      let spans = joinParallel(text, itemSpans(text, colon + 1, end, closeAt === null ? 2 : 1));
       const labelled = labelledSpans(text, colon + 1);
       if (labelled.length > spans.length && (count === null || labelled.length === count)) spans = labelled;
       // "a, b, c and d": the last comma item holds two when the count says one is missing.
@@ -203,6 +227,7 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
         list: {
           hit,
           lead,
+          leadEnd: closeAt === null ? ':' : '',
           items: spans.map((sp) => text.slice(sp.start, sp.end)),
           quote: text.slice(quoteFrom, quoteEnd),
         },

@@ -61,6 +61,14 @@ describe('findInlineList', () => {
     expect(list?.quote).toBe('The three Thematic Working Groups are:');
   });
 
+  it('takes a counted list set between dashes, one word an item, when the question gives the count', () => {
+    const list = findInlineList(
+      [hit('areas')],
+      plan('What are the three guiding commitments?', 'three guiding commitments'),
+    );
+    expect(list?.items).toEqual(['partnership', 'human rights', 'knowledge']);
+  });
+
   it('reads a lead with its unit heading, which names what the list belongs to', () => {
     const list = findInlineList([hit('plain'), hit('headed')], plan('What were the 2013 goals?', '2013 goals'));
     expect(list?.hit.unit.id).toBe('headed');
