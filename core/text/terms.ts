@@ -83,9 +83,17 @@ export function tokenize(text: string): string[] {
 
 /**
  * Words Porter's stemmer conflates with another sense: "development" (migration and development, a priority
- * goal of its own) is not "developed" or "to develop" (procedures, tools, cooperation).
+ * goal of its own) is not "developed" or "to develop" (procedures, tools, cooperation); "an integral part",
+ * "integrity" and "integrated" (see below) are not the integration of migrants.
  */
-const STEM_EXCEPTIONS: Readonly<Record<string, string>> = { development: 'development', developments: 'development' };
+const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
+  development: 'development',
+  developments: 'development',
+  integral: 'integral',
+  integrity: 'integrity',
+  // "An integrated approach", "integrated border management": joined up, not migrants integrated.
+  integrated: 'integrated',
+};
 
 /**
  * Stemming is pure and a corpus repeats a few thousand distinct tokens millions of times: memoised, the

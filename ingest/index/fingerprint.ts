@@ -10,7 +10,7 @@ import { sha256 } from '../../core/index/checksum.js';
 import { SUPPORTED_EXTENSIONS } from '../load/index.js';
 
 /** Bump when parsing, chunking or index layout changes, so existing indexes are rebuilt. */
-export const PIPELINE_VERSION = 'pipeline-15';
+export const PIPELINE_VERSION = 'pipeline-16';
 
 // The documents the loader reads, and the corpus manifest (manifest.json).
 const INDEXED_EXTENSIONS = new Set([...SUPPORTED_EXTENSIONS, '.json']);

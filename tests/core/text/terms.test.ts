@@ -25,6 +25,8 @@ describe('analyse keeps senses apart that the stemmer conflates', () => {
     ['recent developments', ['recent', 'development']],
     ['develop targeted procedures', ['develop', 'target', 'procedur']],
     ['the policies developed', ['polici', 'develop']],
+    ['an integral part, integrity and integration', ['integral', 'part', 'integrity', 'integr']],
+    ['integrated border management to integrate migrants', ['integrated', 'border', 'manag', 'integr', 'migrant']],
   ])('%s → %j', (text, terms) => {
     expect(analyse(text)).toEqual(terms);
   });
