@@ -69,7 +69,7 @@ export function debrisSpans(text: string): TextSpan[] {
     } else if (STRAY_TOKEN.test(t.text)) {
       run.push(t);
       stray = true;
-    } else if (isJunkToken(t.text) || (/^\d$/.test(t.text) && run.length > 0)) run.push(t);
+    } else if (isJunkToken(t.text) || (/^\d{1,2}$/.test(t.text) && run.length > 0)) run.push(t);
     else close();
   }
   close();

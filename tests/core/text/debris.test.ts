@@ -32,6 +32,9 @@ describe('debrisSpans', () => {
     ['Meeting held in Koszalin, Poland 10-11 May 2000.', []],
     // Letters round digits in one token are image text; ordinals, ranges and an acronym misread are not.
     ['a Silk Routes Partnership for ERRLFrar2e Migration', ['ERRLFrar2e']],
+    // A page number after a stray letter is part of the debris; a number after a word is not.
+    ['agreed upon: 1. 2. v 16 promote legal migration', ['v 16']],
+    ['the 16 countries and WG 2 met', []],
     ['the 1st meeting, COVID-19, the plan 2019-2024 and the (I0M).', []],
   ])('%s', (text, expected) => expect(debrisOf(text)).toEqual(expected));
 
