@@ -60,6 +60,7 @@ const ASKS_FOR_UNIT =
   /\b(?:which|what)\s+(?:(?:of\s+the\s+)?\w+\s+)?(?:recommendations?|paragraphs?|actions?|clauses?|points?|recitals?|considerations?|priority\s+goals?|goals?)\b/i;
 // "Summarise both", "compare the two": the documents the conversation has been about, together.
 const BOTH = /\b(?:both|the two|each of them|the pair)\b/i;
+const BOTH_ANYWHERE = new RegExp(BOTH.source, 'gi');
 // A pronoun that can stand for a unit or a thing ("who was to lead it?"), not for people ("what did they stress?").
 const THING = /\b(?:it|its|this|that)\b/i;
 // Words of a follow-up that carry no topic of their own ("and what about the 2009 declaration then?").
@@ -125,7 +126,8 @@ export function isFollowUp(question: string): boolean {
 
 /** A turn's own topic: its words without document names, request framing or follow-up filler. */
 function topicOf(text: string, resolve: DocumentResolver): string {
-  const { topic } = resolve(stripRequestWords(text).replace(ANAPHORIC_NOUN, ' '));
+  // "Compare the two": the pair stands for documents, not a topic.
+  const { topic } = resolve(stripRequestWords(text).replace(ANAPHORIC_NOUN, ' ').replace(BOTH_ANYWHERE, ' '));
   const words = tokenize(topic).filter((w) => !FOLLOW_UP_FILLER.has(w));
   return analyse(words.join(' ')).length > 0 ? topic : '';
 }
@@ -277,7 +279,8 @@ export function resolveFollowUp(
     return documents ? { query: question, documents, followUp: { carried: 'scope' } } : alone;
   }
   return {
-    query: `${earlierTopic.topic} ${question}`,
+    // "the two" has done its work in naming the documents; searched, "two" would meet "forms in two languages".
+    query: `${earlierTopic.topic} ${pair.length === 2 ? question.replace(BOTH_ANYWHERE, ' ').replace(/\s+/g, ' ').trim() : question}`,
     documents,
     followUp: { carried: documents ? 'topic-and-scope' : 'topic', from: earlierTopic.text },
   };

@@ -135,6 +135,11 @@ describe('resolveFollowUp', () => {
     const own = resolveFollowUp('what do both say about carriers?', history, resolve);
     expect(own.documents).toEqual(['prague-2009', 'call-for-action']);
     expect(own.query).not.toMatch(/smuggling/);
+    // "Compare the two": the pair names the documents and leaves no topic; "two" is not searched.
+    const compared = resolveFollowUp('compare the two', history, resolve);
+    expect(compared.documents).toEqual(['prague-2009', 'call-for-action']);
+    expect(compared.query).toMatch(/people smuggling/);
+    expect(compared.query).not.toMatch(/\btwo\b/);
   });
 
   it('"anything similar in the 2009 declaration?" carries the earlier topic to the named document', () => {
