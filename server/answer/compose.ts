@@ -12,7 +12,8 @@ import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { answerFirst } from './answer-first.js';
 import { operativeFirst } from './operative-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
-import { closestMatches, declineMessage } from './extractive.js';
+import { closestMatches, declineMessage, unknownNamesMessage } from './extractive.js';
+import { unknownNames } from './unknown-names.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
@@ -91,11 +92,13 @@ export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): bo
   return cited
     .slice(0, 2)
     .some((h) =>
-      h.referenced
-        ? holdsAnswerKind(h.unit.text, plan.answerKind, plan.question)
-        : statesSpecificAbout(h, plan),
+      h.referenced ? holdsAnswerKind(h.unit.text, plan.answerKind, plan.question) : statesSpecificAbout(h, plan),
     );
 }
+
+/** The share of the question a declined specific's best unit must hold to be shown as what the documents say
+ * on the topic. */
+const SPECIFIC_TOPIC_COVERAGE = 0.5;
 
 /** The offline reply for a plan whose search result is known. */
 export function composeExtractiveReply(
@@ -108,12 +111,20 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const counted = unitCountReply(plan, result, inventory, 'extractive');
   if (counted) return counted;
+  const unknown = result.reference ? [] : unknownNames(result.topic, stats);
+  if (unknown.length > 0) return { ...declinedReply(result, 'extractive'), answer: unknownNamesMessage(unknown) };
   const evidence = weighPlanEvidence(plan, result, stats);
-  if (!evidence.grounded) return declinedReply(result, 'extractive', askedDocuments(plan, inventory));
+  // Asked for an amount, a number or a date on a topic the documents speak of ("what's the budget of the
+  // secretariat?"): too weak to answer, but what they say on it, and that they do not state the specific, is more
+  // use than "not addressed" — still not grounded.
+  const onTopic =
+    !evidence.grounded && CHECKED_KINDS.has(plan.answerKind) && evidence.coverage >= SPECIFIC_TOPIC_COVERAGE;
+  if (!evidence.grounded && !onTopic) return declinedReply(result, 'extractive', askedDocuments(plan, inventory));
   const holds = (unitId: string) => coverage(plan.reading.concepts, stats.termsOf(unitId));
-  const ordered = plan.reading.concepts.length > 0 ? operativeFirst(evidence.cited, holds) : evidence.cited;
+  const found = onTopic ? result.hits.slice(0, 1) : evidence.cited;
+  const ordered = plan.reading.concepts.length > 0 ? operativeFirst(found, holds) : found;
   const cited = isBroad(plan)
-    ? withWholeGroup(plan, withSectionSiblings(evidence.cited, plan.reading, inventory, stats), inventory)
+    ? withWholeGroup(plan, withSectionSiblings(found, plan.reading, inventory, stats), inventory)
     : withSpecificSibling(answerFirst(ordered, plan), plan, inventory.units, SPECIFIC_COVERAGE);
   const written = writeAnswer({
     plan,
@@ -124,7 +135,7 @@ export function composeExtractiveReply(
     idf: (term) => stats.idf(term),
     holds,
   });
-  if (specificStated(plan, cited)) return { ...written, grounded: true, mode: 'extractive' };
+  if (!onTopic && specificStated(plan, cited)) return { ...written, grounded: true, mode: 'extractive' };
   const specific = SPECIFIC_NAMES[plan.answerKind];
   const note = `The documents do not state ${specific} for this; what they say on the topic:`;
   return {

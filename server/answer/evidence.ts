@@ -5,6 +5,7 @@
  */
 import { analyse } from '../../core/text/terms.js';
 import { type Concept, coverage, type TermStatistics } from '../retrieve/term-stats.js';
+import { unknownNames } from './unknown-names.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
 /**
@@ -79,7 +80,10 @@ export interface Evidence {
 
 /** Words of the question written as names ("Frontex", "COVID") or numbers: never discounted by gateConcepts. */
 function namedTerms(topic: string): Set<string> {
-  const words = topic.split(/\s+/).slice(1).filter((w) => /^[^a-z]*[A-Z0-9]/.test(w));
+  const words = topic
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => /^[^a-z]*[A-Z0-9]/.test(w));
   return new Set(words.flatMap((w) => analyse(w)));
 }
 
@@ -144,11 +148,14 @@ export function weighEvidence(
   // lexical evidence gets: a short question ("is there something on diaspora?") embeds too thinly for the
   // vector signal to vouch for it.
   const wholeTopic = result.concepts.length > 0 && signals.coverage >= m.wholeCoverage;
+  // A proper name the corpus never uses ("the next conference in Baku") is in no unit: nothing answers it.
+  const unknown = !referenced && unknownNames(result.topic, stats).length > 0;
   const grounded =
-    referenced ||
-    wholeTopic ||
-    score >= m.threshold - (options.broad ? m.broadRelief : 0) ||
-    (options.answersOutright?.(top) ?? false);
+    !unknown &&
+    (referenced ||
+      wholeTopic ||
+      score >= m.threshold - (options.broad ? m.broadRelief : 0) ||
+      (options.answersOutright?.(top) ?? false));
   const base = { grounded, score, coverage: signals.coverage, vector: signals.vector };
   if (!grounded) return { ...base, cited: [] };
 

@@ -12,6 +12,15 @@ import { capitalise, documentName, isPluralTitle } from './write/statement.js';
 export const DECLINE_MESSAGE =
   'The documents do not appear to address this question. The closest passages are listed below as closest matches, not as an answer.';
 
+/** A question naming what no document mentions ("Baku", "Frontex"): the decline says so. */
+export function unknownNamesMessage(names: readonly string[]): string {
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return (
+    `The documents never mention ${list}, so they cannot answer this. ` +
+    'The closest passages are listed below as closest matches, not as an answer.'
+  );
+}
+
 /** Asked about one or two documents by name ("what about the 2009 one?"), a decline names them: the person
  * learns that this text is silent, not that the search failed everywhere. */
 export function declineMessage(asked: readonly DocumentMeta[]): string {

@@ -19,6 +19,8 @@ describe('questions the documents cannot answer', () => {
     // 2024 is mentioned, but only as ahead: the newest document is from 2023.
     ['Who attended the ministerial conference in 2024?', /is from 2023: it mentions 2024 only as ahead/],
     ['What did the ministers adopt in 2024?', /mentions 2024 only as ahead/],
+    // A place no document names.
+    ['When will the next ministerial conference in Baku take place?', /never mention Baku/],
   ])('%s → declined, saying why', async (question, why) => {
     const reply = await ask(question);
     expect(reply.grounded).toBe(false);

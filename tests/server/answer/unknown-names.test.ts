@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { unknownNames } from '../../../server/answer/unknown-names.js';
+import { TermStatistics } from '../../../server/retrieve/term-stats.js';
+import { smallIndex, testUnit } from '../../support/small-index.js';
+
+const stats = new TermStatistics(
+  smallIndex([
+    testUnit('a', 'The ministerial conference in Istanbul adopted the Call for Action.', '', 0),
+    testUnit('b', 'Cooperation with Frontex and Europol was encouraged in a recommendation.', '', 1),
+  ]),
+);
+
+describe('unknownNames', () => {
+  it.each([
+    ['When will the next ministerial conference in Baku take place?', ['Baku']],
+    ['Did Frontex or Interpol attend in Istanbul?', ['Interpol']],
+    ['Did Ankara or Tbilisi host it?', ['Ankara', 'Tbilisi']],
+    // Names the corpus uses, the first word of the question, and numbers, ordinals, labels and acronyms.
+    ['What did Frontex do in Istanbul?', []],
+    ['Baku is where?', []],
+    ['What is in the 44th recommendation, PG3 or Recommendation XIV of the CfA?', []],
+    ['what about fake passports?', []],
+  ])('%s → %j', (topic, names) => {
+    expect(unknownNames(topic, stats)).toEqual(names);
+  });
+});
