@@ -82,11 +82,11 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
     query: retrievalText,
     documents: caller ?? (insistsAll ? [...deps.allDocuments] : undefined),
     // A history that recounts a document is heard for a question about the document as an event, for a
-    // timeline (what led up to it), and for a counted list ("the six priority goals in the Call for Action"):
+    // timeline that names one document only (what led up to it), and for a counted list ("the six priority goals in the Call for Action"):
     // the history may name what the text only numbers.
     companions:
       asksAboutEvent(question) ||
-      askedIntent === 'timeline' ||
+      (askedIntent === 'timeline' && deps.resolve(retrievalText).documents.length === 1) ||
       (f.ownIntent === 'enumeration' && askedCount(question) !== null)
         ? deps.recountedBy
         : undefined,
