@@ -4,7 +4,7 @@
  * has Frontex given?"). No unit can state anything about them, so such a question is declined, and the decline
  * says which name the documents never mention.
  */
-import { analyse } from '../../core/text/terms.js';
+import { analyse, foldText } from '../../core/text/terms.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 
 /**
@@ -19,7 +19,11 @@ function properNames(topic: string): string[] {
     .filter((w) => /^[A-Z][a-z]{2,}$/.test(w));
 }
 
-/** The proper names of the topic that no unit uses, as written. */
+/** The proper names of the topic that no unit uses and the glossary does not know ("Covid" is the pandemic), as
+ * written. */
 export function unknownNames(topic: string, stats: TermStatistics): string[] {
-  return [...new Set(properNames(topic))].filter((name) => analyse(name).some((t) => !stats.uses(t)));
+  const known = new Set(stats.glossary.words);
+  return [...new Set(properNames(topic))].filter(
+    (name) => !known.has(foldText(name)) && analyse(name).some((t) => !stats.uses(t)),
+  );
 }
