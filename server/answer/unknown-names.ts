@@ -15,8 +15,8 @@ function properNames(topic: string): string[] {
   return topic
     .split(/\s+/)
     .slice(1)
-    .map((w) => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, ''))
-    .filter((w) => /^[A-Z][a-z]{2,}$/.test(w));
+    .map((w) => /^[("'“‘]?([A-Z][a-z]+)[)"'”’.,;:?!]*$/.exec(w)?.[1] ?? '')
+    .filter((w) => w.length >= 3);
 }
 
 /** The proper names of the topic that no unit uses and the glossary does not know ("Covid" is the pandemic), as

@@ -123,8 +123,10 @@ function labelledSpans(text: string, from: number): Span[] {
     let end = l.start + (stop ? stop.index : rest.length);
     while (end > l.start && /[\s.,;]/.test(text[end - 1])) end--;
     // A stray bullet letter before the next label ("…; e WG 2") belongs to no item.
-    const tail = /\s+[a-z]$/.exec(text.slice(l.start, end));
-    if (tail) end -= tail[0].length;
+    if (end - l.start > 2 && /[a-z]/.test(text[end - 1]) && /\s/.test(text[end - 2])) {
+      end -= 1;
+      while (end > l.start && /\s/.test(text[end - 1])) end--;
+    }
     return { start: l.start, end };
   });
 }

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROAD_CITATION_RULES, CITATION_RULES, evidenceSignals, weighEvidence } from '../../../server/answer/evidence.js';
+import {
+  BROAD_CITATION_RULES,
+  CITATION_RULES,
+  evidenceSignals,
+  weighEvidence,
+} from '../../../server/answer/evidence.js';
 import type { Services } from '../../../server/services.js';
 import { testServices } from '../../support/test-server.js';
 
