@@ -102,6 +102,9 @@ function pushPiece(text: string, from: number, to: number, out: SentenceSpan[]):
   if (e - s >= MIN_PIECE_CHARS) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 
+/** Less than one shared word: a piece cut short by debris only loses ties. */
+const BROKEN_PENALTY = 0.5;
+
 /** How much more one of the question's ideas counts than one word of the claim (QuoteOptions.concepts). */
 const IDEA_WEIGHT = 4;
 
@@ -123,8 +126,13 @@ export function bestQuote(unitText: string, claim: string, options: QuoteOptions
 
   let best = 0;
   let bestScore = -1;
+  // A piece of a sentence that debris cut ("Both documents built upon the achievements of the 2013 tarve") reads
+  // broken: it loses a tie with a whole sentence.
+  const whole = new Set(splitSentences(unitText).map((s) => s.text.trim()));
+  const broken = spans.map((s) => !whole.has(s.text.trim()));
   wordsOf.forEach((words, i) => {
-    const score = countShared(words, wanted) + IDEA_WEIGHT * held(words) + (holds[i] ? 1000 : 0);
+    const score =
+      countShared(words, wanted) + IDEA_WEIGHT * held(words) + (holds[i] ? 1000 : 0) - (broken[i] ? BROKEN_PENALTY : 0);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
 

@@ -43,6 +43,15 @@ describe('bestQuote', () => {
   });
 });
 
+describe('bestQuote and debris', () => {
+  // Holding as much of the claim, a whole sentence is quoted before a piece that debris cut short.
+  it('prefers a whole sentence to a piece of one cut by debris', () => {
+    const text =
+      'Both plans built on the achievements of the 2013 tarve X s X e declaration. The plan ran for five years.';
+    expect(bestQuote(text, 'plan')).toBe('The plan ran for five years.');
+  });
+});
+
 describe('cleanSpans', () => {
   // A sentence broken by debris yields its clean pieces, each ending on a word a clause can end on.
   it('cuts debris out of a sentence and trims the words left dangling before it', () => {
