@@ -55,19 +55,27 @@ export interface QuoteOptions {
   concepts?: readonly Concept[];
 }
 
+/** A sentence of a unit, or a piece of one that OCR debris cut (`cut`). */
+export interface CleanSpan extends SentenceSpan {
+  cut: boolean;
+}
+
 /** The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. */
-export function cleanSpans(unitText: string): SentenceSpan[] {
+export function cleanSpans(unitText: string): CleanSpan[] {
   const debris = debrisSpans(unitText);
   const spans = splitSentences(unitText);
-  if (debris.length === 0) return spans;
-  const out: SentenceSpan[] = [];
+  if (debris.length === 0) return spans.map((span) => ({ ...span, cut: false }));
+  const out: CleanSpan[] = [];
   for (const span of spans) {
+    const pieces: SentenceSpan[] = [];
     let from = span.start;
     for (const d of debris.filter((x) => x.start < span.end && x.end > span.start)) {
-      pushPiece(unitText, from, Math.max(from, d.start), out);
+      pushPiece(unitText, from, Math.max(from, d.start), pieces);
       from = Math.min(span.end, d.end);
     }
-    pushPiece(unitText, from, span.end, out);
+    pushPiece(unitText, from, span.end, pieces);
+    const whole = span.text.trim();
+    for (const piece of pieces) out.push({ ...piece, cut: piece.text.trim() !== whole });
   }
   return out;
 }
@@ -128,11 +136,12 @@ export function bestQuote(unitText: string, claim: string, options: QuoteOptions
   let bestScore = -1;
   // A piece of a sentence that debris cut ("Both documents built upon the achievements of the 2013 tarve") reads
   // broken: it loses a tie with a whole sentence.
-  const whole = new Set(splitSentences(unitText).map((s) => s.text.trim()));
-  const broken = spans.map((s) => !whole.has(s.text.trim()));
   wordsOf.forEach((words, i) => {
     const score =
-      countShared(words, wanted) + IDEA_WEIGHT * held(words) + (holds[i] ? 1000 : 0) - (broken[i] ? BROKEN_PENALTY : 0);
+      countShared(words, wanted) +
+      IDEA_WEIGHT * held(words) +
+      (holds[i] ? 1000 : 0) -
+      (spans[i].cut ? BROKEN_PENALTY : 0);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
 

@@ -13,7 +13,6 @@ import { answerFirst } from './answer-first.js';
 import { operativeFirst } from './operative-first.js';
 import { BROAD_CITATION_RULES, CITATION_RULES, weighEvidence, type Evidence } from './evidence.js';
 import { closestMatches, declineMessage, unknownNamesMessage } from './extractive.js';
-import { unknownNames } from './unknown-names.js';
 import { writeAnswer } from './write/answer.js';
 import { describeMissingReference, type UnitInventory } from './missing-reference.js';
 import { withSectionSiblings } from './section-siblings.js';
@@ -111,9 +110,9 @@ export function composeExtractiveReply(
   if (missing) return missing;
   const counted = unitCountReply(plan, result, inventory, 'extractive');
   if (counted) return counted;
-  const unknown = result.reference ? [] : unknownNames(result.topic, stats);
-  if (unknown.length > 0) return { ...declinedReply(result, 'extractive'), answer: unknownNamesMessage(unknown) };
   const evidence = weighPlanEvidence(plan, result, stats);
+  if (evidence.unknownNames.length > 0)
+    return { ...declinedReply(result, 'extractive'), answer: unknownNamesMessage(evidence.unknownNames) };
   // Asked for an amount, a number or a date on a topic the documents speak of ("what's the budget of the
   // secretariat?"): too weak to answer, but what they say on it, and that they do not state the specific, is more
   // use than "not addressed" — still not grounded.

@@ -5,7 +5,7 @@
  */
 import { analyse } from '../../core/text/terms.js';
 import { type Concept, coverage, type TermStatistics } from '../retrieve/term-stats.js';
-import { unknownNames } from './unknown-names.js';
+import { namedTerms, unknownNames } from './unknown-names.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
 /**
@@ -71,20 +71,13 @@ export interface EvidenceOptions {
 
 export interface Evidence {
   grounded: boolean;
+  /** Proper names of the question no unit uses (unknown-names.ts): the reason it is not grounded, if any. */
+  unknownNames: string[];
   score: number;
   coverage: number;
   vector: number;
   /** Hits to cite, best first. */
   cited: SearchHit[];
-}
-
-/** Words of the question written as names ("Frontex", "COVID") or numbers: never discounted by gateConcepts. */
-function namedTerms(topic: string): Set<string> {
-  const words = topic
-    .split(/\s+/)
-    .slice(1)
-    .filter((w) => /^[^a-z]*[A-Z0-9]/.test(w));
-  return new Set(words.flatMap((w) => analyse(w)));
 }
 
 /**
@@ -124,7 +117,10 @@ export function weighEvidence(
 ): Evidence {
   const rules = options.rules ?? CITATION_RULES;
   const hits = result.hits;
-  if (hits.length === 0) return { grounded: false, score: 0, coverage: 0, vector: 0, cited: [] };
+  const referenced = result.reference !== null;
+  // A proper name the corpus never uses ("the next conference in Baku") is in no unit: nothing answers it.
+  const unknown = referenced ? [] : unknownNames(result.topic, stats);
+  if (hits.length === 0) return { grounded: false, unknownNames: unknown, score: 0, coverage: 0, vector: 0, cited: [] };
   const top = hits[0];
   if (result.overview) {
     // The question asks what documents are about: the opening of one document and its sections' first units,
@@ -134,7 +130,7 @@ export function weighEvidence(
       scope.length === 1
         ? hits.slice(0, rules.maxCitations)
         : scope.map((doc) => hits.find((h) => h.unit.documentId === doc)).filter((h) => h !== undefined);
-    return { grounded: true, score: 1, coverage: 0, vector: 0, cited };
+    return { grounded: true, unknownNames: unknown, score: 1, coverage: 0, vector: 0, cited };
   }
   const signals = evidenceSignals(result, stats, options.scoped);
   const m = EVIDENCE_MODEL;
@@ -143,20 +139,17 @@ export function weighEvidence(
     m.vector * signals.vector +
     m.lexical * Math.log1p(signals.lexical) +
     (signals.scoped ? m.scoped : 0);
-  const referenced = result.reference !== null;
   // Every idea of the question met in the best unit's own words (or a glossary equivalent) is as strong as
   // lexical evidence gets: a short question ("is there something on diaspora?") embeds too thinly for the
   // vector signal to vouch for it.
   const wholeTopic = result.concepts.length > 0 && signals.coverage >= m.wholeCoverage;
-  // A proper name the corpus never uses ("the next conference in Baku") is in no unit: nothing answers it.
-  const unknown = !referenced && unknownNames(result.topic, stats).length > 0;
   const grounded =
-    !unknown &&
+    unknown.length === 0 &&
     (referenced ||
       wholeTopic ||
       score >= m.threshold - (options.broad ? m.broadRelief : 0) ||
       (options.answersOutright?.(top) ?? false));
-  const base = { grounded, score, coverage: signals.coverage, vector: signals.vector };
+  const base = { grounded, unknownNames: unknown, score, coverage: signals.coverage, vector: signals.vector };
   if (!grounded) return { ...base, cited: [] };
 
   const cited: SearchHit[] = [];

@@ -110,13 +110,18 @@ export interface CompiledGlossary {
   expand: (query: string) => QueryExpansion;
   matchPhrases: (queryTerms: readonly string[]) => PhraseMatch[];
   words: readonly string[];
+  /** Whether a folded word is one of `words`. */
+  knows: (word: string) => boolean;
 }
 
 export function compile(glossary: Glossary): CompiledGlossary {
+  const words = glossaryWords(glossary);
+  const known = new Set(words);
   return {
     expand: compileGlossary(glossary),
     matchPhrases: compilePhraseMatcher(glossary),
-    words: glossaryWords(glossary),
+    words,
+    knows: (word) => known.has(word),
   };
 }
 

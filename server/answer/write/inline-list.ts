@@ -5,6 +5,7 @@
  * migration…; …" — rather than as units of its own. When a cited unit holds such a list, introduced by words
  * naming what was asked and with as many items as the question says, its items are the answer, each verbatim.
  */
+import { ownHeading } from '../../../core/section.js';
 import { debrisSpans, overlapsDebris, type TextSpan } from '../../../core/text/debris.js';
 import { analyse } from '../../../core/text/terms.js';
 import { askedCount } from '../../plan/asked-count.js';
@@ -193,7 +194,7 @@ export function findInlineList(cited: readonly SearchHit[], plan: QueryPlan): In
       }
       // The unit's heading says what its sentences are about: "Its six priority goals below were agreed upon:"
       // under "The 2013 Ministerial Conference and the Silk Routes Partnership" names the 2013 goals.
-      const heading = hit.unit.section.split(' › ').at(-1) ?? '';
+      const heading = ownHeading(hit.unit.section);
       const naming = coverage(plan.reading.concepts, new Set(analyse(`${heading} ${named}`))) + literal(named) / 100;
       if (naming < MIN_LEAD_COVERAGE) continue;
       bestNaming = Math.max(bestNaming, naming);
