@@ -18,6 +18,7 @@ import { describeMissingReference, type UnitInventory } from './missing-referenc
 import { withSectionSiblings } from './section-siblings.js';
 import { withSpecificSibling } from './specific-sibling.js';
 import { withWholeGroup } from './whole-group.js';
+import { withHeadingGroup } from './heading-group.js';
 import { SPECIFIC_COVERAGE, statesAskedSpecific, statesSpecificAbout } from './stated-specific.js';
 import { unitCountReply } from './unit-count.js';
 import { askedDocumentIds } from './named-hit.js';
@@ -26,6 +27,10 @@ import type { AnswerMode, ChatReply } from './types.js';
 
 /** Intents whose answer gathers every relevant unit rather than the few best. */
 const BROAD_INTENTS = new Set<QueryPlan['intent']>(['summary', 'comparison', 'timeline', 'enumeration']);
+
+/** Intents answered by every unit under a heading that holds the topic (heading-group.ts). A comparison is not:
+ * one document's whole heading would crowd the other out of a readable answer. */
+const HEADED_INTENTS = new Set<QueryPlan['intent']>(['summary', 'enumeration']);
 
 export function isBroad(plan: QueryPlan): boolean {
   return plan.acrossDocuments || BROAD_INTENTS.has(plan.intent);
@@ -123,7 +128,16 @@ export function composeExtractiveReply(
   const found = onTopic ? result.hits.slice(0, 1) : evidence.cited;
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(found, holds) : found;
   const cited = isBroad(plan)
-    ? withWholeGroup(plan, withSectionSiblings(found, plan.reading, inventory, stats), inventory)
+    ? withWholeGroup(
+        plan,
+        withSectionSiblings(
+          HEADED_INTENTS.has(plan.intent) ? withHeadingGroup(found, plan.reading.concepts, inventory) : found,
+          plan.reading,
+          inventory,
+          stats,
+        ),
+        inventory,
+      )
     : withSpecificSibling(answerFirst(ordered, plan), plan, inventory.units, SPECIFIC_COVERAGE);
   const written = writeAnswer({
     plan,

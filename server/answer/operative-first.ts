@@ -12,7 +12,9 @@ const MOTIVATING = new Set<UnitKind>(['preamble', 'consideration']);
 const OPERATIVE = new Set<UnitKind>(['recommendation', 'action', 'clause', 'point']);
 
 /** A preamble recital or a consideration: what motivates a text rather than what it commits to. */
-export const isMotivating = (hit: SearchHit): boolean => MOTIVATING.has(hit.unit.kind);
+export const isMotivatingKind = (kind: UnitKind): boolean => MOTIVATING.has(kind);
+
+export const isMotivating = (hit: SearchHit): boolean => isMotivatingKind(hit.unit.kind);
 
 /** `cited` with its first unit replaced at the front by an operative one when that holds as much (`holds`, by
  * unit id: the share of the question's concepts a unit holds). */
