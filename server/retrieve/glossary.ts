@@ -7,7 +7,7 @@
  */
 import { analyse, tokenize } from '../../core/text/terms.js';
 import glossaryData from './glossary.json' with { type: 'json' };
-import { indexOfSequence } from './sequence.js';
+import { findPhrase } from '../../core/text/phrasal.js';
 
 /** Terms that mean the same across the documents' wording and today's, and why neither resource links them. */
 export interface GlossaryGroup {
@@ -30,7 +30,7 @@ export interface QueryExpansion {
 }
 
 const containsSequence = (haystack: readonly string[], needle: readonly string[]) =>
-  indexOfSequence(haystack, needle) >= 0;
+  findPhrase(haystack, needle) !== null;
 
 export function compileGlossary(glossary: Glossary): (query: string) => QueryExpansion {
   const groups: CompiledPhrase[][] = glossary.groups.map((g) =>
@@ -66,7 +66,7 @@ export interface PhraseMatch {
 
 /**
  * The glossary phrases in a sequence of query terms, longest first and not overlapping ("people smugglers"
- * before "smugglers"), each with its equivalents: the other phrases of every group it belongs to. Matching is
+ * before "smugglers"), a phrasal verb also split by its object ("sending people back"), each with its equivalents: the other phrases of every group it belongs to. Matching is
  * on the terms as given (already stemmed), never re-analysed: stemming a stem can change it
  * ("returne" → "return") and then miss the group.
  */
@@ -88,12 +88,12 @@ export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly 
     const taken = new Array<boolean>(queryTerms.length).fill(false);
     const out: PhraseMatch[] = [];
     const present = new Set(queryTerms);
+    const free = (position: number) => !taken[position];
     for (const p of phrases) {
       if (!present.has(p.terms[0])) continue;
-      outer: for (let i = 0; i + p.terms.length <= queryTerms.length; i++) {
-        for (let j = 0; j < p.terms.length; j++) if (taken[i + j] || queryTerms[i + j] !== p.terms[j]) continue outer;
-        for (let j = 0; j < p.terms.length; j++) taken[i + j] = true;
-        out.push({ start: i, terms: p.terms, equivalents: p.equivalents });
+      for (let at = findPhrase(queryTerms, p.terms, free); at; at = findPhrase(queryTerms, p.terms, free)) {
+        for (const position of at) taken[position] = true;
+        out.push({ start: at[0], terms: p.terms, equivalents: p.equivalents });
       }
     }
     return out.sort((a, b) => a.start - b.start);

@@ -5,6 +5,7 @@
  * together, and by the answer stage to judge evidence.
  */
 import type { LexicalIndex } from '../../core/index/lexical.js';
+import { PARTICLES } from '../../core/text/phrasal.js';
 import { analyse } from '../../core/text/terms.js';
 import { NO_BRIDGES, type Bridge, type TermBridges } from './bridges.js';
 import { projectGlossary, type CompiledGlossary } from './glossary.js';
@@ -106,11 +107,9 @@ export interface Concept {
 }
 
 /**
- * Adverb particles of phrasal verbs ("send back", "speed up", "hand over"): part of a glossary phrase they
- * match as written ("sent back", "take-back deals"), but alone they name nothing, and the corpus never uses
- * "back", so as a topic word it would weigh the most of all.
+ * The most an adverb particle (core/text/phrasal.ts) weighs outside a glossary phrase: alone it names nothing,
+ * and the corpus never uses "back", so as a topic word it would weigh the most of all.
  */
-const PARTICLES = new Set(['back', 'up', 'out', 'off', 'away', 'along', 'down', 'around']);
 const PARTICLE_WEIGHT = 0.5;
 
 /**

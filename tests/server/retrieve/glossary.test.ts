@@ -72,6 +72,23 @@ describe('expandQuery (the project glossary)', () => {
     expect(PROJECT_GLOSSARY.groups.flatMap((g) => g.terms)).not.toContain(word);
   });
 
+  it.each([
+    // A phrasal verb split by its object is still the phrase.
+    ['sending people back to their countries', 'readmission'],
+    ['should they lock the bosses up?', 'imprisonment'],
+    ['were migrants kicked straight out?', 'deportation'],
+  ])('reads the split phrasal verb in %s → %s', (query, phrase) => {
+    expect(expandQuery(query).phrases).toContain(phrase);
+  });
+
+  it.each(['sent a long formal request back', 'kicked the whole process of reform out'])(
+    'does not join a verb and a particle a clause apart: %s',
+    (query) => {
+      expect(expandQuery(query).phrases).not.toContain('readmission');
+      expect(expandQuery(query).phrases).not.toContain('deportation');
+    },
+  );
+
   it('adds nothing for a query outside the glossary', () => {
     expect(expandQuery('capital of Australia').phrases).toEqual([]);
   });
