@@ -142,8 +142,10 @@ function silentDocuments(input: WriteInput): string | null {
   const heard = new Set(input.cited.map((h) => h.unit.documentId));
   const silent = input.documents.filter((d) => asked.includes(d.id) && !heard.has(d.id)).sort(byDate);
   if (silent.length === 0) return null;
-  const names = silent.map((d) => bareName(d, true));
-  return `${names.join(', ')} ${silent.length === 1 ? 'has' : 'have'} no passage on this.`;
+  // "The Prague 1997 Recommendations, the Vienna 2005 … and the Call for Action (2019)": one sentence, one capital.
+  const names = silent.map((d, i) => (i === 0 ? bareName(d, true) : documentName(d)));
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${listed} ${silent.length === 1 ? 'has' : 'have'} no passage on this.`;
 }
 
 /** Further passages, one bullet each: document, unit and quote, with its marker. */

@@ -169,6 +169,13 @@ describe('writeAnswer', () => {
     expectWellFormed(reply, cited);
   });
 
+  it('names several silent documents in one sentence: one capital, "and" before the last', () => {
+    const reply = writeAnswer(input(plan('summary', { acrossDocuments: true }), [g1, pg31], 'voluntary return'));
+    expect(reply.answer).toMatch(
+      /\n\nThe Prague 1997 Recommendations and the Vienna 2005 Bali–Budapest Joint Meeting have no passage on this\.$/,
+    );
+  });
+
   it('opens a timeline with the earliest document', () => {
     const reply = writeAnswer(
       input(plan('timeline', { scope: ['prague-1997', 'prague-2009'] }), [g1, rec18], 'return'),
