@@ -97,6 +97,17 @@ function gateConcepts(result: SearchResult, stats: TermStatistics): Concept[] {
   );
 }
 
+/** A name weighing less than this (used by about a tenth of the units or more: "Budapest Process") is the
+ * corpus's own subject and tells no unit apart. */
+const DISTINCTIVE_NAME_WEIGHT = 2.4;
+
+/** The concepts the topic writes as distinctive names ("Silk Routes Partnership"); numbers and years are the
+ * scope's. */
+function namedConcepts(result: SearchResult): Concept[] {
+  const named = [...namedTerms(result.topic)].filter((t) => /[a-z]/.test(t));
+  return result.concepts.filter((c) => c.weight >= DISTINCTIVE_NAME_WEIGHT && c.terms.some((t) => named.includes(t)));
+}
+
 /** The evidence signals of a search result for a topic (see EVIDENCE_MODEL). */
 export function evidenceSignals(result: SearchResult, stats: TermStatistics, scoped?: boolean) {
   const hits = result.hits;
@@ -168,11 +179,17 @@ export function weighEvidence(
     const unitTerms = stats.termsOf(h.unit.id);
     return topicTerms.size === 0 || [...topicTerms].some((t) => unitTerms.has(t)) || h.lexical > 0;
   };
+  // A document's best unit is cited for being its document's best only if it holds what the topic names, when
+  // it names something: "Have adopted the following recommendations" shares two plain words with a briefing
+  // on what the Silk Routes Partnership adopted, and says nothing of it.
+  const names = namedConcepts(result);
+  const holdsTopic = (h: SearchHit) =>
+    sharesTerm(h) && (names.length === 0 || coverage(names, stats.termsOf(h.unit.id)) > 0);
   for (const h of hits) {
     if (cited.length >= rules.maxCitations) break;
     if (h.score < minScore) continue;
     if ((perDoc.get(h.unit.documentId) ?? 0) >= rules.maxPerDocument) continue;
-    if (!sharesTerm(h)) continue;
+    if (!(options.broad ? holdsTopic(h) : sharesTerm(h))) continue;
     take(h);
   }
   // A question spanning named documents cites the best unit of each (a companion only on its merits, above).
@@ -181,7 +198,7 @@ export function weighEvidence(
     if (cited.length >= rules.maxCitations + 2) break;
     if (perDoc.has(docId)) continue;
     const best = hits.find((h) => h.unit.documentId === docId);
-    if (best && best.score >= top.score * rules.documentFloor && sharesTerm(best)) take(best);
+    if (best && best.score >= top.score * rules.documentFloor && holdsTopic(best)) take(best);
   }
   if (cited.length === 0) take(top);
   return { ...base, cited };

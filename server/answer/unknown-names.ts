@@ -7,9 +7,9 @@
 import { analyse, foldText } from '../../core/text/terms.js';
 import type { TermStatistics } from '../retrieve/term-stats.js';
 
-/** The topic's words after its first, which is capitalised whatever it is. */
+/** The topic's words but each sentence's first, which is capitalised whatever it is ("… Put it in order."). */
 function laterWords(topic: string): string[] {
-  return topic.split(/\s+/).slice(1);
+  return topic.split(/(?<=[.?!])\s+/).flatMap((sentence) => sentence.split(/\s+/).slice(1));
 }
 
 /** The terms of words written as names or numbers ("Frontex", "COVID", "2031"). */

@@ -72,3 +72,24 @@ describe('the coverage signal and words the corpus never uses', () => {
     expect(base.coverage - named.coverage).toBeGreaterThan(0.2);
   });
 });
+
+describe('each document of a broad question, heard only on the topic', () => {
+  const all = ['prague-1997', 'vienna-2005', 'prague-2009', 'call-for-action', 'budapest-process-30-years'];
+  it('a document whose best unit shares only plain words with a named topic is not cited', async () => {
+    const evidence = await weigh(
+      'what was adopted under the Silk Routes Partnership, and which projects followed',
+      true,
+      all,
+    );
+    expect(evidence.grounded).toBe(true);
+    const documents = new Set(evidence.cited.map((h) => h.unit.documentId));
+    expect(documents).toContain('budapest-process-30-years');
+    expect(documents).not.toContain('prague-1997');
+  });
+
+  it('a topic naming nothing still hears every document that speaks of it', async () => {
+    const evidence = await weigh('voluntary return of migrants', true, all);
+    const documents = new Set(evidence.cited.map((h) => h.unit.documentId));
+    for (const d of ['prague-1997', 'prague-2009', 'call-for-action']) expect(documents).toContain(d);
+  });
+});
