@@ -21,6 +21,7 @@ import { withWholeGroup } from './whole-group.js';
 import { withHeadingGroup } from './heading-group.js';
 import { SPECIFIC_COVERAGE, statesAskedSpecific, statesSpecificAbout } from './stated-specific.js';
 import { unitCountReply } from './unit-count.js';
+import { numberedGroupsReply } from './numbered-groups.js';
 import { askedDocumentIds } from './named-hit.js';
 import { describeLaterYear, describeUnmentionedYear } from './unmentioned-year.js';
 import type { AnswerMode, ChatReply } from './types.js';
@@ -113,7 +114,8 @@ export function composeExtractiveReply(
 ): ChatReply {
   const missing = absentReply(plan, result, inventory, 'extractive');
   if (missing) return missing;
-  const counted = unitCountReply(plan, result, inventory, 'extractive');
+  const counted =
+    unitCountReply(plan, result, inventory, 'extractive') ?? numberedGroupsReply(plan, result, inventory, 'extractive');
   if (counted) return counted;
   const evidence = weighPlanEvidence(plan, result, stats);
   if (evidence.unknownNames.length > 0)

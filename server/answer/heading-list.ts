@@ -65,6 +65,16 @@ const FACET_TERMS = new Set(
   analyse('year years date dates place places venue venues location locations time times known'),
 );
 
+/**
+ * The terms in most of the documents' titles ("Budapest", "Process"): the corpus's subject, which no heading
+ * needs to repeat ("the phases of the Budapest Process" are "Phase 1"…).
+ */
+export function subjectTerms(documents: readonly DocumentMeta[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const d of documents) for (const t of new Set(analyse(d.title))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > documents.length / 2).map(([t]) => t));
+}
+
 /** A timeline can be read off a heading only when each of its items is headed by a year of its own. */
 function dated(items: readonly Unit[]): boolean {
   const years = new Set(items.map((u) => headingYear(ownHeading(u.section))));
@@ -80,21 +90,52 @@ const KIND_WORDS: [RegExp, UnitKind][] = [
   [/\bparagraphs?\b/i, 'paragraph'],
   [/\brecitals?\b/i, 'preamble'],
 ];
+/** A heading's own words without its number ("Priority Goal 3" → "priority goal"). */
+const unnumbered = (h: Heading) => analyse(ownHeading(h.path).replace(/\b(?:\d+|[IVX]+)\b/g, ' ')).join(' ');
+
+const parentOf = (h: Heading) => sectionHeadings(h.path).slice(0, -1).join(SECTION_SEPARATOR);
+
+/**
+ * "What are the priority goals?": when the headings that name what is asked are numbered siblings ("Priority
+ * Goal 1" … "Priority Goal 6" of one document), the question asks for them, not for the items of the first.
+ */
+function numberedSiblings(headings: readonly Heading[]): Heading[] | null {
+  const groups = new Map<string, Heading[]>();
+  for (const h of headings) {
+    if (unnumbered(h) === analyse(ownHeading(h.path)).join(' ')) continue;
+    const key = `${h.documentId}\u0000${parentOf(h)}\u0000${unnumbered(h)}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  const siblings = [...groups.values()].filter((g) => g.length >= 2);
+  // Siblings of two kinds ("Phase 1…", "Priority Goal 1…") would be two lists: the question is not about either.
+  return siblings.length === 1 ? siblings[0].sort((a, b) => a.units[0].order - b.units[0].order) : null;
+}
+
 /** A heading that lists sub-headings is preferred by this much over one that lists units. */
 const SUBHEADINGS_BONUS = 0.25;
 
-/** The units a list question asks for by a heading's name, or null when no heading names all it asks. */
-export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit[] | null {
+interface NamingHeading {
+  heading: Heading;
+  items: Unit[];
+  listsHeadings: boolean;
+  /** The share of the heading's words the question used. */
+  share: number;
+}
+
+/** The headings that name all a list question asks for, with their items; none when it is no list question. */
+function namingHeadings(plan: QueryPlan, units: readonly Unit[], subject: ReadonlySet<string>): NamingHeading[] {
   const { scope } = plan.reading;
-  const concepts = plan.reading.concepts.filter((c) => !c.terms.every((t) => ITEM_TERMS.has(t) || FACET_TERMS.has(t)));
+  const concepts = plan.reading.concepts.filter(
+    (c) => !c.terms.every((t) => ITEM_TERMS.has(t) || FACET_TERMS.has(t) || subject.has(t)),
+  );
   const timeline = plan.intent === 'timeline';
-  if ((plan.intent !== 'enumeration' && !timeline) || concepts.length === 0) return null;
+  if ((plan.intent !== 'enumeration' && !timeline) || concepts.length === 0) return [];
   const asked = KIND_WORDS.filter(([pattern]) => pattern.test(plan.question)).map(([, kind]) => kind);
   const inScope = units.filter(
     (u) => (!scope || scope.includes(u.documentId)) && (asked.length === 0 || asked.includes(u.kind)),
   );
   const queryTerms = new Set(plan.reading.topicTerms);
-  const candidates = headingsOf(inScope).flatMap((h) => {
+  return headingsOf(inScope).flatMap((h) => {
     // Without its list marker: "(b) Readmission agreements" is two words.
     const terms = analyse(ownHeading(h.path)).filter((t) => t.length > 1);
     if (coverage(concepts, new Set(terms)) < 0.999) return [];
@@ -103,13 +144,55 @@ export function unitsUnderHeading(plan: QueryPlan, units: readonly Unit[]): Unit
     // How much of the heading is what was asked: "Ministerial conferences" over "… at the Rhodes Ministerial
     // Conference".
     const share = terms.filter((t) => queryTerms.has(t)).length / Math.max(1, terms.length);
-    return [{ items, listsHeadings: items !== h.units, share }];
+    return [{ heading: h, items, listsHeadings: items !== h.units, share }];
   });
+}
+
+/** A numbered heading a list question asks for ("Priority Goal 3"): its name and units, in reading order. */
+export interface NumberedHeading {
+  name: string;
+  documentId: string;
+  units: Unit[];
+  /** The headings directly under it, in reading order ("Eastward geographic expansion"…); none when untitled. */
+  subheadings: string[];
+}
+
+/**
+ * "What are the priority goals?": the numbered sibling headings ("Priority Goal 1" … "Priority Goal 6" of one
+ * document) that name what a list question asks for, in order, or null when it asks for no such headings.
+ */
+export function numberedHeadingsAsked(
+  plan: QueryPlan,
+  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
+): NumberedHeading[] | null {
+  const named = namingHeadings(plan, inventory.units, subjectTerms(inventory.documents));
+  const siblings = numberedSiblings(named.map((c) => c.heading));
+  return (
+    siblings?.map((h) => ({
+      name: ownHeading(h.path),
+      documentId: h.documentId,
+      units: h.units,
+      subheadings: [
+        ...new Set(h.units.map((u) => sectionHeadings(u.section)[sectionHeadings(h.path).length]).filter(Boolean)),
+      ],
+    })) ?? null
+  );
+}
+
+/** The units a list question asks for by a heading's name, or null when no heading names all it asks. */
+export function unitsUnderHeading(
+  plan: QueryPlan,
+  units: readonly Unit[],
+  subject: ReadonlySet<string> = new Set(),
+): Unit[] | null {
+  const candidates = namingHeadings(plan, units, subject);
   if (candidates.length === 0) return null;
+  // Numbered headings asked for together are not the items of their first (numbered-groups.ts answers them).
+  if (numberedSiblings(candidates.map((c) => c.heading))) return null;
   // What the heading names counts most ("(b) Readmission agreements" over "Return to the country of origin and
   // readmission agreements" for the recommendations on readmission agreements); a heading over sub-headings
   // (one per conference) wins over one of about as many asked words.
-  const rank = (c: (typeof candidates)[number]) => c.share + (c.listsHeadings ? SUBHEADINGS_BONUS : 0);
+  const rank = (c: NamingHeading) => c.share + (c.listsHeadings ? SUBHEADINGS_BONUS : 0);
   candidates.sort((a, b) => rank(b) - rank(a) || a.items.length - b.items.length);
   return candidates[0].items.slice(0, MAX_LISTED);
 }
@@ -120,7 +203,7 @@ export function withHeadingList(
   result: SearchResult,
   inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
 ): SearchResult {
-  const listed = unitsUnderHeading(plan, inventory.units);
+  const listed = unitsUnderHeading(plan, inventory.units, subjectTerms(inventory.documents));
   if (!listed || result.reference) return result;
   const byId = new Map(result.hits.map((h) => [h.unit.id, h]));
   const first: SearchHit[] = listed.map((unit) => namedHit(unit, inventory, byId.get(unit.id)));

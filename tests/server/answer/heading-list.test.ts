@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../core/types.js';
-import { unitsUnderHeading, withHeadingList } from '../../../server/answer/heading-list.js';
+import { subjectTerms, unitsUnderHeading, withHeadingList } from '../../../server/answer/heading-list.js';
 import type { Intent, QueryPlan } from '../../../server/plan/types.js';
 import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import type { SearchResult } from '../../../server/retrieve/types.js';
@@ -122,5 +122,13 @@ describe('withHeadingList', () => {
 
   it('leaves a result alone when no heading names the topic', () => {
     expect(withHeadingList(plan('carrier sanctions'), result, { units, documents: [TEST_DOCUMENT] })).toBe(result);
+  });
+});
+
+describe('subjectTerms', () => {
+  it('is the terms in more than half of the titles', () => {
+    const titles = ['The Budapest Process Call for Action', 'Budapest Process at 30', 'Prague Declaration (2009)'];
+    const documents = titles.map((title, i) => ({ ...TEST_DOCUMENT, id: `d${i}`, title }));
+    expect([...subjectTerms(documents)].sort()).toEqual(['budapest', 'process']);
   });
 });
