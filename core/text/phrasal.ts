@@ -10,8 +10,12 @@ export const PARTICLES: ReadonlySet<string> = new Set(['back', 'up', 'out', 'off
 /** At most this many terms between a verb and its particle: an object, not a clause ("send the migrants back"). */
 const MAX_SPLIT = 2;
 
+/** What ends a phrase an object may split: a particle, or "home" as an adverb ("send them home", "go home"). It
+ * is no particle for weighing: alone, "home" names something ("home countries"). */
+const SEPARABLE_ENDS: ReadonlySet<string> = new Set([...PARTICLES, 'home']);
+
 /** A phrase that a short object may split: a verb and its particle. */
-export const isSeparable = (phrase: readonly string[]): boolean => phrase.length === 2 && PARTICLES.has(phrase[1]);
+export const isSeparable = (phrase: readonly string[]): boolean => phrase.length === 2 && SEPARABLE_ENDS.has(phrase[1]);
 
 /**
  * Where `phrase` stands in `terms`: the positions of its terms, together or, for a phrasal verb, split by a

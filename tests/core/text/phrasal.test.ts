@@ -7,6 +7,7 @@ describe('findPhrase', () => {
     ['together', ['send', 'back', 'migrant'], ['send', 'back'], [0, 1]],
     ['split by one term', ['send', 'peopl', 'back'], ['send', 'back'], [0, 2]],
     ['split by two terms', ['lock', 'the', 'boss', 'up'], ['lock', 'up'], [0, 3]],
+    ['"home" as an adverb, split', ['send', 'peopl', 'home'], ['send', 'home'], [0, 2]],
     ['not split by three terms', ['send', 'a', 'long', 'letter', 'back'], ['send', 'back'], null],
     ['a phrase without a particle is never split', ['traffick', 'in', 'alien'], ['traffick', 'alien'], null],
     ['a together occurrence before a split one', ['send', 'x', 'back', 'send', 'back'], ['send', 'back'], [3, 4]],

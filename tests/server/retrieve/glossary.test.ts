@@ -77,6 +77,7 @@ describe('expandQuery (the project glossary)', () => {
     ['sending people back to their countries', 'readmission'],
     ['should they lock the bosses up?', 'imprisonment'],
     ['were migrants kicked straight out?', 'deportation'],
+    ['what about sending people home?', 'readmission'],
   ])('reads the split phrasal verb in %s → %s', (query, phrase) => {
     expect(expandQuery(query).phrases).toContain(phrase);
   });
