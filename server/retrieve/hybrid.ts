@@ -131,7 +131,7 @@ export function createHybridRetriever(
       }));
     const covered =
       scopeIds && scopeIds.length > 1
-        ? coverEachDocument(ctx, hits, fused, scopeIds, k, concepts, documentCandidates)
+        ? coverEachDocument(ctx, hits, fused, scopeIds, k, concepts, documentCandidates, reading.companions)
         : hits;
     return { ...searched, hits: covered.slice(0, k), reference: referenced[0] ?? null, overview: false };
   }

@@ -78,10 +78,13 @@ export function recountingUnits(ctx: RetrievalContext, documents: readonly strin
   return hits;
 }
 
+/** Coverage at which a unit holds every concept of the question. */
+const WHOLE_QUESTION = 0.999;
+
 /**
  * A search over several documents ("from 1997 to 2009", or `documents: [a, b]`) must hear from each: a
- * document with no unit among the hits gets its best candidate in place of the lowest hit of a document that
- * has several. Hits stay in score order. The best candidate is the one that holds most of the question's
+ * document with no unit among the hits — or only units holding part of the question, when one of its own holds
+ * all of it — gets its best candidate in place of the lowest hit of a document that has several. Hits stay in score order. The best candidate is the one that holds most of the question's
  * concepts (then the strongest lexical match), among the fused candidates and the document's own best lexical matches:
  * when one document dominates the pooled lists, another's best unit need not have made the pool at all.
  */
@@ -93,16 +96,23 @@ export function coverEachDocument(
   k: number,
   concepts: readonly Concept[] = [],
   documentCandidates: (doc: string) => FusedScore[] = () => [],
+  /** Documents heard only for context (the history recounting an event named): never heard again. */
+  companions: readonly string[] = [],
 ): SearchHit[] {
   if (k < scopeIds.length) return hits;
   const out = [...hits];
   const inHits = new Set(out.map((h) => h.unit.id));
+  const held = (f: { id: string }) => coverage(concepts, ctx.stats.termsOf(f.id));
   for (const doc of scopeIds) {
-    if (out.some((h) => h.unit.documentId === doc)) continue;
+    // A document heard only through weak matches (a few vector neighbours) is heard again through a unit of its
+    // own that holds the whole question, when its hits do not: "information programmes" in Prague 1997 beside the
+    // Call for Action's "information campaigns", which filled the pooled candidates.
+    const heard = out.filter((h) => h.unit.documentId === doc);
+    const heardHeld = Math.max(-1, ...heard.map((h) => held({ id: h.unit.id })));
+    if (heard.length > 0 && (heardHeld >= WHOLE_QUESTION || companions.includes(doc))) continue;
     const pooled = fused.filter((f) => ctx.unitById.get(f.id)?.documentId === doc);
     const floor = Math.min(...pooled.map((f) => f.score), ...out.map((h) => h.score));
     const own = documentCandidates(doc).map((c) => pooled.find((f) => f.id === c.id) ?? { ...c, score: floor });
-    const held = (f: FusedScore) => coverage(concepts, ctx.stats.termsOf(f.id));
     let best: FusedScore | undefined;
     for (const f of [...pooled, ...own]) {
       if (inHits.has(f.id)) continue;
@@ -112,7 +122,7 @@ export function coverEachDocument(
         (held(f) === held(best) && (f.lexical > best.lexical || (f.lexical === best.lexical && f.score > best.score)));
       if (better) best = f;
     }
-    if (!best) continue;
+    if (!best || held(best) <= heardHeld || (heard.length > 0 && held(best) < WHOLE_QUESTION)) continue;
     const perDoc = new Map<string, number>();
     for (const h of out) perDoc.set(h.unit.documentId, (perDoc.get(h.unit.documentId) ?? 0) + 1);
     if (out.length >= k) {

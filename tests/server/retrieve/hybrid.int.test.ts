@@ -71,6 +71,14 @@ describe('the hybrid retriever', () => {
     expect(fromCallForAction[0].score).toBeGreaterThan(0.35 * result.hits[0].score);
   });
 
+  it('hears a document through a unit of its own that holds the whole question, when only weak matches heard it', async () => {
+    const deps = createPlanDeps(services.index.documents, services.retriever.read);
+    const plan = planQuery({ question: 'compare what 1997 and 2019 say about information campaigns' }, deps);
+    const result = await services.retriever.searchReading(plan.reading, 12);
+    // The Call for Action's "information campaigns" fill the pooled lists; Prague 1997 says "information programmes".
+    expect(result.hits.map((h) => h.unit.id)).toContain('prague-1997:rec-13');
+  });
+
   it('hears the 30-years publication on an event only where it recounts that event (its year or place)', async () => {
     const deps = createPlanDeps(services.index.documents, services.retriever.read);
     const plan = planQuery({ question: 'Which organisations attended the 2005 Vienna meeting?' }, deps);
