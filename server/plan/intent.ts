@@ -42,9 +42,10 @@ export function classifyIntent(question: string): Exclude<Intent, 'smalltalk' | 
   return 'lookup';
 }
 
-/** "across all five documents", "in each of the documents", "all the texts": every document is to be heard. */
+/** "across all five documents", "in each of the documents", "all the texts", "what do the texts say": every
+ * document is to be heard. */
 const ACROSS_ALL =
-  /\b(?:across|in|from|throughout|over)\s+(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b|\ball (?:the |five |5 )?(?:documents|texts|sources)\b|\beach (?:document|text)\b|\bevery document\b/i;
+  /\b(?:across|in|from|throughout|over)\s+(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:documents?|texts?|sources?|papers?)\b|\ball (?:the |five |5 )?(?:documents|texts|sources)\b|\beach (?:document|text)\b|\bevery document\b|\b(?:the|these|your) (?:documents|texts)\b/i;
 
 export function asksAcrossAllDocuments(question: string): boolean {
   return ACROSS_ALL.test(question);

@@ -96,6 +96,10 @@ describe('stripRequestWords', () => {
     ['in each of the documents', true],
     ['what do all the documents say', true],
     ['what did the 2009 declaration say', false],
+    ['what do the texts say about women and children?', true],
+    ['where does it come up in these texts?', true],
+    ['which document mentions it first?', false],
+    ['what does the text say about it?', false],
   ])('%s asks across all documents: %s', (q, expected) => expect(asksAcrossAllDocuments(q)).toBe(expected));
 });
 
