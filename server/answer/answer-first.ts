@@ -9,7 +9,7 @@
 import { analyse } from '../../core/text/terms.js';
 import { askedSpecific, CHECKED_KINDS } from '../plan/answer-kind.js';
 import type { QueryPlan } from '../plan/types.js';
-import { coverage } from '../retrieve/term-stats.js';
+import { coverage, WHOLE_COVERAGE } from '../retrieve/term-stats.js';
 import type { SearchHit } from '../retrieve/types.js';
 import { cleanSpans } from './citation.js';
 
@@ -45,7 +45,8 @@ export const DEFINITION = /\b(?:is|was|are|were) (?:an?|the|one of)\b/i;
  * something is. */
 function defines(hit: SearchHit, plan: QueryPlan): boolean {
   return cleanSpans(hit.unit.text).some(
-    (span) => DEFINITION.test(span.text) && coverage(plan.reading.concepts, new Set(analyse(span.text))) >= 0.999,
+    (span) =>
+      DEFINITION.test(span.text) && coverage(plan.reading.concepts, new Set(analyse(span.text))) >= WHOLE_COVERAGE,
   );
 }
 

@@ -4,7 +4,7 @@
  * when the evidence is too weak; thresholds are tuned on the dev set (docs/answers.md).
  */
 import { analyse } from '../../core/text/terms.js';
-import { type Concept, coverage, type TermStatistics } from '../retrieve/term-stats.js';
+import { type Concept, coverage, type TermStatistics, WHOLE_COVERAGE } from '../retrieve/term-stats.js';
 import { namedTerms, unknownNames } from './unknown-names.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 
@@ -28,7 +28,7 @@ export const EVIDENCE_MODEL = {
   /** The most a concept the corpus cannot meet weighs in the coverage signal (see gateConcepts). */
   unmeetableWeight: 0.5,
   /** Coverage at which the best unit holds every concept of the question: grounded whatever the score. */
-  wholeCoverage: 0.999,
+  wholeCoverage: WHOLE_COVERAGE,
 } as const;
 
 export interface CitationRules {

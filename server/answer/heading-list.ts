@@ -10,7 +10,7 @@ import { headingYear, ownHeading, SECTION_SEPARATOR, sectionHeadings } from '../
 import { analyse } from '../../core/text/terms.js';
 import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
-import { coverage } from '../retrieve/term-stats.js';
+import { coverage, WHOLE_COVERAGE } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { namedHit } from './named-hit.js';
 
@@ -138,7 +138,7 @@ function namingHeadings(plan: QueryPlan, units: readonly Unit[], subject: Readon
   return headingsOf(inScope).flatMap((h) => {
     // Without its list marker: "(b) Readmission agreements" is two words.
     const terms = analyse(ownHeading(h.path)).filter((t) => t.length > 1);
-    if (coverage(concepts, new Set(terms)) < 0.999) return [];
+    if (coverage(concepts, new Set(terms)) < WHOLE_COVERAGE) return [];
     const items = itemsOf(h);
     if (items.length < 2 || (timeline && !dated(items))) return [];
     // How much of the heading is what was asked: "Ministerial conferences" over "… at the Rhodes Ministerial

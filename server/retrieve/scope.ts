@@ -8,7 +8,7 @@ import { foldText } from '../../core/text/terms.js';
 import type { Unit } from '../../core/types.js';
 import type { RetrievalContext } from './context.js';
 import type { FusedScore } from './fuse.js';
-import { coverage, type Concept } from './term-stats.js';
+import { coverage, WHOLE_COVERAGE, type Concept } from './term-stats.js';
 import type { SearchHit } from './types.js';
 
 /** A unit as a hit, with its document. */
@@ -78,15 +78,13 @@ export function recountingUnits(ctx: RetrievalContext, documents: readonly strin
   return hits;
 }
 
-/** Coverage at which a unit holds every concept of the question. */
-const WHOLE_QUESTION = 0.999;
-
 /**
  * A search over several documents ("from 1997 to 2009", or `documents: [a, b]`) must hear from each: a
  * document with no unit among the hits — or only units holding part of the question, when one of its own holds
- * all of it — gets its best candidate in place of the lowest hit of a document that has several. Hits stay in score order. The best candidate is the one that holds most of the question's
- * concepts (then the strongest lexical match), among the fused candidates and the document's own best lexical matches:
- * when one document dominates the pooled lists, another's best unit need not have made the pool at all.
+ * all of it — gets its best candidate in place of the lowest hit of a document that has several. Hits stay in
+ * score order. The best candidate is the one that holds most of the question's concepts (then the strongest
+ * lexical match), among the fused candidates and the document's own best lexical matches: when one document
+ * dominates the pooled lists, another's best unit need not have made the pool at all.
  */
 export function coverEachDocument(
   ctx: RetrievalContext,
@@ -102,14 +100,14 @@ export function coverEachDocument(
   if (k < scopeIds.length) return hits;
   const out = [...hits];
   const inHits = new Set(out.map((h) => h.unit.id));
-  const held = (f: { id: string }) => coverage(concepts, ctx.stats.termsOf(f.id));
+  const held = (unitId: string) => coverage(concepts, ctx.stats.termsOf(unitId));
   for (const doc of scopeIds) {
     // A document heard only through weak matches (a few vector neighbours) is heard again through a unit of its
     // own that holds the whole question, when its hits do not: "information programmes" in Prague 1997 beside the
     // Call for Action's "information campaigns", which filled the pooled candidates.
     const heard = out.filter((h) => h.unit.documentId === doc);
-    const heardHeld = Math.max(-1, ...heard.map((h) => held({ id: h.unit.id })));
-    if (heard.length > 0 && (heardHeld >= WHOLE_QUESTION || companions.includes(doc))) continue;
+    if (heard.length > 0 && (companions.includes(doc) || heard.some((h) => held(h.unit.id) >= WHOLE_COVERAGE)))
+      continue;
     const pooled = fused.filter((f) => ctx.unitById.get(f.id)?.documentId === doc);
     const floor = Math.min(...pooled.map((f) => f.score), ...out.map((h) => h.score));
     const own = documentCandidates(doc).map((c) => pooled.find((f) => f.id === c.id) ?? { ...c, score: floor });
@@ -118,11 +116,12 @@ export function coverEachDocument(
       if (inHits.has(f.id)) continue;
       const better =
         !best ||
-        held(f) > held(best) ||
-        (held(f) === held(best) && (f.lexical > best.lexical || (f.lexical === best.lexical && f.score > best.score)));
+        held(f.id) > held(best.id) ||
+        (held(f.id) === held(best.id) &&
+          (f.lexical > best.lexical || (f.lexical === best.lexical && f.score > best.score)));
       if (better) best = f;
     }
-    if (!best || held(best) <= heardHeld || (heard.length > 0 && held(best) < WHOLE_QUESTION)) continue;
+    if (!best || (heard.length > 0 && held(best.id) < WHOLE_COVERAGE)) continue;
     const perDoc = new Map<string, number>();
     for (const h of out) perDoc.set(h.unit.documentId, (perDoc.get(h.unit.documentId) ?? 0) + 1);
     if (out.length >= k) {
@@ -133,7 +132,7 @@ export function coverEachDocument(
     }
     // Scored as the re-ranked head is (coverage mixed in), which a candidate from beyond the head never was.
     const weight = ctx.options.coverageWeight;
-    const score = Math.max(best.score, (1 - weight) * best.score + weight * held(best));
+    const score = Math.max(best.score, (1 - weight) * best.score + weight * held(best.id));
     out.push(toHit(ctx, ctx.unitById.get(best.id)!, Math.min(1, score), best.lexical, best.vector));
     inHits.add(best.id);
   }

@@ -181,6 +181,9 @@ function credit(c: Concept, terms: { has(term: string): boolean }): number {
   return best;
 }
 
+/** Coverage at which a set of terms holds every concept (1 but for rounding). */
+export const WHOLE_COVERAGE = 0.999;
+
 /** IDF-weighted share of the concepts found in a set of terms, in [0, 1]. */
 export function coverage(concepts: readonly Concept[], terms: { has(term: string): boolean }): number {
   let total = 0;
