@@ -105,6 +105,18 @@ export function specificStated(plan: QueryPlan, cited: readonly SearchHit[]): bo
  * on the topic. */
 const SPECIFIC_TOPIC_COVERAGE = 0.5;
 
+/** A broad answer's units: the found ones, completed by the heading that holds the topic, by their groups'
+ * siblings on it, and, for a list asked in full, by the whole group. */
+function gatherBroad(
+  plan: QueryPlan,
+  found: readonly SearchHit[],
+  inventory: UnitInventory,
+  stats: TermStatistics,
+): SearchHit[] {
+  const headed = HEADED_INTENTS.has(plan.intent) ? withHeadingGroup(found, plan.reading.concepts, inventory) : found;
+  return withWholeGroup(plan, withSectionSiblings(headed, plan.reading, inventory, stats), inventory);
+}
+
 /** The offline reply for a plan whose search result is known. */
 export function composeExtractiveReply(
   plan: QueryPlan,
@@ -130,16 +142,7 @@ export function composeExtractiveReply(
   const found = onTopic ? result.hits.slice(0, 1) : evidence.cited;
   const ordered = plan.reading.concepts.length > 0 ? operativeFirst(found, holds) : found;
   const cited = isBroad(plan)
-    ? withWholeGroup(
-        plan,
-        withSectionSiblings(
-          HEADED_INTENTS.has(plan.intent) ? withHeadingGroup(found, plan.reading.concepts, inventory) : found,
-          plan.reading,
-          inventory,
-          stats,
-        ),
-        inventory,
-      )
+    ? gatherBroad(plan, found, inventory, stats)
     : withSpecificSibling(answerFirst(ordered, plan), plan, inventory.units, SPECIFIC_COVERAGE);
   const written = writeAnswer({
     plan,

@@ -90,8 +90,16 @@ const KIND_WORDS: [RegExp, UnitKind][] = [
   [/\bparagraphs?\b/i, 'paragraph'],
   [/\brecitals?\b/i, 'preamble'],
 ];
-/** A heading's own words without its number ("Priority Goal 3" → "priority goal"). */
-const unnumbered = (h: Heading) => analyse(ownHeading(h.path).replace(/\b(?:\d+|[IVX]+)\b/g, ' ')).join(' ');
+/** A heading's own words without its number, as written ("Priority Goal 3" → "Priority Goal"). */
+const withoutNumber = (heading: string) =>
+  heading
+    .replace(/\b(?:\d+|[IVX]+)\b/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .join(' ');
+
+/** A heading's own terms without its number, for telling numbered siblings apart from titled headings. */
+const unnumbered = (h: Heading) => analyse(withoutNumber(ownHeading(h.path))).join(' ');
 
 const parentOf = (h: Heading) => sectionHeadings(h.path).slice(0, -1).join(SECTION_SEPARATOR);
 
@@ -151,6 +159,8 @@ function namingHeadings(plan: QueryPlan, units: readonly Unit[], subject: Readon
 /** A numbered heading a list question asks for ("Priority Goal 3"): its name and units, in reading order. */
 export interface NumberedHeading {
   name: string;
+  /** What the family of headings is called, without its number ("priority goal"). */
+  noun: string;
   documentId: string;
   units: Unit[];
   /** The headings directly under it, in reading order ("Eastward geographic expansion"…); none when untitled. */
@@ -170,6 +180,7 @@ export function numberedHeadingsAsked(
   return (
     siblings?.map((h) => ({
       name: ownHeading(h.path),
+      noun: withoutNumber(ownHeading(h.path)).toLowerCase(),
       documentId: h.documentId,
       units: h.units,
       subheadings: [

@@ -29,12 +29,7 @@ export function numberedGroupsReply(
   if (!groups) return null;
   const document = inventory.documents.find((d) => d.id === groups[0].documentId);
   if (!document) return null;
-  // "Priority Goal 3" → "priority goal".
-  const groupNoun = groups[0].name
-    .split(' ')
-    .filter((word) => !/^(?:\d+|[IVX]+)$/.test(word))
-    .join(' ')
-    .toLowerCase();
+  const groupNoun = groups[0].noun;
   const unitNoun = groups[0].units[0].kind;
   const total = groups.reduce((n, g) => n + g.units.length, 0);
   const citations = groups.map((g, i) => {

@@ -8,6 +8,7 @@
  * near their topic holds the fact.
  */
 import type { QueryPlan } from '../plan/types.js';
+import { yearsIn } from '../retrieve/read-query.js';
 import type { SearchHit } from '../retrieve/types.js';
 import { answeringCoverage, SPECIFIC_KINDS } from './answer-first.js';
 
@@ -20,7 +21,7 @@ export const SPECIFIC_COVERAGE = 0.4;
  * it, so a year the topic names (not one that named a document) must be in the unit too.
  */
 export function statesSpecificAbout(hit: SearchHit, plan: QueryPlan): boolean {
-  const years = plan.reading.topic.match(/\b(?:19|20)\d\d\b/g) ?? [];
+  const years = yearsIn(plan.reading.topic);
   if (years.some((year) => !`${hit.unit.section} ${hit.unit.text}`.includes(year))) return false;
   return answeringCoverage(hit, plan, true) >= SPECIFIC_COVERAGE;
 }

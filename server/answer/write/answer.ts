@@ -97,9 +97,8 @@ function quoteOptions(plan: QueryPlan): QuoteOptions {
   return { concepts };
 }
 
-/** The opening: the best unit's sentence as a statement of its document, with its marker. */
-function opening(input: WriteInput, citations: Citations): string {
-  const top = openingHit(input);
+/** The opening: the best unit's sentence (`top`) as a statement of its document, with its marker. */
+function opening(input: WriteInput, citations: Citations, top: SearchHit = openingHit(input)): string {
   const { n, quote } = citations.cite(top, true);
   const statement = withMarker(plainStatement(quote, top.unit, top.document, questionTerms(input.plan)), n);
   if (input.plan.intent !== 'yesno') return statement;
@@ -158,9 +157,9 @@ function alsoRelevant(hits: readonly SearchHit[], citations: Citations): string 
 }
 
 function lookup(input: WriteInput, citations: Citations): string {
-  const parts = [opening(input, citations)];
-  // Not the unit the opening already states, whichever of the cited it is (operative-first.ts).
   const opened = openingHit(input);
+  const parts = [opening(input, citations, opened)];
+  // Not the unit the opening already states, whichever of the cited it is (operative-first.ts).
   const rest = input.cited.filter((h) => h !== opened);
   if (rest.length > 0) parts.push(alsoRelevant(rest, citations));
   return parts.join('\n\n');
