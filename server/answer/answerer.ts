@@ -25,6 +25,7 @@ import {
   smallTalkReply,
   weighPlanEvidence,
 } from './compose.js';
+import { unitInventory } from './inventory.js';
 import { withHeadingList } from './heading-list.js';
 import { withDocumentDate } from './document-date.js';
 import { addressedElsewhere, elsewhereUnit } from './addressed-elsewhere.js';
@@ -90,7 +91,7 @@ function streamText(text: string, onToken: TokenSink | undefined): void {
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { config, retriever } = deps;
   const planDeps = createPlanDeps(deps.documents, retriever.read);
-  const inventory = { units: deps.units, documents: deps.documents };
+  const inventory = unitInventory(deps.units, deps.documents);
   const plan = (request: ChatRequest): QueryPlan =>
     planQuery({ question: request.question, history: request.history, documents: request.documents }, planDeps);
   /** How many units a plan's search returns: summaries, lists and comparisons search deeper. */

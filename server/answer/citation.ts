@@ -60,8 +60,34 @@ export interface CleanSpan extends SentenceSpan {
   cut: boolean;
 }
 
-/** The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. */
-export function cleanSpans(unitText: string): CleanSpan[] {
+/** Units whose clean spans are kept (see cleanSpans); oldest dropped first. */
+const CLEAN_SPANS_KEPT = 2048;
+const cleanSpansOf = new Map<string, readonly CleanSpan[]>();
+
+/**
+ * The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. A pure
+ * function of the unit's text that an answer asks for several times per cited unit (quote, opening, counts), so
+ * each text's are kept: the store holds corpus text only, never anything of a request.
+ */
+export function cleanSpans(unitText: string): readonly CleanSpan[] {
+  const kept = cleanSpansOf.get(unitText);
+  if (kept) return kept;
+  const spans = Object.freeze(splitClean(unitText));
+  if (cleanSpansOf.size >= CLEAN_SPANS_KEPT) cleanSpansOf.delete(cleanSpansOf.keys().next().value!);
+  cleanSpansOf.set(unitText, spans);
+  return spans;
+}
+
+/** Each kept span's content words (spans are kept with their unit text, cleanSpans). */
+const wordsOfSpan = new WeakMap<CleanSpan, ReadonlySet<string>>();
+
+function spanWords(span: CleanSpan): ReadonlySet<string> {
+  let words = wordsOfSpan.get(span);
+  if (!words) wordsOfSpan.set(span, (words = new Set(contentWords(span.text))));
+  return words;
+}
+
+function splitClean(unitText: string): CleanSpan[] {
   const debris = debrisSpans(unitText);
   const spans = splitSentences(unitText);
   if (debris.length === 0) return spans.map((span) => ({ ...span, cut: false }));
@@ -127,10 +153,10 @@ export function bestQuote(unitText: string, claim: string, options: QuoteOptions
   const spans = cleanSpans(unitText);
   if (spans.length === 0) return unitText;
   const wanted = new Set(contentWords(claim));
-  const wordsOf = spans.map((s) => new Set(contentWords(s.text)));
+  const wordsOf = spans.map(spanWords);
   const holds = spans.map((s) => options.holdsAnswer?.(s.text) ?? false);
   const ideas = options.concepts ?? [];
-  const held = (words: Set<string>) => ideas.reduce((n, c) => n + coverage([c], words), 0);
+  const held = (words: ReadonlySet<string>) => ideas.reduce((n, c) => n + coverage([c], words), 0);
 
   let best = 0;
   let bestScore = -1;
@@ -191,7 +217,7 @@ function answeringClause(
   return contentWords(sentence).every((w) => !wanted.has(w) || clauseWords.has(w)) ? clause : null;
 }
 
-function countShared(words: Set<string>, wanted: Set<string>): number {
+function countShared(words: ReadonlySet<string>, wanted: ReadonlySet<string>): number {
   let n = 0;
   for (const w of words) if (wanted.has(w)) n++;
   return n;

@@ -11,7 +11,7 @@ import { foldForCompare } from '../../core/text/fold.js';
 import type { Unit } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import type { SearchResult } from '../retrieve/types.js';
-import type { UnitInventory } from './missing-reference.js';
+import type { UnitInventory } from './inventory.js';
 import { askedDocumentIds, namedHit } from './named-hit.js';
 
 // What a question about a document's own date may say besides the date asked for: the event and its verbs.

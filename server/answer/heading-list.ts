@@ -8,10 +8,11 @@
  */
 import { headingYear, ownHeading, SECTION_SEPARATOR, sectionHeadings } from '../../core/section.js';
 import { analyse } from '../../core/text/terms.js';
-import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
+import type { Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage, WHOLE_COVERAGE } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import type { UnitInventory } from './inventory.js';
 import { namedHit } from './named-hit.js';
 
 /** At most this many items are listed. */
@@ -64,16 +65,6 @@ const ITEM_TERMS = new Set(
 const FACET_TERMS = new Set(
   analyse('year years date dates place places venue venues location locations time times known'),
 );
-
-/**
- * The terms in most of the documents' titles ("Budapest", "Process"): the corpus's subject, which no heading
- * needs to repeat ("the phases of the Budapest Process" are "Phase 1"…).
- */
-export function subjectTerms(documents: readonly DocumentMeta[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const d of documents) for (const t of new Set(analyse(d.title))) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n > documents.length / 2).map(([t]) => t));
-}
 
 /** A timeline can be read off a heading only when each of its items is headed by a year of its own. */
 function dated(items: readonly Unit[]): boolean {
@@ -171,11 +162,8 @@ export interface NumberedHeading {
  * "What are the priority goals?": the numbered sibling headings ("Priority Goal 1" … "Priority Goal 6" of one
  * document) that name what a list question asks for, in order, or null when it asks for no such headings.
  */
-export function numberedHeadingsAsked(
-  plan: QueryPlan,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
-): NumberedHeading[] | null {
-  const named = namingHeadings(plan, inventory.units, subjectTerms(inventory.documents));
+export function numberedHeadingsAsked(plan: QueryPlan, inventory: UnitInventory): NumberedHeading[] | null {
+  const named = namingHeadings(plan, inventory.units, inventory.subject);
   const siblings = numberedSiblings(named.map((c) => c.heading));
   return (
     siblings?.map((h) => ({
@@ -209,12 +197,8 @@ export function unitsUnderHeading(
 }
 
 /** The search result with the listed units first, as units the question named. */
-export function withHeadingList(
-  plan: QueryPlan,
-  result: SearchResult,
-  inventory: { units: readonly Unit[]; documents: readonly DocumentMeta[] },
-): SearchResult {
-  const listed = unitsUnderHeading(plan, inventory.units, subjectTerms(inventory.documents));
+export function withHeadingList(plan: QueryPlan, result: SearchResult, inventory: UnitInventory): SearchResult {
+  const listed = unitsUnderHeading(plan, inventory.units, inventory.subject);
   if (!listed || result.reference) return result;
   const byId = new Map(result.hits.map((h) => [h.unit.id, h]));
   const first: SearchHit[] = listed.map((unit) => namedHit(unit, inventory, byId.get(unit.id)));

@@ -3,7 +3,8 @@
  * A question about a unit that does not exist ("Recommendation 60 of Prague 1997", "Priority Goal 9") is told
  * so, with what does exist, instead of being answered from whatever the topic search found.
  */
-import type { DocumentId, DocumentMeta, Unit, UnitKind } from '../../core/types.js';
+import type { DocumentId, Unit, UnitKind } from '../../core/types.js';
+import type { UnitInventory } from './inventory.js';
 import { findReferencedUnits, formatReference, type UnitReference } from '../retrieve/reference.js';
 
 const KIND_NAMES: Partial<Record<UnitKind, [string, string]>> = {
@@ -16,11 +17,6 @@ const KIND_NAMES: Partial<Record<UnitKind, [string, string]>> = {
   preamble: ['recital', 'recitals'],
   consideration: ['consideration', 'considerations'],
 };
-
-export interface UnitInventory {
-  units: readonly Unit[];
-  documents: readonly DocumentMeta[];
-}
 
 /** What exists of a kind in a document, e.g. "55 recommendations (Recommendation 1 to Recommendation 55)". */
 function extent(kind: UnitKind, units: readonly Unit[]): string | null {

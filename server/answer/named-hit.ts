@@ -6,7 +6,7 @@
 import type { DocumentId, Unit } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import type { SearchHit } from '../retrieve/types.js';
-import type { UnitInventory } from './missing-reference.js';
+import type { UnitInventory } from './inventory.js';
 
 /** A unit as a hit the question named, keeping the scores the search gave it (`found`), if any. */
 export function namedHit(unit: Unit, inventory: UnitInventory, found?: SearchHit): SearchHit {

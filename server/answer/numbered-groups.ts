@@ -9,7 +9,7 @@ import type { QueryPlan } from '../plan/types.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { cleanSpans, toCitation } from './citation.js';
 import { numberedHeadingsAsked } from './heading-list.js';
-import type { UnitInventory } from './missing-reference.js';
+import type { UnitInventory } from './inventory.js';
 import { namedHit } from './named-hit.js';
 import type { AnswerMode, ChatReply } from './types.js';
 import { capitalise, documentName, isPluralTitle } from './write/statement.js';

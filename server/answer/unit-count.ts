@@ -11,7 +11,7 @@ import type { QueryPlan } from '../plan/types.js';
 import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
 import { cleanSpans, toCitation } from './citation.js';
-import type { UnitInventory } from './missing-reference.js';
+import type { UnitInventory } from './inventory.js';
 import { askedDocumentIds, namedHit } from './named-hit.js';
 import type { AnswerMode, ChatReply } from './types.js';
 import { capitalise, documentName, isPluralTitle } from './write/statement.js';

@@ -49,6 +49,9 @@ export interface WordSpace {
   rank(word: string): number | null;
 }
 
+/** Words whose vector neighbours are kept (see createTermBridges); oldest dropped first. */
+const NEAREST_CACHE_SIZE = 4096;
+
 export const NO_BRIDGES: TermBridges = () => new Map();
 
 interface NeighbourSpace {
@@ -102,7 +105,18 @@ export function createTermBridges(
   const known = (term: string) => documentFrequency(term) > 0;
   // Built on first use: most questions use only the corpus's words, and start stays fast.
   let space: NeighbourSpace | undefined;
+  // A word's neighbours are a pure function of the word and scanning the vocabulary is the dearest step of
+  // reading a question; words recur across questions, so each word's are kept, up to NEAREST_CACHE_SIZE words.
+  const nearestOf = new Map<string, Bridge[]>();
   const nearest = (word: string): Bridge[] => {
+    const kept = nearestOf.get(word);
+    if (kept) return kept;
+    const found = scanNearest(word);
+    if (nearestOf.size >= NEAREST_CACHE_SIZE) nearestOf.delete(nearestOf.keys().next().value!);
+    nearestOf.set(word, found);
+    return found;
+  };
+  const scanNearest = (word: string): Bridge[] => {
     if (!wordVector) return [];
     const v = wordVector(word);
     if (!v) return [];

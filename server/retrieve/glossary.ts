@@ -84,13 +84,15 @@ export function compilePhraseMatcher(glossary: Glossary): (queryTerms: readonly 
   const phrases = [...byKey.values()]
     .map((e) => ({ terms: e.terms, equivalents: [...e.equivalents.values()] }))
     .sort((a, b) => b.terms.length - a.terms.length);
+  // Only a phrase starting with one of the query's terms can match: of some 800 phrases, a question reaches a few.
+  const phrasesByFirstTerm = new Map<string, number[]>();
+  phrases.forEach((p, i) => phrasesByFirstTerm.set(p.terms[0], [...(phrasesByFirstTerm.get(p.terms[0]) ?? []), i]));
   return (queryTerms) => {
     const taken = new Array<boolean>(queryTerms.length).fill(false);
     const out: PhraseMatch[] = [];
-    const present = new Set(queryTerms);
     const free = (position: number) => !taken[position];
-    for (const p of phrases) {
-      if (!present.has(p.terms[0])) continue;
+    const candidates = [...new Set(queryTerms.flatMap((t) => phrasesByFirstTerm.get(t) ?? []))].sort((a, b) => a - b);
+    for (const p of candidates.map((i) => phrases[i])) {
       for (let at = findPhrase(queryTerms, p.terms, free); at; at = findPhrase(queryTerms, p.terms, free)) {
         for (const position of at) taken[position] = true;
         out.push({ start: at[0], terms: p.terms, equivalents: p.equivalents });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../core/types.js';
-import { subjectTerms, unitsUnderHeading, withHeadingList } from '../../../server/answer/heading-list.js';
+import { unitsUnderHeading, withHeadingList } from '../../../server/answer/heading-list.js';
+import { unitInventory } from '../../../server/answer/inventory.js';
 import type { Intent, QueryPlan } from '../../../server/plan/types.js';
 import { conceptsOf, TermStatistics } from '../../../server/retrieve/term-stats.js';
 import type { SearchResult } from '../../../server/retrieve/types.js';
@@ -114,21 +115,13 @@ describe('withHeadingList', () => {
   };
 
   it('puts the items first, as named units, and keeps the rest after them', () => {
-    const listed = withHeadingList(plan('the ministerial conferences'), result, { units, documents: [TEST_DOCUMENT] });
+    const listed = withHeadingList(plan('the ministerial conferences'), result, unitInventory(units, [TEST_DOCUMENT]));
     expect(listed.hits.map((h) => h.unit.id)).toEqual(['berlin-1', 'budapest-1', 'rhodes-1', 'exp-1']);
     expect(listed.hits.slice(0, 3).every((h) => h.referenced)).toBe(true);
     expect(listed.reference?.id).toBe('berlin-1');
   });
 
   it('leaves a result alone when no heading names the topic', () => {
-    expect(withHeadingList(plan('carrier sanctions'), result, { units, documents: [TEST_DOCUMENT] })).toBe(result);
-  });
-});
-
-describe('subjectTerms', () => {
-  it('is the terms in more than half of the titles', () => {
-    const titles = ['The Budapest Process Call for Action', 'Budapest Process at 30', 'Prague Declaration (2009)'];
-    const documents = titles.map((title, i) => ({ ...TEST_DOCUMENT, id: `d${i}`, title }));
-    expect([...subjectTerms(documents)].sort()).toEqual(['budapest', 'process']);
+    expect(withHeadingList(plan('carrier sanctions'), result, unitInventory(units, [TEST_DOCUMENT]))).toBe(result);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../core/types.js';
 import { createPlanDeps, planInConversation, planQuery } from '../../../server/plan/plan-query.js';
+import { unitInventory } from '../../../server/answer/inventory.js';
 import { describeMissingReference } from '../../../server/answer/missing-reference.js';
 import { parseReferences } from '../../../server/retrieve/reference.js';
 import { createNameReader } from '../../../server/retrieve/read-query.js';
@@ -76,7 +77,7 @@ describe('describeMissingReference', () => {
     ...Array.from({ length: 5 }, (_, i) => unit('call-for-action', 'action', `1.${i + 1}`, i)),
     ...Array.from({ length: 6 }, (_, i) => unit('call-for-action', 'action', `2.${i + 1}`, 5 + i)),
   ];
-  const inventory = { units, documents: manifest.documents };
+  const inventory = unitInventory(units, manifest.documents);
   it.each([
     [
       'Recommendation 60 of Prague 1997',
