@@ -26,3 +26,13 @@ export function ownHeading(section: string): string {
 export function headingYear(heading: string): string | null {
   return /\b(?:19|20)\d\d\b/.exec(heading)?.[0] ?? null;
 }
+
+/** The label of the n-th paragraph under a heading: "The Budapest Process Reference Group, paragraph 3". */
+export function headedParagraphLabel(heading: string, n: number): string {
+  return `${heading}, paragraph ${n}`;
+}
+
+/** The heading a headed paragraph's label names ("Introduction" of "Introduction, paragraph 2"), or null. */
+export function headingOfParagraphLabel(label: string): string | null {
+  return /^(.+), paragraph \d+$/.exec(label)?.[1] ?? null;
+}

@@ -18,6 +18,7 @@
  * Paragraphs that are debris as a whole are not emitted: chart field cells, page-bottom footnotes,
  * interleaved chart columns (see heading-debris.ts); numbered photo captions never form one.
  */
+import { headedParagraphLabel } from '../../core/section.js';
 import type { Unit } from '../../core/types.js';
 import {
   blanksAfter,
@@ -377,7 +378,7 @@ class HeadingsReader {
     const k = ++heading.count;
     this.drafts.push({
       key: `${this.slugOf(heading)}-${k}`,
-      label: `${heading.display}, paragraph ${k}`,
+      label: headedParagraphLabel(heading.display, k),
       kind: 'paragraph',
       number: k,
       section: p.section,

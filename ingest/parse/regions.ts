@@ -16,6 +16,7 @@ import {
   previousNonBlank,
   toBlocks,
 } from './layout.js';
+import { headedParagraphLabel } from '../../core/section.js';
 import type { ParseContext, UnitDraft } from './units.js';
 
 /** A short block without sentence punctuation, standing after a finished sentence: a heading. */
@@ -87,7 +88,7 @@ export function introDrafts(ctx: ParseContext, lines: Line[], endIndex: number, 
     n++;
     out.push({
       key: `intro-${n}`,
-      label: `Introduction, paragraph ${n}`,
+      label: headedParagraphLabel('Introduction', n),
       kind: 'paragraph',
       number: n,
       section,

@@ -86,8 +86,7 @@ export interface Evidence {
  * at full IDF weight it is the rarest concept of all and sinks reworded questions. A name or number the corpus
  * never uses keeps its weight: it is what an out-of-scope question ("Frontex", "2031") turns on.
  */
-function gateConcepts(result: SearchResult, stats: TermStatistics): Concept[] {
-  const named = namedTerms(result.topic);
+function gateConcepts(result: SearchResult, stats: TermStatistics, named: ReadonlySet<string>): Concept[] {
   const unmeetable = (c: Concept) =>
     c.bridges.length === 0 &&
     !c.terms.some((t) => named.has(t)) &&
@@ -103,16 +102,21 @@ const DISTINCTIVE_NAME_WEIGHT = 2.4;
 
 /** The concepts the topic writes as distinctive names ("Silk Routes Partnership"); numbers and years are the
  * scope's. */
-function namedConcepts(result: SearchResult): Concept[] {
-  const named = [...namedTerms(result.topic)].filter((t) => /[a-z]/.test(t));
-  return result.concepts.filter((c) => c.weight >= DISTINCTIVE_NAME_WEIGHT && c.terms.some((t) => named.includes(t)));
+function namedConcepts(result: SearchResult, named: ReadonlySet<string>): Concept[] {
+  const names = [...named].filter((t) => /[a-z]/.test(t));
+  return result.concepts.filter((c) => c.weight >= DISTINCTIVE_NAME_WEIGHT && c.terms.some((t) => names.includes(t)));
 }
 
 /** The evidence signals of a search result for a topic (see EVIDENCE_MODEL). */
-export function evidenceSignals(result: SearchResult, stats: TermStatistics, scoped?: boolean) {
+export function evidenceSignals(
+  result: SearchResult,
+  stats: TermStatistics,
+  scoped?: boolean,
+  named: ReadonlySet<string> = namedTerms(result.topic),
+) {
   const hits = result.hits;
   return {
-    coverage: hits.length ? coverage(gateConcepts(result, stats), stats.termsOf(hits[0].unit.id)) : 0,
+    coverage: hits.length ? coverage(gateConcepts(result, stats, named), stats.termsOf(hits[0].unit.id)) : 0,
     vector: Math.max(0, ...hits.slice(0, 3).map((h) => h.vector)),
     lexical: hits[0]?.lexical ?? 0,
     scoped: scoped ?? result.scope !== null,
@@ -143,7 +147,8 @@ export function weighEvidence(
         : scope.map((doc) => hits.find((h) => h.unit.documentId === doc)).filter((h) => h !== undefined);
     return { grounded: true, unknownNames: unknown, score: 1, coverage: 0, vector: 0, cited };
   }
-  const signals = evidenceSignals(result, stats, options.scoped);
+  const named = namedTerms(result.topic);
+  const signals = evidenceSignals(result, stats, options.scoped, named);
   const m = EVIDENCE_MODEL;
   const score =
     m.coverage * signals.coverage +
@@ -182,7 +187,7 @@ export function weighEvidence(
   // A document's best unit is cited for being its document's best only if it holds what the topic names, when
   // it names something: "Have adopted the following recommendations" shares two plain words with a briefing
   // on what the Silk Routes Partnership adopted, and says nothing of it.
-  const names = namedConcepts(result);
+  const names = namedConcepts(result, named);
   const holdsTopic = (h: SearchHit) =>
     sharesTerm(h) && (names.length === 0 || coverage(names, stats.termsOf(h.unit.id)) > 0);
   for (const h of hits) {

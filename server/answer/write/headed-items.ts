@@ -5,7 +5,7 @@
  * "list the conferences" has six items, not one per paragraph, and each is named by its heading rather than
  * "…, paragraph 1".
  */
-import { ownHeading, sectionHeadings } from '../../../core/section.js';
+import { headingOfParagraphLabel, ownHeading, sectionHeadings } from '../../../core/section.js';
 import type { SearchHit } from '../../retrieve/types.js';
 
 export interface HeadedItem {
@@ -20,7 +20,7 @@ export interface HeadedItem {
 /** "Budapest, Hungary (1993)" for a unit labelled "Budapest, Hungary (1993), paragraph 2" under that heading. */
 function headingOf(hit: SearchHit): string | null {
   const heading = ownHeading(hit.unit.section);
-  return heading !== '' && hit.unit.label.startsWith(`${heading}, paragraph `) ? heading : null;
+  return heading !== '' && headingOfParagraphLabel(hit.unit.label) === heading ? heading : null;
 }
 
 /** The hits as list items, in the hits' order: paragraphs under one heading of one document are one item. */

@@ -5,6 +5,7 @@
  * introduced against carriers …". Only framing words change (who says it, the verb's person, a trailing
  * semicolon); every fact stays in the source's own words, and long sentences are cut at a clause boundary.
  */
+import { headingOfParagraphLabel } from '../../../core/section.js';
 import { documentYear } from '../../../core/document-date.js';
 import { analyse } from '../../../core/text/terms.js';
 import type { DocumentMeta, Unit } from '../../../core/types.js';
@@ -103,9 +104,6 @@ export function tidySentence(
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-/** A paragraph under a heading ("The Budapest Process Reference Group, paragraph 1"): its heading. */
-const HEADED_PARAGRAPH = /^(.+), paragraph \d+$/;
-
 /**
  * A numbered unit as a sentence names it: "Recommendation 18 of the Prague 1997 Recommendations (1997)",
  * "paragraph 7 of the Vienna 2005 report (2005)", "recital 3 of the preamble of …", "point 4 of clause (f) of …".
@@ -149,7 +147,7 @@ export function plainStatement(
   // "The Budapest Process at 30 (2023), on the Budapest Process Reference Group: Chaired by Sweden." A paragraph
   // under a subject heading is named by its document and heading (what a fragment is about); its number is in the
   // citation, and its sentence follows as written.
-  const heading = numbered ? HEADED_PARAGRAPH.exec(unit.label)?.[1] : undefined;
+  const heading = numbered ? (headingOfParagraphLabel(unit.label) ?? undefined) : undefined;
   const subject = heading !== undefined && !GENERIC_HEADING.test(heading) ? heading : undefined;
   if (subject && !/^recommends?$/i.test(first) && !participle && !/^we\b/i.test(first))
     return `${capitalise(documentName(meta))}, on ${subject.replace(/^(?:The|An?)\b/, (article) => article.toLowerCase())}: ${lowered}`;
