@@ -39,7 +39,15 @@ export interface WriteInput {
 
 /** A summary cites at most this many units, then names the rest by id. */
 export const MAX_SUMMARY_UNITS = 12;
-const YES_COVERAGE = 0.75;
+/**
+ * A yes/no question is answered "Yes." when the best unit holds this share of its concepts (the evidence
+ * check's coverage, where words no unit can meet weigh little). Questions put in everyday words ("can they take
+ * the smugglers' cars off them?") seldom reach 0.75 against the documents' wording ("confiscation of means of
+ * transport"): at 0.75, 40 of 68 grounded yes/no answers on dev, fresh-train and fresh3 opened with "The
+ * documents do not say so in those words", nearly all of them questions the documents answer yes. Below 0.5 the
+ * best unit misses most of what was asked, and the answer says so.
+ */
+const YES_COVERAGE = 0.5;
 /** Passages shown after a list the documents give in one sentence. */
 const MAX_ALSO_RELEVANT = 3;
 /** A comparison's table keeps each document's few best points, each short enough to read across. */

@@ -42,6 +42,11 @@ const PARTICIPLES: Record<string, string> = {
   acknowledging: 'acknowledge',
   recalling: 'recall',
   thanking: 'thank',
+  // The 2009 preamble opens some recitals with the bare verb ("Thank the Republic of Turkey …").
+  thank: 'thank',
+  observing: 'observe',
+  committed: 'are committed',
+  conscious: 'are conscious',
   referring: 'refer',
   suggesting: 'suggest',
   underlining: 'underline',

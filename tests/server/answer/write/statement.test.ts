@@ -78,6 +78,17 @@ describe('plainStatement', () => {
       unit('Support to the Silk Routes Partnership - Silk Routes II Project, paragraph 2', 'paragraph'),
       'The Prague 1997 Recommendations, on Support to the Silk Routes Partnership - Silk Routes II Project: this project was the first big step.',
     ],
+    // Recitals that open with a bare verb or an adjective speak for the ministers too.
+    [
+      'Thank the Republic of Turkey and Romania for the excellent organisation of preparatory meetings;',
+      unit('Preamble, recital 4', 'preamble'),
+      'In recital 4 of the preamble of the Prague 1997 Recommendations, the ministers thank the Republic of Turkey and Romania for the excellent organisation of preparatory meetings.',
+    ],
+    [
+      'Observing that the current international economic crisis is having an impact on remittances,',
+      unit('Preamble, recital 15', 'preamble'),
+      'In recital 15 of the preamble of the Prague 1997 Recommendations, the ministers observe that the current international economic crisis is having an impact on remittances.',
+    ],
     // Under a heading that names a part of the document, the part is the source.
     [
       'Thanking: The Government of the Czech Republic for having hosted this Conference;',
