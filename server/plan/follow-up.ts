@@ -13,7 +13,7 @@ import type { DocumentId } from '../../core/types.js';
 import { formatReference, parseReferences, stepReference, type UnitReference } from '../retrieve/reference.js';
 import { normaliseReferenceWords } from '../retrieve/reference-words.js';
 import type { ChatTurn } from '../answer/types.js';
-import { stripRequestWords } from './intent.js';
+import { classifyIntent, stripRequestWords } from './intent.js';
 import type { FollowUp } from './types.js';
 
 export interface DocumentResolver {
@@ -265,7 +265,9 @@ export function resolveFollowUp(
     answerOnOneUnit ||
     !ownTopic ||
     (latestQuestion !== undefined && ASKS_FOR_UNIT.test(latestQuestion.content));
-  if (latestUnit && THING.test(question) && ownRefs.length === 0 && unitIsSubject) {
+  // "How did that change later?" traces what the unit was about through later texts, not the unit itself.
+  const traces = classifyIntent(question) === 'timeline';
+  if (latestUnit && THING.test(question) && ownRefs.length === 0 && unitIsSubject && !traces) {
     return {
       query: `${formatReference(latestUnit)}: ${question}`,
       documents: unitDocuments(earlier[0], earlier, resolve),

@@ -12,7 +12,7 @@ const SUMMARY =
 const COMPARISON =
   /\b(?:compare|comparing|comparison|contrast|differ|differs|differed|difference|differences|versus|vs\.?|similarities)\b/i;
 const TIMELINE =
-  /\b(?:evolve|evolved|evolving|evolution|timeline|chronolog\w*|over the years|over time|trace|develop(?:ed)? (?:over|from|between|since)|changed? (?:over|from|between|since))\b/i;
+  /\b(?:evolve|evolved|evolving|evolution|timeline|chronolog\w*|over the years|over time|trace|develop(?:ed)? (?:over|from|between|since)|changed? (?:over|from|between|since))\b|\bhow (?:did|has|have|had|does|do) (?:that|this|it|they|things|the (?:position|approach|stance|thinking|focus|emphasis|picture|language|wording)) (?:\w+ )?(?:change|shift|evolve|develop|move)(?:d|ed|s)?\b|\b(?:changed?|shifted|evolved|developed|moved on)\s+(?:later|since then|afterwards|after that|in later (?:years|documents|texts))\b/i;
 const FROM_YEAR_TO_YEAR =
   /\b(?:from|between|since)\s+(?:19|20)\d\d\s*(?:to|and|until|till|through|-|–)\s*(?:19|20)\d\d\b/i;
 const ENUMERATION =

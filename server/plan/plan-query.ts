@@ -70,7 +70,10 @@ interface Framing {
 
 /** The plan of a standalone question, its follow-up already resolved. */
 function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
-  const { question, standalone, caller, carried } = f;
+  const { question, standalone, caller } = f;
+  // "How did that change later?" traces the conversation's topic through every document: the document it was
+  // about is where the trace starts, not its bounds.
+  const carried = f.ownIntent === 'timeline' ? null : f.carried;
   const retrievalText = stripRequestWords(standalone);
   // "What each text says": every document, unless the question names some; "all five documents": every one.
   const asksAll = asksAcrossAllDocuments(question) && !caller;

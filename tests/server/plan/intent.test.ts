@@ -31,6 +31,12 @@ describe('classifyIntent', () => {
     ['What is the difference between the 1997 and 2009 texts on readmission?', 'comparison'],
     ['How did the approach to return evolve from 1997 to 2019?', 'timeline'],
     ['What changed between 1997 and 2009 on labour migration?', 'timeline'],
+    // A follow-up asking how "that" moved on traces the conversation's topic.
+    ['how did that change later?', 'timeline'],
+    ['And how has the approach shifted since?', 'timeline'],
+    ['Has it changed in later documents?', 'timeline'],
+    ['Did the visa rules change?', 'yesno'],
+    ['How did it affect the carriers?', 'lookup'],
     ['what is the Budapest Process?', 'overview'],
     ["I'm new - give me an overview of what the Budapest Process is, with sources.", 'overview'],
     ['an introduction to the Budapest Process please', 'overview'],

@@ -48,6 +48,16 @@ describe('planQuery', () => {
     expect(p.followUp.carried).toBe('topic');
   });
 
+  it('traces the topic through every document when a follow-up asks how it changed', () => {
+    const p = plan('how did that change later?', [
+      { role: 'user', content: 'What did Prague 1997 say about readmission agreements?' },
+      { role: 'assistant', content: 'Recommendation 33 of the Prague 1997 Recommendations …' },
+    ]);
+    expect(p.intent).toBe('timeline');
+    expect(p.scope).toBeNull();
+    expect(p.retrievalText).toMatch(/readmission agreements/);
+  });
+
   it('answers small talk without searching', () => {
     expect(plan('thanks!').intent).toBe('smalltalk');
   });
