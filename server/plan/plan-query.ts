@@ -12,7 +12,7 @@ import { compileDocumentNames, resolveDocuments } from '../retrieve/documents.js
 import { recountedBy, type QueryReader } from '../retrieve/read-query.js';
 import { expectedAnswerKind } from './answer-kind.js';
 import { conversationDocuments, resolveFollowUp, type DocumentResolver } from './follow-up.js';
-import { scopeForUnitKind } from './unit-kind-documents.js';
+import { documentsAskedForUnit, scopeForUnitKind } from './unit-kind-documents.js';
 import {
   asksAboutEvent,
   asksAcrossAllDocuments,
@@ -73,7 +73,7 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const { question, standalone, caller } = f;
   // "How did that change later?" traces the conversation's topic through every document: the document it was
   // about is where the trace starts, not its bounds.
-  const carried = f.ownIntent === 'timeline' ? null : f.carried;
+  const carried = f.ownIntent === 'timeline' ? null : (f.carried ?? documentsAskedForUnit(question, deps.documents));
   const retrievalText = stripRequestWords(standalone);
   // "What each text says": every document, unless the question names some; "all five documents": every one.
   const asksAll = asksAcrossAllDocuments(question) && !caller;

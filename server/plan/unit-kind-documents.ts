@@ -34,3 +34,16 @@ export function scopeForUnitKind(
   if (!having || carried.some((id) => having.includes(id))) return carried;
   return having;
 }
+
+/** "Which recommendation talks about training?": a question whose answer is a unit of a named kind. */
+const ASKS_WHICH_UNIT =
+  /\b(?:which|what)\s+(?:(?:specific|particular|single|exact|one)\s+)?(?:recommendations?|clauses?|priority goals?)\b/i;
+
+/**
+ * The documents a question that asks which unit of a kind says something must be answered from ("Which
+ * recommendation talks about training border guards?" → the Prague 1997 Recommendations), or null when it asks
+ * for no unit of a kind only some documents have.
+ */
+export function documentsAskedForUnit(question: string, documents: readonly DocumentMeta[]): DocumentId[] | null {
+  return ASKS_WHICH_UNIT.test(question) ? documentsWithUnitKind(question, documents) : null;
+}

@@ -58,6 +58,13 @@ describe('planQuery', () => {
     expect(p.retrievalText).toMatch(/readmission agreements/);
   });
 
+  it('answers "which recommendation…?" from the document that has recommendations, unless the question names another', () => {
+    expect(plan('Which recommendation talks about training border guards?').scope).toEqual(['prague-1997']);
+    expect(plan('Which recommendation of the Vienna 2005 meeting sets minimum sentences?').scope).toEqual([
+      'vienna-2005',
+    ]);
+  });
+
   it('answers small talk without searching', () => {
     expect(plan('thanks!').intent).toBe('smalltalk');
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, StructureKind } from '../../../core/types.js';
-import { documentsWithUnitKind, scopeForUnitKind } from '../../../server/plan/unit-kind-documents.js';
+import {
+  documentsAskedForUnit,
+  documentsWithUnitKind,
+  scopeForUnitKind,
+} from '../../../server/plan/unit-kind-documents.js';
 
 const doc = (id: string, structure: StructureKind) => ({ id, structure }) as DocumentMeta;
 const DOCS = [
@@ -39,5 +43,19 @@ describe('scopeForUnitKind', () => {
     ['nothing carried: nothing to correct', 'which recommendation is on fines?', null, null],
   ])('%s', (_, question, carried, scope) => {
     expect(scopeForUnitKind(question, carried, DOCS)).toEqual(scope);
+  });
+});
+
+describe('documentsAskedForUnit', () => {
+  it.each([
+    ['Which recommendation talks about training border guards?', ['prague-1997']],
+    ['what clause covers integration?', ['prague-2009']],
+    ['Which specific priority goal deals with remittances?', ['call-for-action']],
+    // Naming the kind without asking which one leaves the documents open.
+    ['Summarise the recommendations of the Budapest conference in 1993', null],
+    ['Was the 1997 text a set of recommendations?', null],
+    ['which countries attended?', null],
+  ])('%s → %j', (question, documents) => {
+    expect(documentsAskedForUnit(question, DOCS)).toEqual(documents);
   });
 });
