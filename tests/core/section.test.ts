@@ -51,9 +51,13 @@ describe('headed paragraph labels', () => {
 
   it('reads back the heading of any label it writes', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((h) => !/\n/.test(h)), fc.nat(500), (heading, n) => {
-        expect(headingOfParagraphLabel(headedParagraphLabel(heading, n))).toBe(heading);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((h) => !/\n/.test(h)),
+        fc.nat(500),
+        (heading, n) => {
+          expect(headingOfParagraphLabel(headedParagraphLabel(heading, n))).toBe(heading);
+        },
+      ),
     );
   });
 });
