@@ -116,7 +116,30 @@ export interface CompiledGlossary {
   knows: (word: string) => boolean;
 }
 
-export function compile(glossary: Glossary): CompiledGlossary {
+/** "victims of trafficking" → "trafficking victims": a noun phrase with "of" read the other way round. */
+const OF_PHRASE = /^([\p{L}-]+(?: [\p{L}-]+)?) of (?:the )?([\p{L}-]+(?: [\p{L}-]+)?)$/u;
+
+/**
+ * The glossary with each "A of B" phrase also written "B A" ("identification of victims" → "victims
+ * identification", "countries of origin" → "origin countries"): people write either, and a phrase matcher reads
+ * words in order. Written once here rather than by hand in every group.
+ */
+export function withWordOrderVariants(glossary: Glossary): Glossary {
+  return {
+    groups: glossary.groups.map((group) => {
+      const variants = group.terms.flatMap((phrase) => {
+        // A name keeps its order ("United States of America").
+        const m = /\p{Lu}/u.test(phrase) ? null : OF_PHRASE.exec(phrase);
+        return m ? [`${m[2]} ${m[1]}`] : [];
+      });
+      const terms = [...new Set([...group.terms, ...variants])];
+      return terms.length === group.terms.length ? group : { ...group, terms };
+    }),
+  };
+}
+
+export function compile(source: Glossary): CompiledGlossary {
+  const glossary = withWordOrderVariants(source);
   const words = glossaryWords(glossary);
   const known = new Set(words);
   return {

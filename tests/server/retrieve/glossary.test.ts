@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, expandQuery, noGlossary, PROJECT_GLOSSARY } from '../../../server/retrieve/glossary.js';
+import {
+  compile,
+  compileGlossary,
+  expandQuery,
+  noGlossary,
+  PROJECT_GLOSSARY,
+  withWordOrderVariants,
+} from '../../../server/retrieve/glossary.js';
+import { analyse } from '../../../core/text/terms.js';
 
 describe('expandQuery (the project glossary)', () => {
   it.each([
@@ -114,4 +122,32 @@ describe('the glossary file', () => {
       expect(group.why).not.toMatch(/TODO/i);
     },
   );
+});
+
+describe('withWordOrderVariants', () => {
+  const why = 'test';
+  it.each([
+    ['victims of trafficking', 'trafficking victims'],
+    ['countries of origin', 'origin countries'],
+    ['identification of the victims', 'victims identification'],
+    ['costs of sending remittances', 'sending remittances costs'],
+  ])('writes %s also as %s', (phrase, variant) => {
+    const [group] = withWordOrderVariants({ groups: [{ terms: [phrase], why }] }).groups;
+    expect(group.terms).toEqual([phrase, variant]);
+  });
+
+  it.each([['United States of America'], ['trafficking in aliens'], ['a matter of course for all'], ['asylum']])(
+    'leaves %s as it is',
+    (phrase) => {
+      const glossary = { groups: [{ terms: [phrase], why }] };
+      expect(withWordOrderVariants(glossary).groups[0]).toBe(glossary.groups[0]);
+    },
+  );
+
+  it('lets a question in the other order meet the group', () => {
+    const matched = compile({
+      groups: [{ terms: ['victims of trafficking', 'trafficked persons'], why }],
+    }).matchPhrases(analyse('what help do trafficking victims get?'));
+    expect(matched.map((m) => m.equivalents.map((e) => e.join(' ')))).toEqual([['victim traffick', 'traffick person']]);
+  });
 });
