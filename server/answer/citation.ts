@@ -3,6 +3,7 @@
  * Builds the citations of /api/chat replies. Shared by the LLM and extractive writers so both link and quote
  * units the same way.
  */
+import { memoised } from '../../core/memo.js';
 import { debrisSpans } from '../../core/text/debris.js';
 import { splitSentences, type SentenceSpan } from '../../core/text/sentences.js';
 import type { DocumentId, UnitId } from '../../core/types.js';
@@ -60,23 +61,18 @@ export interface CleanSpan extends SentenceSpan {
   cut: boolean;
 }
 
-/** Units whose clean spans are kept (see cleanSpans); oldest dropped first. */
+/** Units whose clean spans are kept (see cleanSpans). */
 const CLEAN_SPANS_KEPT = 2048;
-const cleanSpansOf = new Map<string, readonly CleanSpan[]>();
 
 /**
  * The unit's sentences, with any OCR debris cut out: a sentence broken by debris yields its clean pieces. A pure
  * function of the unit's text that an answer asks for several times per cited unit (quote, opening, counts), so
  * each text's are kept: the store holds corpus text only, never anything of a request.
  */
-export function cleanSpans(unitText: string): readonly CleanSpan[] {
-  const kept = cleanSpansOf.get(unitText);
-  if (kept) return kept;
-  const spans = Object.freeze(splitClean(unitText));
-  if (cleanSpansOf.size >= CLEAN_SPANS_KEPT) cleanSpansOf.delete(cleanSpansOf.keys().next().value!);
-  cleanSpansOf.set(unitText, spans);
-  return spans;
-}
+export const cleanSpans: (unitText: string) => readonly CleanSpan[] = memoised(
+  (unitText) => Object.freeze(splitClean(unitText)),
+  CLEAN_SPANS_KEPT,
+);
 
 /** Each kept span's content words (spans are kept with their unit text, cleanSpans). */
 const wordsOfSpan = new WeakMap<CleanSpan, ReadonlySet<string>>();

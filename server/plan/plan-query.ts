@@ -72,7 +72,8 @@ interface Framing {
 function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const { question, standalone, caller } = f;
   // "How did that change later?" traces the conversation's topic through every document: the document it was
-  // about is where the trace starts, not its bounds.
+  // about is where the trace starts, not its bounds. "Which recommendation …?" with no document of its own is
+  // about the document that has recommendations.
   const carried = f.ownIntent === 'timeline' ? null : (f.carried ?? documentsAskedForUnit(question, deps.documents));
   const retrievalText = stripRequestWords(standalone);
   // "What each text says": every document, unless the question names some; "all five documents": every one.

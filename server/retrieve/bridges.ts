@@ -7,6 +7,7 @@
  * corpus words WordNet joins to it in a main sense of both. Each bridge weighs less than the word itself would.
  */
 import { bridgeTerm, relatedTerms, type LexicalMap } from '../../core/index/lexicon.js';
+import { memoised } from '../../core/memo.js';
 import { toTerm, tokenize } from '../../core/text/terms.js';
 
 export type Bridge = readonly [term: string, weight: number];
@@ -105,17 +106,6 @@ export function createTermBridges(
   const known = (term: string) => documentFrequency(term) > 0;
   // Built on first use: most questions use only the corpus's words, and start stays fast.
   let space: NeighbourSpace | undefined;
-  // A word's neighbours are a pure function of the word and scanning the vocabulary is the dearest step of
-  // reading a question; words recur across questions, so each word's are kept, up to NEAREST_CACHE_SIZE words.
-  const nearestOf = new Map<string, Bridge[]>();
-  const nearest = (word: string): Bridge[] => {
-    const kept = nearestOf.get(word);
-    if (kept) return kept;
-    const found = scanNearest(word);
-    if (nearestOf.size >= NEAREST_CACHE_SIZE) nearestOf.delete(nearestOf.keys().next().value!);
-    nearestOf.set(word, found);
-    return found;
-  };
   const scanNearest = (word: string): Bridge[] => {
     if (!wordVector) return [];
     const v = wordVector(word);
@@ -134,6 +124,9 @@ export function createTermBridges(
     }
     return [...best].sort((a, b) => b[1] - a[1]).slice(0, options.neighbours);
   };
+  // A word's neighbours are a pure function of the word and scanning the vocabulary is the dearest step of
+  // reading a question; words recur across questions, so each word's are kept.
+  const nearest = memoised(scanNearest, NEAREST_CACHE_SIZE);
   const knownBridges = (term: string): Bridge[] =>
     merge(term, relatedTerms(lexicon, term)).map(([t, w]) => [t, w * options.knownScale] as const);
   return (topic) => {
