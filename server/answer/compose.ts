@@ -151,6 +151,7 @@ export function composeExtractiveReply(
     claim: [result.query, ...plan.reading.expansion].join(' '),
     coverage: evidence.coverage,
     documents: inventory.documents,
+    corpusSubject: inventory.subject,
     idf: (term) => stats.idf(term),
     holds,
   });

@@ -11,7 +11,6 @@ import type { DocumentId, DocumentMeta } from '../../../core/types.js';
 import { askedSpecific } from '../../plan/answer-kind.js';
 import type { QueryPlan } from '../../plan/types.js';
 import type { SearchHit } from '../../retrieve/types.js';
-import { DEFINITION } from '../answer-first.js';
 import { bestQuote, toCitation, type QuoteOptions } from '../citation.js';
 import { isMotivating, operativeFirst } from '../operative-first.js';
 import type { ChatReply, Citation } from '../types.js';
@@ -19,6 +18,7 @@ import { capFairly } from './fair-cap.js';
 import { findInlineList, type InlineList } from './inline-list.js';
 import { headedItems, sharedHeading, type HeadedItem } from './headed-items.js';
 import { newPhrases } from './new-phrases.js';
+import { definesSubject, overviewOpening, overviewSubject } from './overview-subject.js';
 import { documentName, plainStatement, tidySentence } from './statement.js';
 
 export interface WriteInput {
@@ -31,6 +31,8 @@ export interface WriteInput {
   coverage: number;
   /** Every document of the corpus, to name those that say nothing when several were asked about. */
   documents: readonly DocumentMeta[];
+  /** The corpus's subject terms ("budapest", "process"; answer/inventory.ts), which name no one document. */
+  corpusSubject: ReadonlySet<string>;
   /** How rare a term is (the index's idf), to tell what a later document adds. */
   idf: (term: string) => number;
   /** Share of the question's concepts a unit holds (by id); ranks a document's points for a comparison. */
@@ -97,11 +99,14 @@ class Citations {
   }
 }
 
-function quoteOptions(plan: QueryPlan): QuoteOptions {
+function quoteOptions(plan: QueryPlan, cited: readonly SearchHit[], corpusSubject: ReadonlySet<string>): QuoteOptions {
   const { concepts } = plan.reading;
   const specific = askedSpecific(plan.answerKind, plan.question, plan.reading.topic);
   if (specific) return { holdsAnswer: specific, concepts };
-  if (plan.intent === 'overview') return { holdsAnswer: (text) => DEFINITION.test(text), concepts };
+  if (plan.intent === 'overview') {
+    const subject = overviewSubject(plan, cited, corpusSubject);
+    return { holdsAnswer: (text) => definesSubject(text, subject), concepts };
+  }
   return { concepts };
 }
 
@@ -117,10 +122,14 @@ function opening(input: WriteInput, citations: Citations, top: SearchHit = openi
 
 /** The unit the opening states: the best cited, or for a timeline the earliest document's best. */
 function openingHit(input: WriteInput): SearchHit {
+  const { intent } = input.plan;
   const first =
-    input.plan.intent === 'timeline'
+    intent === 'timeline'
       ? (byDocument(input.cited)[0]?.reduce((a, b) => (b.score > a.score ? b : a)) ?? input.cited[0])
-      : input.cited[0];
+      : intent === 'overview'
+        ? (overviewOpening(input.cited, overviewSubject(input.plan, input.cited, input.corpusSubject)) ??
+          input.cited[0])
+        : input.cited[0];
   // What a document commits to opens before what motivates it (operative-first.ts).
   return input.holds ? operativeFirst([first, ...input.cited.filter((h) => h !== first)], input.holds)[0] : first;
 }
@@ -299,7 +308,7 @@ function datedList(input: WriteInput): boolean {
 }
 
 export function writeAnswer(input: WriteInput): Pick<ChatReply, 'answer' | 'citations'> {
-  const citations = new Citations(input.claim, quoteOptions(input.plan));
+  const citations = new Citations(input.claim, quoteOptions(input.plan, input.cited, input.corpusSubject));
   const { intent } = input.plan;
   const several = new Set(input.cited.map((h) => h.unit.documentId)).size > 1;
   const answer =

@@ -106,6 +106,7 @@ const input = (p: QueryPlan, cited: SearchHit[], claim: string, coverage = 1): W
   claim,
   coverage,
   documents: ALL,
+  corpusSubject: new Set(['budapest', 'process']),
   idf: () => 1,
 });
 
@@ -150,6 +151,29 @@ describe('writeAnswer', () => {
     expect(writeAnswer(input(plan('yesno'), [rec18], 'fines carriers', 0.4)).answer).toMatch(
       /^The documents do not say so in those words/,
     );
+  });
+
+  it('opens an overview of a named document with a passage on it, not a definition of something else', () => {
+    const bp30 = meta('budapest-process-30-years', 'Budapest Process at 30', null, 2023);
+    const young = hit(
+      bp30,
+      'a-2',
+      'Anniversary, paragraph 2',
+      'paragraph',
+      'Despite its long history, the Budapest Process is a “young” migration dialogue.',
+    );
+    const istanbul = hit(
+      bp30,
+      'i-1',
+      'Istanbul, Turkey (2019), paragraph 1',
+      'paragraph',
+      'Introduction of the Call for Action, which includes 41 concrete actions, under the six priority goals.',
+    );
+    const pg11 = hit(cfa, 'pg-1.1', 'Priority Goal 1, Action 1', 'action', 'Strengthen cooperation.');
+    const p = plan('overview', { reading: testReading({ named: ['call-for-action'] }) });
+    const reply = writeAnswer(input(p, [young, istanbul, pg11], 'call for action'));
+    expect(reply.answer).toMatch(/^[^\n]*Introduction of the Call for Action/i);
+    expectWellFormed(reply, [young, istanbul, pg11]);
   });
 
   it('quotes the sentence that holds the asked-for fact', () => {

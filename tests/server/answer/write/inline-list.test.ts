@@ -157,6 +157,7 @@ describe('writeAnswer with a list given in one sentence', () => {
       claim: 'six priority goals',
       coverage: 1,
       documents: [TEST_DOCUMENT],
+      corpusSubject: new Set(),
       idf: () => 1,
     });
     expect(reply.answer).toMatch(
