@@ -77,6 +77,30 @@ const LONG_STATEMENT = 320;
 const KEEP_STRETCH = 1.6;
 
 /**
+ * A long sentence of items set off by semicolons ("Thanking: A; B; C; D"), whose asked-for words are in one later
+ * item only: its first item and that item, the others left out with "…", when that fits in `maxChars`. Each item
+ * kept is verbatim; null otherwise.
+ */
+function elideItems(text: string, keep: ReadonlySet<string>, maxChars: number): string | null {
+  const items = text.split(/;\s+/);
+  if (keep.size === 0 || items.length < 3) return null;
+  const inFirst = new Set(analyse(items[0]));
+  const holds = items.map((item, i) => i > 0 && analyse(item).some((t) => keep.has(t) && !inFirst.has(t)));
+  // One item answers a question about one thing ("where is the secretariat based?"); where several do, the
+  // question asks for the list ("which treaties …?"), and items between them are part of the answer.
+  if (holds.filter(Boolean).length !== 1) return null;
+  let out = items[0];
+  let last = 0;
+  holds.forEach((held, i) => {
+    if (!held) return;
+    out += i === last + 1 ? `; ${items[i]}` : ` … ${items[i]}`;
+    last = i;
+  });
+  if (last < items.length - 1) out += ' …';
+  return out.length <= maxChars ? out : null;
+}
+
+/**
  * The sentence without list numbering, cut at a clause boundary when long, ending in a full stop. A cut never
  * drops the only place a word of the question (`keep`, as analysed terms) appears: "…vocational and language
  * training …" is no answer to "what are migrant resource centres?" when the sentence goes on "notably through
@@ -97,13 +121,16 @@ export function tidySentence(
       const head = new Set(analyse(text.slice(0, at)));
       return analyse(text.slice(at)).some((t) => keep.has(t) && !head.has(t));
     };
+    let cut = false;
     for (const m of text.matchAll(CLAUSE_CUT)) {
       if (m.index < Math.min(120, maxChars / 2)) continue;
       if (m.index > maxChars * (keep.size > 0 ? KEEP_STRETCH : 1)) break;
       if (loses(m.index)) continue;
       text = `${text.slice(0, m.index)} …`;
+      cut = true;
       break;
     }
+    if (!cut) text = elideItems(text, keep, maxChars * KEEP_STRETCH) ?? text;
   }
   text = text.replace(/(?<![\s;:,])[\s;:,]+$/, '');
   return /[.!?…]$/.test(text) ? text : `${text}.`;

@@ -138,6 +138,31 @@ describe('tidySentence keeps what was asked', () => {
   });
 });
 
+describe('tidySentence on a long list of items set off by semicolons', () => {
+  const thanks =
+    'Thanking: The Government of the Czech Republic for having hosted this Conference; The Government of Hungary ' +
+    'for, together with the Governments of the Czech Republic and of Norway, having prepared this conference as a ' +
+    'Chairmanship Group, and the EU Presidencies for having actively assisted the Chairmanship Group; The three ' +
+    'international support bodies IOM, IGC and ICMPD for also assisting the Chairmanship Group; The Governments of ' +
+    'Austria, Croatia, Denmark and Switzerland for having financially contributed to the Vienna-based Secretariat ' +
+    'of the Budapest Group; The Governments of all States which have hosted preparatory meetings for this Conference.';
+
+  it('keeps the first item and the one item that holds what was asked, verbatim, the rest left out', () => {
+    expect(tidySentence(thanks, 250, new Set(analyse('secretariat based')))).toBe(
+      'Thanking: The Government of the Czech Republic for having hosted this Conference … The Governments of ' +
+        'Austria, Croatia, Denmark and Switzerland for having financially contributed to the Vienna-based ' +
+        'Secretariat of the Budapest Group …',
+    );
+  });
+
+  it('leaves the items alone when several hold what was asked: the question asks for the list', () => {
+    const kept = tidySentence(thanks, 250, new Set(analyse('ICMPD Switzerland')));
+    expect(kept).toContain('The Government of Hungary');
+    expect(kept).toContain('IOM, IGC and ICMPD');
+    expect(kept).toContain('Austria, Croatia, Denmark and Switzerland');
+  });
+});
+
 describe('tidySentence on any sentence', () => {
   it('keeps a prefix of the sentence (or all of it), whatever must be kept, and ends it properly', () => {
     const word = fc.constantFrom(
