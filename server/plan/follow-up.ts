@@ -44,6 +44,10 @@ const GROUP_END =
 const GROUP_MEMBER_OF_IT = /\b(?:its|their)\s+(action|point|item)\s+(\d{1,2}|last)\b/;
 const GROUP_MEMBER_ALONE =
   /^\W*(?:and\s+)?(?:what(?:'s|s| is| about)\s+)?the\s+(action|point|item)\s+(\d{1,2}|last)\W*$/i;
+// "its other actions", "the rest of the points", "all its actions": the whole goal or clause of the unit in
+// question.
+const WHOLE_GROUP =
+  /\b(?:its|their|the)\s+(?:other|remaining)\s+(?:actions|points)\b|\brest\s+of\s+(?:the\s+|its\s+)?(?:actions|points)\b|\ball\s+(?:of\s+)?its\s+(?:actions|points)\b|\bother\s+(?:actions|points)\s+(?:under|in|of)\s+(?:that|this|the same|it)\b/i;
 // "that recommendation", "this paragraph", "the same action": the unit the conversation was about.
 const UNIT_ANAPHORA =
   /\b(?:that|this|the same|the said|said|the above)\s+(?:recommendation|paragraph|para|action|clause|point|recital|consideration|priority goal|goal|provision|passage|one)\b/i;
@@ -149,6 +153,15 @@ function groupMember(unit: UnitReference, n: string): UnitReference | null {
   return null;
 }
 
+/** The whole goal or clause `unit` belongs to or is, as a question asking for its members names it; null for a
+ * unit in no such group. */
+function wholeGroup(unit: UnitReference): string | null {
+  const group = unit.number.split('.')[0];
+  if (unit.kind === 'priority-goal' || unit.kind === 'action') return `the actions under Priority Goal ${group}`;
+  if (unit.kind === 'clause' || unit.kind === 'point') return `the points of clause (${group})`;
+  return null;
+}
+
 /** The last `n` distinct documents the conversation named, latest first (questions before answers). */
 function lastDocuments(earlier: readonly ChatTurn[], resolve: DocumentResolver, n: number): DocumentId[] {
   const found: DocumentId[] = [];
@@ -203,6 +216,17 @@ export function resolveFollowUp(
       : null;
   const stepping = STEP.test(question) && ownRefs.length === 0;
   const pointing = UNIT_ANAPHORA.test(question) && ownRefs.length === 0;
+
+  if (WHOLE_GROUP.test(question) && ownRefs.length === 0) {
+    for (const turn of earlier) {
+      const unit = unitOfTurn(turn);
+      if (!unit) continue;
+      const group = wholeGroup(unit);
+      if (!group) break;
+      const documents = own.documents.length > 0 ? own.documents : unitDocuments(turn, earlier, resolve);
+      return { query: `What are ${group}?`, documents, followUp: { carried: 'unit', from: turn.content } };
+    }
+  }
 
   if (stepping || pointing || groupEnd) {
     for (const turn of earlier) {

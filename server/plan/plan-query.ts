@@ -100,7 +100,7 @@ function planStandalone(f: Framing, deps: PlanDeps): QueryPlan {
   const everyDocument = insistsAll || (asksAll && reading.named.length === 0);
   const scope = caller ?? (everyDocument ? null : reading.named.length > 0 ? reading.named : carried);
   const intent =
-    reading.references.length > 0 && (f.ownIntent === 'lookup' || f.ownIntent === 'overview')
+    reading.references.length > 0 && (askedIntent === 'lookup' || askedIntent === 'overview')
       ? 'reference'
       : askedIntent;
   const across = everyDocument || (ACROSS_INTENTS.has(intent) && (scope?.length ?? deps.allDocuments.length) > 1);

@@ -122,6 +122,26 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp(question, history, resolve).query).toBe(query);
   });
 
+  it.each([
+    [
+      'what are its other actions?',
+      [
+        user('What does the Call for Action say about integration?'),
+        assistant('Priority Goal 6, Action 1 of the Call for Action (2019) calls on …'),
+      ],
+      'What are the actions under Priority Goal 6?',
+    ],
+    ['and the rest of the points?', [user('Show me clause (j) point 7')], 'What are the points of clause (j)?'],
+    ['all its actions, please', [user('what does PG2 action 3 say?')], 'What are the actions under Priority Goal 2?'],
+  ])('%s asks for the whole group of the unit in question', (question, history, query) => {
+    expect(resolveFollowUp(question, history, resolve)).toMatchObject({ query, followUp: { carried: 'unit' } });
+  });
+
+  it('asks for no group when the unit in question belongs to none', () => {
+    const history = [user('What does Recommendation 18 say?')];
+    expect(resolveFollowUp('what are the other points?', history, resolve).query).not.toMatch(/^What are the/);
+  });
+
   it('"summarise both": the two documents last named, on the topic the conversation was on', () => {
     const history = [
       ...smuggling,

@@ -65,6 +65,14 @@ describe('planQuery', () => {
     ]);
   });
 
+  it('lists the whole goal when a follow-up asks for the other actions of the unit in question', () => {
+    const p = plan('what are its other actions?', [
+      { role: 'user', content: 'What does the Call for Action say about integration?' },
+      { role: 'assistant', content: 'Priority Goal 6, Action 1 of the Call for Action (2019) calls on …' },
+    ]);
+    expect(p).toMatchObject({ intent: 'enumeration', scope: ['call-for-action'] });
+  });
+
   it('answers small talk without searching', () => {
     expect(plan('thanks!').intent).toBe('smalltalk');
   });
