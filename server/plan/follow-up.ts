@@ -59,6 +59,10 @@ const SPEAKER =
 // conversation was about.
 const ELLIPTICAL =
   /\b(?:attended|chaired|co-chaired|hosted|organi[sz]ed|adopted|signed|endorsed|participated|took part|spoke|presented|funded|led)[\s?.!]*$/i;
+// "Who organised it?", "when was it?", "where was that held?": a pronoun that stands for the event the
+// conversation was about (a meeting, a conference), which its document records.
+const EVENT_PRONOUN =
+  /\b(?:organi[sz]ed|hosted|chaired|co-chaired|attended|convened|held|opened|closed)\s+(?:it|that|this)\b|^\W*(?:and\s+)?(?:when|where)\s+(?:was|is|did)\s+(?:it|that|this)(?:\s+(?:held|take place|happen|meet))?\W*$/i;
 // "Which recommendation…", "what paragraph…": a question whose answer is a unit.
 const ASKS_FOR_UNIT =
   /\b(?:which|what)\s+(?:(?:of\s+the\s+)?\w+\s+)?(?:recommendations?|paragraphs?|actions?|clauses?|points?|recitals?|considerations?|priority\s+goals?|goals?)\b/i;
@@ -273,6 +277,9 @@ export function resolveFollowUp(
   // even when the answer named units. Only a unit the person named is what "it" says things.
   const userNamedUnit = earlier.some((t) => t.role === 'user' && parseReferences(t.content).length > 0);
   if (ownTopic && SPEAKER.test(question) && !userNamedUnit && documents) {
+    return { query: question, documents, followUp: { carried: 'scope' } };
+  }
+  if (EVENT_PRONOUN.test(question) && ownRefs.length === 0 && documents) {
     return { query: question, documents, followUp: { carried: 'scope' } };
   }
   // A pronoun with a unit in the previous turn ("who was to lead it?") is about that unit — when the unit was what

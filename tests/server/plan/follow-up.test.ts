@@ -137,6 +137,21 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp(question, history, resolve)).toMatchObject({ query, followUp: { carried: 'unit' } });
   });
 
+  it.each([['who organised it?'], ['when was it?'], ['and where was it held?'], ['Who chaired that?']])(
+    '%s asks about the event the conversation was about, not its topic or the unit an answer named',
+    (question) => {
+      const history = [
+        user('What did the Vienna meeting say about victims?'),
+        assistant('According to paragraph 17 of the Vienna 2005 Bali–Budapest Joint Meeting, UNODC recalled …'),
+      ];
+      expect(resolveFollowUp(question, history, resolve)).toEqual({
+        query: question,
+        documents: ['vienna-2005'],
+        followUp: { carried: 'scope' },
+      });
+    },
+  );
+
   it('asks for no group when the unit in question belongs to none', () => {
     const history = [user('What does Recommendation 18 say?')];
     expect(resolveFollowUp('what are the other points?', history, resolve).query).not.toMatch(/^What are the/);
