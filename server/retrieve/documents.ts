@@ -168,6 +168,11 @@ export function resolveDocuments(query: string, names: DocumentNames[]): Documen
     for (const doc of names)
       if (doc.year !== null && Number(doc.year) >= low && Number(doc.year) <= high) years.add(doc.year);
   }
+  // "Since 1997" with no end year: every document dated from then on.
+  for (const m of query.matchAll(
+    /\bsince\s+((?:19|20)\d\d)\b(?!\s*(?:to|and|until|till|through|-|–)\s*(?:19|20)\d\d)/gi,
+  ))
+    for (const doc of names) if (doc.year !== null && Number(doc.year) >= Number(m[1])) years.add(doc.year);
   for (const doc of names) {
     const yearHit = doc.year !== null && years.has(doc.year);
     const placeHit = doc.place !== null && places.has(doc.place);

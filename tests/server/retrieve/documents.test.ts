@@ -28,6 +28,12 @@ describe('resolveDocuments', () => {
       'Summarise how return evolved from 1997 to 2019',
       ['prague-1997', 'vienna-2005', 'call-for-action', 'prague-2009'],
     ],
+    // "Since 1997" with no end: every document from then on.
+    [
+      'How has border management evolved since 1997?',
+      ['prague-1997', 'vienna-2005', 'budapest-process-30-years', 'call-for-action', 'prague-2009'],
+    ],
+    ['What changed on carriers since 2009?', ['budapest-process-30-years', 'call-for-action', 'prague-2009']],
     ['What did Prague 97 say about employers?', ['prague-1997']],
     ["What did they say back in '09 about labour migration?", ['prague-2009']],
     ['What does paragraph 97 say?', []],
