@@ -74,6 +74,12 @@ export const cleanSpans: (unitText: string) => readonly CleanSpan[] = memoised(
   CLEAN_SPANS_KEPT,
 );
 
+/** The unit's first clean sentence (its whole text when it has none): how a unit named by its place in a list is
+ * shown. */
+export function firstSentence(unitText: string): string {
+  return cleanSpans(unitText)[0]?.text ?? unitText;
+}
+
 /** Each kept span's content words (spans are kept with their unit text, cleanSpans). */
 const wordsOfSpan = new WeakMap<CleanSpan, ReadonlySet<string>>();
 

@@ -7,11 +7,12 @@
  * of its units are on it: a summary, list or comparison cites the units under that heading, what the text
  * commits to (recommendations, actions, points) before what motivates it.
  */
-import { sectionHeadings } from '../../core/section.js';
+import { ownHeading, sectionHeadings } from '../../core/section.js';
 import type { Unit } from '../../core/types.js';
 import { analyse } from '../../core/text/terms.js';
 import { coverage, type Concept } from '../retrieve/term-stats.js';
 import type { SearchHit } from '../retrieve/types.js';
+import { headingsOf } from './headings.js';
 import { isMotivating, isMotivatingKind } from './operative-first.js';
 
 /** A heading holds the topic when it holds at least this share of the question's concepts (IDF-weighted). */
@@ -28,17 +29,10 @@ const isPrefix = (a: HeadingPath, b: HeadingPath) => a.length <= b.length && a.e
  * text: neither is what was asked). Of nested headings that both hold it, the innermost is the narrower answer.
  */
 function headingHolding(concepts: readonly Concept[], units: readonly Unit[]): HeadingPath | null {
-  const held = new Map<string, HeadingPath>();
-  for (const unit of units) {
-    const headings = sectionHeadings(unit.section);
-    headings.forEach((heading, i) => {
-      const path = headings.slice(0, i + 1);
-      const key = path.join('\u0000');
-      if (held.has(key)) return;
-      if (coverage(concepts, new Set(analyse(heading))) >= HEADING_COVERAGE) held.set(key, path);
-    });
-  }
-  const paths = [...held.values()].sort((a, b) => b.length - a.length);
+  const paths = headingsOf(units)
+    .filter((h) => coverage(concepts, new Set(analyse(ownHeading(h.path)))) >= HEADING_COVERAGE)
+    .map((h) => sectionHeadings(h.path))
+    .sort((a, b) => b.length - a.length);
   const innermost = paths[0];
   if (!innermost) return null;
   return paths.every((p) => isPrefix(p, innermost)) ? innermost : null;

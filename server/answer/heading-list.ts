@@ -12,34 +12,12 @@ import type { Unit, UnitKind } from '../../core/types.js';
 import type { QueryPlan } from '../plan/types.js';
 import { coverage, WHOLE_COVERAGE } from '../retrieve/term-stats.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
+import { headingsOf, type Heading } from './headings.js';
 import type { UnitInventory } from './inventory.js';
 import { namedHit } from './named-hit.js';
 
 /** At most this many items are listed. */
 export const MAX_LISTED = 12;
-
-interface Heading {
-  path: string;
-  documentId: string;
-  /** Units under the heading, in reading order. */
-  units: Unit[];
-}
-
-/** Every heading of the units given (each prefix of their section paths), with the units under it. */
-function headingsOf(units: readonly Unit[]): Heading[] {
-  const byPath = new Map<string, Heading>();
-  for (const unit of [...units].sort((a, b) => a.order - b.order)) {
-    const segments = sectionHeadings(unit.section);
-    for (let depth = 1; depth <= segments.length; depth++) {
-      const path = segments.slice(0, depth).join(SECTION_SEPARATOR);
-      const key = `${unit.documentId}\u0000${path}`;
-      const heading = byPath.get(key) ?? { path, documentId: unit.documentId, units: [] };
-      heading.units.push(unit);
-      byPath.set(key, heading);
-    }
-  }
-  return [...byPath.values()];
-}
 
 /** The heading's items: the first unit under each sub-heading, or every unit when it has none. */
 function itemsOf(heading: Heading): Unit[] {

@@ -6,15 +6,13 @@
  * words (the 30-years publication's "six priority goals") is quoted as well.
  */
 import type { QueryPlan } from '../plan/types.js';
-import type { SearchHit, SearchResult } from '../retrieve/types.js';
-import { cleanSpans, toCitation } from './citation.js';
+import type { SearchResult } from '../retrieve/types.js';
+import { cleanSpans, firstSentence, toCitation } from './citation.js';
 import { numberedHeadingsAsked } from './heading-list.js';
 import type { UnitInventory } from './inventory.js';
 import { namedHit } from './named-hit.js';
 import type { AnswerMode, ChatReply } from './types.js';
 import { capitalise, documentName, isPluralTitle } from './write/statement.js';
-
-const firstSentence = (hit: SearchHit) => cleanSpans(hit.unit.text)[0]?.text ?? hit.unit.text;
 
 const plural = (noun: string, n: number) => (n === 1 ? noun : `${noun}s`);
 
@@ -34,7 +32,7 @@ export function numberedGroupsReply(
   const total = groups.reduce((n, g) => n + g.units.length, 0);
   const citations = groups.map((g, i) => {
     const hit = namedHit(g.units[0], inventory);
-    return toCitation(i + 1, hit, firstSentence(hit));
+    return toCitation(i + 1, hit, firstSentence(hit.unit.text));
   });
   const verb = isPluralTitle(document) ? 'have' : 'has';
   const named = groups.map((g, i) => `${g.name} [${i + 1}]`);

@@ -10,7 +10,7 @@ import { holdsAnswerKind } from '../plan/answer-kind.js';
 import type { QueryPlan } from '../plan/types.js';
 import type { DocumentMeta, Unit, UnitKind } from '../../core/types.js';
 import type { SearchHit, SearchResult } from '../retrieve/types.js';
-import { cleanSpans, toCitation } from './citation.js';
+import { cleanSpans, firstSentence, toCitation } from './citation.js';
 import type { UnitInventory } from './inventory.js';
 import { askedDocumentIds, namedHit } from './named-hit.js';
 import type { AnswerMode, ChatReply } from './types.js';
@@ -68,7 +68,7 @@ export function unitCountReply(
   const { document, noun, units } = counted;
   const first = namedHit(units[0], inventory);
   const last = namedHit(units[units.length - 1], inventory);
-  const quote = (h: SearchHit) => cleanSpans(h.unit.text)[0]?.text ?? h.unit.text;
+  const quote = (h: SearchHit) => firstSentence(h.unit.text);
   const citations = [toCitation(1, first, quote(first)), toCitation(2, last, quote(last))];
   const verb = isPluralTitle(document) ? 'number' : 'numbers';
   let answer =

@@ -4,6 +4,7 @@
  * hears from each of them.
  */
 import { sectionHeadings } from '../../core/section.js';
+import { memoised } from '../../core/memo.js';
 import { foldText } from '../../core/text/terms.js';
 import type { Unit } from '../../core/types.js';
 import type { RetrievalContext } from './context.js';
@@ -100,7 +101,8 @@ export function coverEachDocument(
   if (k < scopeIds.length) return hits;
   const out = [...hits];
   const inHits = new Set(out.map((h) => h.unit.id));
-  const held = (unitId: string) => coverage(concepts, ctx.stats.termsOf(unitId));
+  // Each candidate's share of the question, computed once: the best-candidate loop compares it again and again.
+  const held = memoised((unitId) => coverage(concepts, ctx.stats.termsOf(unitId)), Infinity);
   for (const doc of scopeIds) {
     // A document heard only through weak matches (a few vector neighbours) is heard again through a unit of its
     // own that holds the whole question, when its hits do not: "information programmes" in Prague 1997 beside the
